@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/** The command line: parses arguments, runs a command, prints diagnostics, sets the exit code. */
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { build, check, VERSION } from './build.js';
+import { formatDiagnostic, hasErrors, UsageError, type Diagnostic } from './diagnostics.js';
+import { checkBaseUrlOption } from './settings.js';
+
+const EXIT = { ok: 0, content: 1, usage: 2 } as const;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
+}
+
+const rootOption = { root: { type: 'string', short: 'r' } } as const;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    usage: 'linklog build [--root DIR] [--out DIR] [--base-url URL] [--drafts]',
+    summary: `Builds the site from content/ into --out (default <root>/_site).
+
+  --root DIR      site folder holding content/, and optionally templates/, public/, linklog.yaml (default: .)
+  --out DIR       output folder (default: <root>/_site); replaced whole, only after a successful build
+  --base-url URL  use this baseUrl instead of the one in linklog.yaml
+  --drafts        include entries marked draft: true`,
+    options: { ...rootOption, out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' } },
+    async run(v) {
+      const baseUrl = v['base-url'] as string | undefined;
+      if (baseUrl !== undefined) {
+        const problem = checkBaseUrlOption(baseUrl);
+        if (problem) throw new UsageError(`--base-url ${problem}`);
+      }
+      const root = path.resolve((v.root as string | undefined) ?? '.');
+      const result = await build({ root, out: v.out as string | undefined, baseUrl, drafts: Boolean(v.drafts) });
+      report(result.diagnostics);
+      if (!result.stats) {
+        console.error(`build failed: ${countErrors(result.diagnostics)}; nothing was written`);
+        return EXIT.content;
+      }
+      const s = result.stats;
+      console.log(
+        `built ${s.entries} ${plural(s.entries, 'entry', 'entries')} into ${s.pages} pages (${s.files} files) in ${formatMs(s.ms)} → ${path.relative(process.cwd(), s.out) || '.'}`,
+      );
+      return EXIT.ok;
+    },
+  },
+  check: {
+    usage: 'linklog check [--root DIR]',
+    summary: `Checks every entry, linklog.yaml and the templates, and reports all problems as path:line: message.
+Builds nothing. Drafts are checked too.
+
+  --root DIR      site folder (default: .)`,
+    options: { ...rootOption },
+    async run(v) {
+      const diagnostics = await check({ root: path.resolve((v.root as string | undefined) ?? '.') });
+      report(diagnostics);
+      if (hasErrors(diagnostics)) {
+        console.error(`check failed: ${countErrors(diagnostics)}`);
+        return EXIT.content;
+      }
+      console.log('check passed: no problems found');
+      return EXIT.ok;
+    },
+  },
+};
+
+const MAIN_HELP = `linklog ${VERSION}: a static site generator for a personal link-log
+
+Usage:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}
+
+Run 'linklog <command> --help' for a command's options.
+Exit status: 0 success, 1 content errors, 2 usage errors.`;
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function countErrors(ds: readonly Diagnostic[]): string {
+  const n = ds.filter((d) => d.severity === 'error').length;
+  return `${n} ${plural(n, 'error', 'errors')}`;
+}
+
+function report(ds: readonly Diagnostic[]): void {
+  for (const d of ds) console.error(formatDiagnostic(d));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(MAIN_HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(VERSION);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`linklog: unknown command '${name}'\n\n${MAIN_HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      console.log(`Usage: ${command.usage}\n\n${command.summary}`);
+      return EXIT.ok;
+    }
+    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`linklog ${name}: ${(e as Error).message}\nUsage: ${command.usage}`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(`linklog: ${(e as Error).stack ?? e}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,41 @@
+/** A problem found in the author's files, printed as `path:line: message`. */
+export interface Diagnostic {
+  /** Path relative to the site root, with forward slashes. */
+  file: string;
+  /** 1-based line, when the parser knows it. */
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function error(file: string, line: number | undefined, message: string): Diagnostic {
+  return { file, line, message, severity: 'error' };
+}
+
+export function warning(file: string, line: number | undefined, message: string): Diagnostic {
+  return { file, line, message, severity: 'warning' };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = d.line ? `${d.file}:${d.line}` : d.file;
+  return `${place}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then line, so one run always prints the same list. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.message, b.message),
+  );
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Thrown for a wrong command line; the CLI exits 2. */
+export class UsageError extends Error {}

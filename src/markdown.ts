@@ -1,0 +1,152 @@
+/**
+ * The Markdown stage: one frozen unified processor (GFM, footnotes, raw HTML
+ * sanitised), then per entry: ids made unique to the entry and every URL
+ * resolved against the entry's permalink, stringified once for pages
+ * (site links root-relative, with the base path) and once for feeds (all absolute).
+ */
+import type { Element, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** The rendered commentary of one entry. */
+export interface EntryHtml {
+  /** For pages: links into the site are root-relative with the base path. */
+  page: string;
+  /** For feeds: every URL absolute. */
+  feed: string;
+}
+
+export interface BodyContext {
+  /** Absolute URL of the entry's own page: relative links resolve against it. */
+  permalink: string;
+  /** The site's baseUrl (absolute, ends in `/`): `/x` links resolve against it. */
+  baseUrl: string;
+  /** The base path, e.g. `/links/`: site links in pages start with it. */
+  basePath: string;
+  /** Prefix for every id in the body, unique per entry, so many entries fit on one page. */
+  idPrefix: string;
+}
+
+// GitHub's schema, minus its `user-content-` clobbering: ids get a per-entry prefix instead.
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'srcSet'] },
+};
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, schema)
+  .freeze();
+
+/** Markdown → sanitised hast, before any per-entry URL handling. */
+export function markdownToHast(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+const URL_PROPS = ['href', 'src', 'cite', 'longDesc'] as const;
+const ID_LIST_PROPS = ['ariaDescribedBy', 'ariaLabelledBy'] as const;
+
+interface Slot {
+  node: Element;
+  prop: string;
+  page: string;
+  feed: string;
+}
+
+export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
+  const tree = markdownToHast(markdown);
+  const ids = prefixIds(tree, ctx.idPrefix);
+  const slots: Slot[] = [];
+  const origin = new URL(ctx.baseUrl).origin;
+  const siteRoot = origin + ctx.basePath;
+  const forPage = (abs: string) => (abs.startsWith(siteRoot) ? ctx.basePath + abs.slice(siteRoot.length) : abs);
+
+  visit(tree, 'element', (node) => {
+    const props = node.properties;
+    for (const prop of URL_PROPS) {
+      const value = props[prop];
+      if (typeof value !== 'string') continue;
+      if (value.startsWith('#')) {
+        const target = ctx.idPrefix + safeDecode(value.slice(1));
+        if (ids.has(target)) {
+          slots.push({ node, prop, page: `#${target}`, feed: `${ctx.permalink}#${encodeURIComponent(target)}` });
+          continue;
+        }
+      }
+      const abs = resolve(value, ctx);
+      if (abs === undefined) delete props[prop];
+      else slots.push({ node, prop, page: forPage(abs), feed: abs });
+    }
+    const srcSet = props.srcSet;
+    if (srcSet !== undefined) {
+      const list = (Array.isArray(srcSet) ? srcSet.join(',') : String(srcSet)).split(',');
+      const resolved = list.map((item) => {
+        const [url, ...descriptor] = item.trim().split(/\s+/);
+        const abs = url ? resolve(url, ctx) : undefined;
+        return abs === undefined ? undefined : { abs, descriptor: descriptor.join(' ') };
+      });
+      if (resolved.some((r) => r === undefined)) delete props.srcSet;
+      else {
+        const join = (f: (abs: string) => string) =>
+          resolved.map((r) => [f(r!.abs), r!.descriptor].filter(Boolean).join(' ')).join(', ');
+        slots.push({ node, prop: 'srcSet', page: join(forPage), feed: join((a) => a) });
+      }
+    }
+  });
+
+  for (const s of slots) s.node.properties[s.prop] = s.page;
+  const page = toHtml(tree);
+  for (const s of slots) s.node.properties[s.prop] = s.feed;
+  const feed = toHtml(tree);
+  return { page, feed };
+}
+
+function resolve(value: string, ctx: BodyContext): string | undefined {
+  const text = value.trim();
+  try {
+    // A root-relative link points into the site, so it takes the base path.
+    if (text.startsWith('/') && !text.startsWith('//')) return new URL(text.slice(1), ctx.baseUrl).href;
+    return new URL(text, ctx.permalink).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Prefixes every id and name, and the id lists that refer to them; returns the new ids. */
+function prefixIds(tree: Root, prefix: string): Set<string> {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node) => {
+    const p = node.properties;
+    for (const prop of ['id', 'name']) {
+      const v = p[prop];
+      if (typeof v === 'string' && v !== '') {
+        p[prop] = prefix + v;
+        ids.add(prefix + v);
+      }
+    }
+    for (const prop of ID_LIST_PROPS) {
+      const v = p[prop];
+      if (Array.isArray(v)) p[prop] = v.map((x) => prefix + String(x));
+      else if (typeof v === 'string') p[prop] = [prefix + v];
+    }
+  });
+  return ids;
+}

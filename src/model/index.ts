@@ -1,0 +1,137 @@
+/** The site model: Entry[] → days, months, years and tags. Pure: no I/O, no rendering. */
+import { compareStrings, error, type Diagnostic } from '../diagnostics.js';
+import type { Entry } from '../parse/entry.js';
+import type { Settings } from '../settings.js';
+import { routes } from '../urls.js';
+import { buildTags, checkTagSlugs, type Tag } from './tags.js';
+
+export type { Tag } from './tags.js';
+
+export interface Day {
+  /** `YYYY-MM-DD` */
+  day: string;
+  /** newest first */
+  entries: Entry[];
+}
+
+export interface Month {
+  /** `YYYY-MM` */
+  month: string;
+  /** newest first */
+  days: Day[];
+  count: number;
+}
+
+export interface Year {
+  year: string;
+  /** newest first */
+  months: Month[];
+  count: number;
+}
+
+export interface Site {
+  settings: Settings;
+  /** Published entries, newest first. */
+  entries: Entry[];
+  days: Day[];
+  months: Month[];
+  years: Year[];
+  /** Sorted by slug. */
+  tags: Tag[];
+  tagsByKey: Map<string, Tag>;
+}
+
+export interface ModelOptions {
+  drafts?: boolean;
+}
+
+/** Newest first; ties broken by slug then source path so the order never depends on the disk. */
+export function compareEntries(a: Entry, b: Entry): number {
+  return b.date.instant - a.date.instant || compareStrings(a.slug, b.slug) || compareStrings(a.source, b.source);
+}
+
+/**
+ * Checks what only shows across files (two entries with one permalink, two tags
+ * with one slug) over every entry, drafts included, so that `--drafts` never
+ * reveals a new error; then builds the model of what gets published.
+ */
+export function buildModel(
+  all: readonly Entry[],
+  settings: Settings,
+  options: ModelOptions = {},
+): { site: Site; diagnostics: Diagnostic[] } {
+  const diagnostics = [...checkPermalinks(all), ...checkTagSlugs(all)];
+  const entries = all.filter((e) => options.drafts || !e.draft).sort(compareEntries);
+  const days = groupDays(entries);
+  const months = groupMonths(days);
+  const years = groupYears(months);
+  const tags = buildTags(entries);
+  return {
+    diagnostics,
+    site: { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])) },
+  };
+}
+
+function checkPermalinks(all: readonly Entry[]): Diagnostic[] {
+  const first = new Map<string, Entry>();
+  const out: Diagnostic[] = [];
+  for (const e of [...all].sort((a, b) => compareStrings(a.source, b.source))) {
+    const route = routes.entry(e.date.day, e.slug);
+    const other = first.get(route);
+    if (other) {
+      out.push(
+        error(
+          e.source,
+          e.lines.slug ?? e.lines.date ?? 1,
+          `same permalink /${route} as ${other.source}: give one of them another slug: or date:`,
+        ),
+      );
+    } else first.set(route, e);
+  }
+  return out;
+}
+
+/** Entries (already newest first) grouped by day, newest day first. */
+export function groupDays(entries: readonly Entry[]): Day[] {
+  const days: Day[] = [];
+  for (const e of entries) {
+    const last = days[days.length - 1];
+    if (last && last.day === e.date.day) last.entries.push(e);
+    else days.push({ day: e.date.day, entries: [e] });
+  }
+  return days;
+}
+
+function groupMonths(days: readonly Day[]): Month[] {
+  const months: Month[] = [];
+  for (const d of days) {
+    const key = d.day.slice(0, 7);
+    const last = months[months.length - 1];
+    if (last && last.month === key) {
+      last.days.push(d);
+      last.count += d.entries.length;
+    } else months.push({ month: key, days: [d], count: d.entries.length });
+  }
+  return months;
+}
+
+function groupYears(months: readonly Month[]): Year[] {
+  const years: Year[] = [];
+  for (const m of months) {
+    const key = m.month.slice(0, 4);
+    const last = years[years.length - 1];
+    if (last && last.year === key) {
+      last.months.push(m);
+      last.count += m.count;
+    } else years.push({ year: key, months: [m], count: m.count });
+  }
+  return years;
+}
+
+/** Splits a list into pages of `size`; an empty list still has one (empty) page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages;
+}

@@ -1,0 +1,70 @@
+import { compareStrings, error, type Diagnostic } from '../diagnostics.js';
+import type { Entry } from '../parse/entry.js';
+import { slugify, tagKey } from '../parse/slug.js';
+
+export interface Tag {
+  /** Identity: NFC, lower-cased. */
+  key: string;
+  /** Display name: the spelling used most often. */
+  name: string;
+  slug: string;
+  /** newest first */
+  entries: Entry[];
+}
+
+/** One pass over the entries (newest first) builds every tag's list. */
+export function buildTags(entries: readonly Entry[]): Tag[] {
+  const byKey = new Map<string, { tag: Tag; spellings: Map<string, number> }>();
+  for (const e of entries) {
+    for (const name of e.tags) {
+      const key = tagKey(name);
+      let t = byKey.get(key);
+      if (!t) {
+        t = { tag: { key, name, slug: slugify(key), entries: [] }, spellings: new Map() };
+        byKey.set(key, t);
+      }
+      t.tag.entries.push(e);
+      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
+    }
+  }
+  const tags: Tag[] = [];
+  for (const { tag, spellings } of byKey.values()) {
+    let best = '';
+    let bestCount = -1;
+    for (const [name, count] of spellings) {
+      if (count > bestCount || (count === bestCount && compareStrings(name, best) < 0)) {
+        best = name;
+        bestCount = count;
+      }
+    }
+    tag.name = best;
+    tags.push(tag);
+  }
+  return tags.sort((a, b) => compareStrings(a.slug, b.slug));
+}
+
+/** Two different tags that would share one URL: an error naming both tags and a file of each. */
+export function checkTagSlugs(all: readonly Entry[]): Diagnostic[] {
+  const bySlug = new Map<string, { key: string; name: string; entry: Entry }>();
+  const reported = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const e of [...all].sort((a, b) => compareStrings(a.source, b.source))) {
+    for (const name of e.tags) {
+      const key = tagKey(name);
+      const slug = slugify(key);
+      const seen = bySlug.get(slug);
+      if (!seen) bySlug.set(slug, { key, name, entry: e });
+      else if (seen.key !== key && !reported.has(`${seen.key}\0${key}`)) {
+        reported.add(`${seen.key}\0${key}`);
+        out.push(
+          error(
+            e.source,
+            e.lines.tags ?? 1,
+            `tag '${name}' and tag '${seen.name}' (in ${seen.entry.source}) would share the page /tags/${slug}/: spell them alike or rename one`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

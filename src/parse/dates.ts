@@ -1,0 +1,82 @@
+import { dayInZone, daysInMonth, instantFromZoned } from '../time.js';
+
+/** When an entry was published: the instant and the calendar day it belongs to. */
+export interface EntryDate {
+  /** ms since the epoch */
+  instant: number;
+  /** `YYYY-MM-DD` in the site's timezone */
+  day: string;
+  /** false for a date-only value: then `instant` is the day's start */
+  hasTime: boolean;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Reads a front-matter date. Values arrive as strings because front matter is
+ * parsed without YAML's timestamp type: a date-only `2026-11-24` must stay that
+ * calendar day in every timezone, which a UTC Date cannot promise.
+ */
+export function parseDate(value: unknown, timeZone: string): EntryDate | string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return 'is not a valid date';
+    return { instant: value.getTime(), day: dayInZone(value.getTime(), timeZone), hasTime: true };
+  }
+  if (typeof value !== 'string') {
+    return `must be a date like 2026-11-26 or 2026-11-26T09:30:00+01:00, not ${describe(value)}`;
+  }
+  const text = value.trim();
+  const d = DATE_ONLY.exec(text);
+  if (d) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    if (!validDay(y, m, day)) return `'${text}' is not a calendar date`;
+    const instant = instantFromZoned({ year: y, month: m, day, hour: 0, minute: 0, second: 0 }, 0, timeZone);
+    return { instant, day: text, hasTime: false };
+  }
+  const t = DATE_TIME.exec(text);
+  if (!t) {
+    return `'${truncate(text)}' is not a date: use 2026-11-26 or an ISO 8601 date-time such as 2026-11-26T09:30:00+01:00`;
+  }
+  const [y, m, day, h, min] = [1, 2, 3, 4, 5].map((i) => Number(t[i]));
+  const s = t[6] === undefined ? 0 : Number(t[6]);
+  const ms = t[7] === undefined ? 0 : Math.floor(Number(`0.${t[7]}`) * 1000);
+  if (!validDay(y, m, day)) return `'${text}' is not a calendar date`;
+  if (h > 23 || min > 59 || s > 60) return `'${text}' is not a valid time of day`;
+  const parts = { year: y, month: m, day, hour: h, minute: min, second: Math.min(s, 59) };
+  let instant: number;
+  const zone = t[8];
+  if (zone === undefined) {
+    instant = instantFromZoned(parts, ms, timeZone);
+  } else {
+    const offset = zone === 'Z' || zone === 'z' ? 0 : parseOffset(zone);
+    if (offset === undefined) return `'${text}' has an invalid UTC offset`;
+    instant = Date.UTC(y, m - 1, day, h, min, parts.second, ms) - offset;
+  }
+  return { instant, day: dayInZone(instant, timeZone), hasTime: true };
+}
+
+function parseOffset(zone: string): number | undefined {
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = m[3] === undefined ? 0 : Number(m[3]);
+  if (hours > 23 || minutes > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${truncate(String(value))}`;
+}
+
+export function truncate(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

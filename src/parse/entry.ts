@@ -1,0 +1,233 @@
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import path from 'node:path';
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { SourceFile } from '../load.js';
+import type { Settings } from '../settings.js';
+import { describe, parseDate, truncate, type EntryDate } from './dates.js';
+import { isCanonicalSlug, slugify, tagKey } from './slug.js';
+import { parseWebUrl } from './url.js';
+
+export interface Via {
+  /** Where the link was found, when it is a URL. */
+  url?: string;
+  /** Who or what it came via, when it is a name ("Hacker News", "@jvns"). */
+  name?: string;
+}
+
+/** One link, checked: everything later stages need, nothing they must re-validate. */
+export interface Entry {
+  /** Root-relative source path, for messages. */
+  source: string;
+  title: string;
+  /** As the WHATWG URL parser serialises it. */
+  url: string;
+  date: EntryDate;
+  /** `updated` when given, else the date's instant. */
+  updated: number;
+  /** Tag names as written, one per tag key, in the order written. */
+  tags: string[];
+  via?: Via;
+  draft: boolean;
+  slug: string;
+  /** The Markdown commentary. */
+  body: string;
+  /** Front-matter keys linklog does not use itself, handed to templates. */
+  data: Record<string, unknown>;
+  /** Line of each front-matter key, so later stages can point at it. */
+  lines: Record<string, number>;
+}
+
+const KNOWN = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug']);
+
+/** gray-matter with YAML's core schema: no timestamps (see parseDate) and no JS types. */
+const MATTER_OPTIONS = {
+  engines: {
+    yaml: {
+      parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object,
+      stringify: (data: object) => yaml.dump(data),
+    },
+  },
+};
+
+export interface ParseResult {
+  entry?: Entry;
+  diagnostics: Diagnostic[];
+}
+
+/** Front matter and body of one file into an Entry, reporting every problem found in it. */
+export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (line: number | undefined, message: string): ParseResult => {
+    diagnostics.push(error(file.path, line, message));
+    return { diagnostics };
+  };
+  if (file.invalidUtf8) return fail(undefined, 'is not valid UTF-8 text; save it as UTF-8');
+  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return fail(1, 'empty file: an entry needs front matter (title, url, date) between --- lines');
+  if (!/^---[ \t]*\n/.test(text)) {
+    return fail(1, 'no front matter: an entry starts with a line ---, then title:, url: and date: lines, then ---');
+  }
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!close) return fail(1, 'front matter is not closed: add a line --- after the last key');
+
+  const fmLines = text.slice(0, close.index + 4).split('\n');
+  const lines: Record<string, number> = {};
+  fmLines.forEach((l, i) => {
+    const m = /^(["']?)([^\s:"'#][^:"']*)\1[ \t]*:/.exec(l);
+    if (m && lines[m[2]] === undefined) lines[m[2]] = i + 1;
+  });
+  const bodyLine = fmLines.length + 1;
+
+  let data: Record<string, unknown>;
+  let body: string;
+  try {
+    const parsed = matter(text, MATTER_OPTIONS);
+    if (parsed.data == null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+      return fail(2, 'front matter must be key: value lines');
+    }
+    data = parsed.data as Record<string, unknown>;
+    body = parsed.content;
+  } catch (e) {
+    const ex = e as { mark?: { line: number }; reason?: string; message: string };
+    const line = ex.mark ? ex.mark.line + 2 : 2;
+    return fail(line, `invalid YAML in front matter: ${ex.reason ?? ex.message.split('\n')[0]}`);
+  }
+  const at = (key: string) => lines[key] ?? 1;
+  const problem = (key: string, message: string) => diagnostics.push(error(file.path, at(key), message));
+
+  const title = scalarText(data.title);
+  if (data.title === undefined || data.title === null) problem('title', 'missing title');
+  else if (title === undefined) problem('title', `title must be text, not ${describe(data.title)}`);
+  else if (title.trim() === '') problem('title', 'title is empty');
+
+  let url: string | undefined;
+  if (data.url === undefined || data.url === null) problem('url', 'missing url');
+  else {
+    const r = parseWebUrl(data.url);
+    if (r.problem) problem('url', `url ${r.problem}`);
+    else url = r.url;
+  }
+
+  let date: EntryDate | undefined;
+  if (data.date === undefined || data.date === null) problem('date', 'missing date (2026-11-26 or 2026-11-26T09:30:00+01:00)');
+  else {
+    const r = parseDate(data.date, settings.timezone);
+    if (typeof r === 'string') problem('date', `date ${r}`);
+    else date = r;
+  }
+
+  let updated: number | undefined;
+  if (data.updated !== undefined && data.updated !== null) {
+    const r = parseDate(data.updated, settings.timezone);
+    if (typeof r === 'string') problem('updated', `updated ${r}`);
+    else updated = r.instant;
+  }
+
+  const tags = parseTags(data.tags, (m) => problem('tags', m));
+  const via = parseVia(data.via, (m) => problem('via', m));
+
+  let draft = false;
+  if (data.draft !== undefined && data.draft !== null) {
+    if (typeof data.draft === 'boolean') draft = data.draft;
+    else problem('draft', `draft must be true or false, not ${describe(data.draft)}`);
+  }
+
+  let slug = slugify(path.posix.basename(file.path).replace(/\.(md|markdown)$/i, ''));
+  if (data.slug !== undefined && data.slug !== null) {
+    const s = scalarText(data.slug);
+    if (s === undefined || !isCanonicalSlug(s.normalize('NFC'))) {
+      problem(
+        'slug',
+        `slug must be lower-case letters, digits, - _ . or +${s ? ` (did you mean '${slugify(s)}'?)` : ''}`,
+      );
+    } else slug = s.normalize('NFC');
+  }
+
+  if (diagnostics.length || !title || !url || !date) return { diagnostics };
+  if (updated !== undefined && updated < date.instant) updated = date.instant;
+
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) if (!KNOWN.has(k)) extra[k] = v;
+  lines.body = bodyLine;
+  return {
+    diagnostics,
+    entry: {
+      source: file.path,
+      title: title.trim(),
+      url,
+      date,
+      updated: updated ?? date.instant,
+      tags,
+      via,
+      draft,
+      slug,
+      body,
+      data: extra,
+      lines,
+    },
+  };
+}
+
+/** Strings, and numbers or booleans YAML read from unquoted text (a title `1984`). */
+function scalarText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+function parseTags(value: unknown, report: (m: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  let names: string[];
+  if (typeof value === 'string') names = value.split(/[\s]+/u);
+  else if (Array.isArray(value)) {
+    names = [];
+    for (const item of value) {
+      const t = scalarText(item);
+      if (t === undefined) {
+        report(`tags must be a list of words or one space-separated string; found ${describe(item)} in the list`);
+        return [];
+      }
+      names.push(t);
+    }
+  } else {
+    report(`tags must be a list or a space-separated string, not ${describe(value)}`);
+    return [];
+  }
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
+    if (!name) continue;
+    const key = tagKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+function parseVia(value: unknown, report: (m: string) => void): Via | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    const name = scalarText(v.name)?.trim() || undefined;
+    let url: string | undefined;
+    if (v.url !== undefined && v.url !== null) {
+      const r = parseWebUrl(v.url);
+      if (r.problem) return void report(`via url ${r.problem}`);
+      url = r.url;
+    }
+    if (!name && !url) return void report('via needs a url or a name');
+    return { url, name };
+  }
+  const text = scalarText(value)?.trim();
+  if (text === undefined) return void report(`via must be a URL or a name, not ${describe(value)}`);
+  // Anything that looks like scheme:… is held to the url rules; other text is a name.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[a-z][a-z0-9+.-]*:\s/i.test(text)) {
+    const r = parseWebUrl(text);
+    if (r.problem) return void report(`via ${r.problem}`);
+    return { url: r.url };
+  }
+  return { name: truncate(text, 200) };
+}

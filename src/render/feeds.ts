@@ -1,0 +1,184 @@
+/** Atom feeds (RFC 4287), built as xast trees: no hand-written XML escaping. */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Element as XElement } from 'xast';
+import { x } from 'xastscript';
+import type { EntryHtml } from '../markdown.js';
+import type { Day, Site, Tag } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import { tagKey } from '../parse/slug.js';
+import type { Settings } from '../settings.js';
+import { rfc3339 } from '../time.js';
+import { absoluteUrl, routes } from '../urls.js';
+import { dayTitle, entryRoute } from './views.js';
+import { xmlDocument } from './xml.js';
+
+export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
+
+/** Never changes when the site is rebuilt, grows or moves domain (RFC 4151). */
+export function entryId(settings: Settings, e: Entry): string {
+  return `tag:${settings.idAuthority},${e.date.day}:${encodeURI(e.slug)}`;
+}
+
+export function dayId(settings: Settings, day: string): string {
+  return `tag:${settings.idAuthority},${day}:daily/${day}`;
+}
+
+interface FeedSpec {
+  route: string;
+  title: string;
+  /** The HTML page this feed mirrors. */
+  alternate: string;
+  subtitle?: string;
+  entries: XElement[];
+  /** Newest `updated` of its entries: never the clock. */
+  updated: number | undefined;
+}
+
+function feedXml(site: Site, spec: FeedSpec, version: string): string {
+  const { settings } = site;
+  const a = settings.author;
+  return xmlDocument(
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': settings.language }, [
+      x('id', absoluteUrl(settings, spec.route)),
+      x('title', { type: 'text' }, spec.title),
+      spec.subtitle ? x('subtitle', { type: 'text' }, spec.subtitle) : undefined,
+      x('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrl(settings, spec.route) }),
+      x('link', { rel: 'alternate', type: 'text/html', href: spec.alternate }),
+      // An empty feed still needs a fixed date: the epoch, not the clock.
+      x('updated', rfc3339(spec.updated ?? 0)),
+      x('author', [x('name', a.name), a.email ? x('email', a.email) : undefined, a.uri ? x('uri', a.uri) : undefined]),
+      x('generator', { uri: GENERATOR.uri, version }, GENERATOR.name),
+      ...spec.entries,
+    ]),
+  );
+}
+
+function newest(entries: readonly Entry[]): number | undefined {
+  let max: number | undefined;
+  for (const e of entries) if (max === undefined || e.updated > max) max = e.updated;
+  return max;
+}
+
+function entryXml(site: Site, e: Entry, html: EntryHtml | undefined): XElement {
+  const { settings } = site;
+  const tagsUrl = absoluteUrl(settings, routes.tags());
+  return x('entry', [
+    x('id', entryId(settings, e)),
+    x('title', { type: 'text' }, e.title),
+    x('link', { rel: 'alternate', type: 'text/html', href: e.url }),
+    x('link', { rel: 'related', type: 'text/html', href: absoluteUrl(settings, entryRoute(e)), title: 'Permalink' }),
+    e.via?.url ? x('link', { rel: 'via', href: e.via.url, title: e.via.name }) : undefined,
+    x('published', rfc3339(e.date.instant)),
+    x('updated', rfc3339(e.updated)),
+    ...e.tags.map((name) => {
+      const tag = site.tagsByKey.get(tagKey(name))!;
+      return x('category', { term: tag.name, scheme: tagsUrl, label: tag.name });
+    }),
+    x('content', { type: 'html' }, html?.feed ?? ''),
+  ]);
+}
+
+/** Content of a daily post: every link of the day with its commentary, all URLs absolute. */
+function dayContent(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): string {
+  const { settings } = site;
+  const tree = h(
+    null,
+    d.entries.flatMap((e) => [
+      h('h2', [h('a', { href: e.url }, e.title)]),
+      { type: 'raw' as const, value: bodies.get(e)?.feed ?? '' },
+      h('p', [
+        h('a', { href: absoluteUrl(settings, entryRoute(e)) }, 'Permalink'),
+        ...(e.tags.length
+          ? [
+              ' · Tags: ',
+              ...e.tags.flatMap((name, i) => {
+                const tag = site.tagsByKey.get(tagKey(name))!;
+                const link = h('a', { href: absoluteUrl(settings, routes.tag(tag.slug)) }, tag.name);
+                return i ? [', ', link] : [link];
+              }),
+            ]
+          : []),
+        ...(e.via ? [' · via ', e.via.url ? h('a', { href: e.via.url }, e.via.name ?? new URL(e.via.url).hostname) : e.via.name ?? ''] : []),
+      ]),
+    ]),
+  );
+  return toHtml(tree, { allowDangerousHtml: true });
+}
+
+export interface FeedFile {
+  route: string;
+  content: string;
+}
+
+export function renderFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: string): FeedFile[] {
+  const { settings } = site;
+  const size = settings.feedSize;
+  const out: FeedFile[] = [];
+  const latest = site.entries.slice(0, size);
+  out.push({
+    route: routes.feed(),
+    content: feedXml(
+      site,
+      {
+        route: routes.feed(),
+        title: settings.title,
+        subtitle: settings.description || undefined,
+        alternate: absoluteUrl(settings, routes.home()),
+        entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
+        updated: newest(latest),
+      },
+      version,
+    ),
+  });
+
+  const days = site.days.slice(0, size);
+  out.push({
+    route: routes.daily(),
+    content: feedXml(
+      site,
+      {
+        route: routes.daily(),
+        title: `${settings.title}: links by day`,
+        subtitle: settings.description || undefined,
+        alternate: absoluteUrl(settings, routes.archive()),
+        entries: days.map((d) => dayEntryXml(site, d, bodies)),
+        updated: newest(days.flatMap((d) => d.entries)),
+      },
+      version,
+    ),
+  });
+
+  for (const tag of site.tags) out.push({ route: routes.tagFeed(tag.slug), content: tagFeed(site, tag, bodies, version) });
+  return out;
+}
+
+function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElement {
+  const { settings } = site;
+  let published = Infinity;
+  for (const e of d.entries) published = Math.min(published, e.date.instant);
+  return x('entry', [
+    x('id', dayId(settings, d.day)),
+    x('title', { type: 'text' }, dayTitle(d.day)),
+    x('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(settings, routes.day(d.day)) }),
+    x('published', rfc3339(published)),
+    x('updated', rfc3339(newest(d.entries)!)),
+    x('content', { type: 'html' }, dayContent(site, d, bodies)),
+  ]);
+}
+
+function tagFeed(site: Site, tag: Tag, bodies: Map<Entry, EntryHtml>, version: string): string {
+  const { settings } = site;
+  const latest = tag.entries.slice(0, settings.feedSize);
+  return feedXml(
+    site,
+    {
+      route: routes.tagFeed(tag.slug),
+      title: `${settings.title}: links tagged ${tag.name}`,
+      alternate: absoluteUrl(settings, routes.tag(tag.slug)),
+      entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
+      updated: newest(latest),
+    },
+    version,
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Eta templates, loaded into memory by name. A site's templates/ overrides the
+ * package's file by file, so a site can change one template and keep the rest.
+ */
+import { Eta } from 'eta';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { error, type Diagnostic } from '../diagnostics.js';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
+export const TEMPLATES_DIR = 'templates';
+
+export interface TemplateSet {
+  eta: Eta;
+  /** Template name → root-relative file it came from, for messages. */
+  files: Map<string, string>;
+}
+
+/** Directories to look in, site first, then the package's own. */
+export function templateDirs(root: string): string[] {
+  const site = path.resolve(root, TEMPLATES_DIR);
+  const pkg = path.join(PACKAGE_ROOT, TEMPLATES_DIR);
+  return site === pkg ? [pkg] : [site, pkg];
+}
+
+export function readTemplateSources(root: string): Map<string, { file: string; text: string }> {
+  const out = new Map<string, { file: string; text: string }>();
+  for (const dir of templateDirs(root)) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (!name.endsWith('.eta')) continue;
+      const key = name.slice(0, -4);
+      if (out.has(key)) continue;
+      const abs = path.join(dir, name);
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      out.set(key, { file: rel.startsWith('..') ? abs : rel, text: fs.readFileSync(abs, 'utf8') });
+    }
+  }
+  return out;
+}
+
+/** Compiles every template; a syntax error is a diagnostic naming the file. */
+export function compileTemplates(sources: Map<string, { file: string; text: string }>): {
+  templates: TemplateSet;
+  diagnostics: Diagnostic[];
+} {
+  const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
+  const files = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [name, { file, text }] of sources) {
+    files.set(name, file);
+    try {
+      eta.loadTemplate(`@${name}`, text);
+    } catch (e) {
+      diagnostics.push(error(file, undefined, `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
+    }
+  }
+  return { templates: { eta, files }, diagnostics };
+}
+
+export function loadTemplates(root: string) {
+  return compileTemplates(readTemplateSources(root));
+}

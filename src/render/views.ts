@@ -1,0 +1,142 @@
+/** What templates see: plain objects with hrefs ready to print, built once per entry. */
+import type { EntryHtml } from '../markdown.js';
+import type { Day, Site, Tag } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import { tagKey } from '../parse/slug.js';
+import type { Settings } from '../settings.js';
+import { rfc3339, zonedParts } from '../time.js';
+import { absoluteUrl, href, routes } from '../urls.js';
+
+export interface TagView {
+  name: string;
+  slug: string;
+  href: string;
+  count: number;
+}
+
+export interface EntryView {
+  /** Anchor id of the entry's article, unique across the site. */
+  id: string;
+  title: string;
+  url: string;
+  /** Host of the url without `www.`, shown beside the title. */
+  domain: string;
+  /** Root-relative link to the entry's own page. */
+  href: string;
+  /** Absolute link to the entry's own page. */
+  permalink: string;
+  day: string;
+  dayHref: string;
+  /** RFC 3339, for `<time datetime>`. */
+  datetime: string;
+  /** `2026-11-26` or `2026-11-26 09:30` in the site's timezone. */
+  dateText: string;
+  updated?: string;
+  tags: TagView[];
+  /** `label` is the name, else the via URL's host. */
+  via?: { url?: string; name?: string; label: string };
+  /** Rendered, sanitised commentary: print raw with `<%~ %>`. */
+  html: string;
+  draft: boolean;
+  /** Front-matter keys linklog does not use itself. */
+  data: Record<string, unknown>;
+}
+
+export interface DayView {
+  day: string;
+  title: string;
+  href: string;
+  entries: EntryView[];
+}
+
+export function entryRoute(e: Entry): string {
+  return routes.entry(e.date.day, e.slug);
+}
+
+export function entryAnchor(e: Entry): string {
+  return `e-${e.date.day.replaceAll('-', '')}-${e.slug}`;
+}
+
+export function dayTitle(day: string): string {
+  return `Links for ${day}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function monthName(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+export function tagView(settings: Settings, tag: Tag): TagView {
+  return { name: tag.name, slug: tag.slug, href: href(settings, routes.tag(tag.slug)), count: tag.entries.length };
+}
+
+function domainOf(url: string): string {
+  return new URL(url).hostname.replace(/^www\./, '');
+}
+
+function dateText(e: Entry, timeZone: string): string {
+  if (!e.date.hasTime) return e.date.day;
+  const p = zonedParts(e.date.instant, timeZone);
+  return `${e.date.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
+export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
+  const { settings } = site;
+  const cache = new Map<Entry, EntryView>();
+  const tagViews = new Map<string, TagView>();
+  const tagOf = (name: string): TagView => {
+    const key = tagKey(name);
+    let v = tagViews.get(key);
+    if (!v) {
+      v = tagView(settings, site.tagsByKey.get(key)!);
+      tagViews.set(key, v);
+    }
+    return v;
+  };
+  const entry = (e: Entry): EntryView => {
+    let v = cache.get(e);
+    if (v) return v;
+    const route = entryRoute(e);
+    v = {
+      id: entryAnchor(e),
+      title: e.title,
+      url: e.url,
+      domain: domainOf(e.url),
+      href: href(settings, route),
+      permalink: absoluteUrl(settings, route),
+      day: e.date.day,
+      dayHref: href(settings, routes.day(e.date.day)),
+      datetime: rfc3339(e.date.instant),
+      dateText: dateText(e, settings.timezone),
+      updated: e.updated > e.date.instant ? rfc3339(e.updated) : undefined,
+      tags: e.tags.map(tagOf),
+      via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
+      html: bodies.get(e)?.page ?? '',
+      draft: e.draft,
+      data: e.data,
+    };
+    cache.set(e, v);
+    return v;
+  };
+  const day = (d: Day): DayView => ({
+    day: d.day,
+    title: dayTitle(d.day),
+    href: href(settings, routes.day(d.day)),
+    entries: d.entries.map(entry),
+  });
+  /** Entries (newest first) grouped under their days, for list pages. */
+  const groups = (entries: readonly Entry[]): DayView[] => {
+    const out: DayView[] = [];
+    for (const e of entries) {
+      const last = out[out.length - 1];
+      if (last && last.day === e.date.day) last.entries.push(entry(e));
+      else out.push({ day: e.date.day, title: dayTitle(e.date.day), href: href(settings, routes.day(e.date.day)), entries: [entry(e)] });
+    }
+    return out;
+  };
+  return { entry, day, groups, tag: tagOf };
+}
+
+export type Views = ReturnType<typeof createViews>;

@@ -1,0 +1,27 @@
+import type { Element, ElementContent, Root } from 'xast';
+import { toXml } from 'xast-util-to-xml';
+
+/** Line breaks and indentation between child elements, so feeds read and diff well. */
+function indent(node: Element, depth: number): void {
+  const kids = node.children;
+  if (!kids.some((c) => c.type === 'element')) return;
+  const pad = '\n' + '  '.repeat(depth + 1);
+  const out: ElementContent[] = [];
+  for (const c of kids) {
+    out.push({ type: 'text', value: pad });
+    if (c.type === 'element') indent(c, depth + 1);
+    out.push(c);
+  }
+  out.push({ type: 'text', value: '\n' + '  '.repeat(depth) });
+  node.children = out;
+}
+
+/** An XML document with declaration, indented, ending in a newline. */
+export function xmlDocument(root: Element): string {
+  indent(root, 0);
+  const tree: Root = {
+    type: 'root',
+    children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, { type: 'text', value: '\n' }, root],
+  };
+  return toXml(tree, { closeEmptyElements: true }) + '\n';
+}
