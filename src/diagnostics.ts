@@ -25,10 +25,10 @@ export function hasErrors(ds: readonly Diagnostic[]): boolean {
   return ds.some((d) => d.severity === 'error');
 }
 
-/** Stable order: by file, then line, so one run always prints the same list. */
+/** By file, then line; the sort is stable, so ties keep the order they were found in. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
-    (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareStrings(a.message, b.message),
+    (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }
 

@@ -33,10 +33,12 @@ export interface BodyContext {
   idPrefix: string;
 }
 
-// GitHub's schema, minus its `user-content-` clobbering: ids get a per-entry prefix instead.
+// GitHub's schema, minus its `user-content-` clobbering (ids get a per-entry prefix
+// instead), plus a few inline elements quotes use that cannot run anything.
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'mark', 'small', 'time', 'figure', 'figcaption', 'u'],
   attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'srcSet'] },
 };
 

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load.js';
 import type { Settings } from '../settings.js';
 import { describe, parseDate, truncate, type EntryDate } from './dates.js';
@@ -90,7 +90,9 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
     body = parsed.content;
   } catch (e) {
     const ex = e as { mark?: { line: number }; reason?: string; message: string };
-    const line = ex.mark ? ex.mark.line + 2 : 2;
+    // gray-matter hands YAML the text from the end of the opening `---` line on, so
+    // the parser's 0-based line is already the file's 1-based line.
+    const line = ex.mark ? Math.min(Math.max(ex.mark.line + 1, 2), fmLines.length) : 2;
     return fail(line, `invalid YAML in front matter: ${ex.reason ?? ex.message.split('\n')[0]}`);
   }
   const at = (key: string) => lines[key] ?? 1;
@@ -144,7 +146,7 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
     } else slug = s.normalize('NFC');
   }
 
-  if (diagnostics.length || !title || !url || !date) return { diagnostics };
+  if (diagnostics.length || !title || !url || !date) return { diagnostics: sortDiagnostics(diagnostics) };
   if (updated !== undefined && updated < date.instant) updated = date.instant;
 
   const extra: Record<string, unknown> = {};

@@ -1,0 +1,84 @@
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { renderBody, type BodyContext } from '../src/markdown.js';
+import { $, $$, attr } from './helpers.js';
+
+const ctx: BodyContext = {
+  permalink: 'https://example.org/links/2026/11/26/x/',
+  baseUrl: 'https://example.org/links/',
+  basePath: '/links/',
+  idPrefix: 'e-20261126-x-',
+};
+const both = (md: string) => {
+  const r = renderBody(md, ctx);
+  return { page: fromHtml(r.page, { fragment: true }), feed: fromHtml(r.feed, { fragment: true }), raw: r };
+};
+const hrefs = (tree: ReturnType<typeof fromHtml>) => $$(tree, 'a[href]').map((a) => attr(a, 'href'));
+
+describe('renderBody', () => {
+  it('renders GFM: tables, task lists, strikethrough, autolinks', () => {
+    const { page } = both('| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~ https://example.com/');
+    expect($(page, 'table td')).toBeDefined();
+    expect($(page, 'input[type=checkbox][checked]')).toBeDefined();
+    expect($(page, 'del')).toBeDefined();
+    expect(hrefs(page)).toContain('https://example.com/');
+  });
+
+  it('resolves relative links against the permalink, root-relative in pages and absolute in feeds', () => {
+    const { page, feed } = both('[a](../y/) [b](pic.png) [c](/2026/11/24/z/) [d](https://other.example/) [e](//cdn.example/x)');
+    expect(hrefs(page)).toEqual(['/links/2026/11/26/y/', '/links/2026/11/26/x/pic.png', '/links/2026/11/24/z/', 'https://other.example/', 'https://cdn.example/x']);
+    expect(hrefs(feed)).toEqual([
+      'https://example.org/links/2026/11/26/y/',
+      'https://example.org/links/2026/11/26/x/pic.png',
+      'https://example.org/links/2026/11/24/z/',
+      'https://other.example/',
+      'https://cdn.example/x',
+    ]);
+  });
+
+  it('resolves image sources too', () => {
+    const { page, feed } = both('![alt](img/a.png)');
+    expect(attr($(page, 'img'), 'src')).toBe('/links/2026/11/26/x/img/a.png');
+    expect(attr($(feed, 'img'), 'src')).toBe('https://example.org/links/2026/11/26/x/img/a.png');
+  });
+
+  it('gives footnotes ids unique to the entry, with working links in pages and feeds', () => {
+    const { page, feed } = both('Text[^1].\n\n[^1]: Note.');
+    const ref = $(page, 'sup a')!;
+    const target = attr(ref, 'href')!.slice(1);
+    expect(target.startsWith('e-20261126-x-')).toBe(true);
+    expect($(page, `[id="${target}"]`)).toBeDefined();
+    const back = $(page, '[data-footnote-backref]')!;
+    expect($(page, `[id="${attr(back, 'href')!.slice(1)}"]`)).toBeDefined();
+    expect(attr($(feed, 'sup a'), 'href')).toBe(`https://example.org/links/2026/11/26/x/#${target}`);
+  });
+
+  it('never lets script through: no script elements, no on* attributes, no javascript: URLs', () => {
+    const md = [
+      '<script>alert(1)</script>',
+      '<img src="x.png" onerror="alert(1)" alt="x">',
+      '<a href="javascript:alert(1)">a</a> <a href="JaVaScRiPt:alert(1)">b</a> <a href="jav&#x09;ascript:alert(1)">c</a>',
+      '[md](javascript:alert(1))',
+      '<iframe src="https://evil.example/"></iframe><object data="x"></object><embed src="x">',
+      '<svg><script>alert(1)</script></svg><style>body{}</style>',
+      '<p style="background:url(javascript:alert(1))" onclick="x()">p</p>',
+      '<form action="https://evil.example/"><input name="q"></form>',
+    ].join('\n\n');
+    for (const html of [renderBody(md, ctx).page, renderBody(md, ctx).feed]) {
+      const tree = fromHtml(html, { fragment: true });
+      expect($$(tree, 'script, iframe, object, embed, style, form, svg')).toEqual([]);
+      for (const el of $$(tree, '*')) {
+        for (const [k, v] of Object.entries(el.properties)) {
+          expect(k.toLowerCase().startsWith('on'), k).toBe(false);
+          expect(String(v).toLowerCase().replace(/\s/g, '')).not.toContain('javascript:');
+        }
+      }
+    }
+  });
+
+  it('keeps harmless raw HTML', () => {
+    const { page } = both('<kbd>Ctrl</kbd> and <abbr title="HyperText">HTML</abbr>');
+    expect($(page, 'kbd')).toBeDefined();
+    expect(attr($(page, 'abbr'), 'title')).toBe('HyperText');
+  });
+});
