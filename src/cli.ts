@@ -12,6 +12,8 @@ interface Command {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether the command takes arguments besides options. */
+  positionals?: boolean;
   run: (values: Record<string, string | boolean | undefined>, positionals: string[]) => Promise<number>;
 }
 
@@ -120,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Usage: ${command.usage}\n\n${command.summary}`);
       return EXIT.ok;
     }
+    if (!command.positionals && positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     return await command.run(values as Record<string, string | boolean | undefined>, positionals);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -121,6 +121,8 @@ describe('build of the basic fixture', () => {
     expect(links).toContain('/links/2026/11/24/date-only/');
     expect(links).toContain('https://example.com/x');
     expect(links).toContain('/links/tags/web/');
+    expect(attr($(page, '.commentary img'), 'src')).toBe('/links/img/pic.png');
+    expect(fs.existsSync(path.join(out, 'img/pic.png'))).toBe(true);
   });
 
   it('escapes <, & and " in titles, urls and tags', () => {

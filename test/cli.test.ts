@@ -28,7 +28,7 @@ describe('linklog CLI', () => {
 
   it('exits 2 on usage errors', async () => {
     const root = site();
-    for (const args of [['build', '--nope'], ['frobnicate'], ['build', '--base-url', 'ftp://x'], ['build', '--root', root, '--base-url', 'not a url'], []]) {
+    for (const args of [['build', '--nope'], ['build', 'extra'], ['frobnicate'], ['build', '--base-url', 'ftp://x'], ['build', '--root', root, '--base-url', 'not a url'], []]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr + r.stdout, args.join(' ')).toMatch(/usage/i);
