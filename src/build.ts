@@ -1,17 +1,36 @@
 /**
  * The pipeline, stage by stage: load → parse → model → render → write.
- * `build` runs them all; `check` stops before rendering.
+ * A Builder keeps what it learned (parsed files, rendered bodies, what it wrote)
+ * so the next build redoes only what changed: `build` runs it once with the
+ * cache on disk, `dev` keeps one alive, `check` stops after the model.
  */
+import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  emptyContentCache,
+  emptyManifest,
+  readContentCache,
+  readManifest,
+  writeContentCache,
+  writeManifest,
+  type ContentCache,
+  type Manifest,
+  type SourceRecord,
+} from './cache.js';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
-import { loadSources, type SourceFile } from './load.js';
+import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import { buildModel, type Site } from './model/index.js';
 import { parseEntry, type Entry } from './parse/entry.js';
-import { findPathClashes, renderBodies, renderSite } from './render/index.js';
-import { loadTemplates, PACKAGE_ROOT } from './render/templates.js';
+import { bodyContext, bodyKey, renderBodies } from './render/bodies.js';
+import { findPathClashes, planOutputs, TemplateError } from './render/index.js';
+import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
+import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
-import { checkOutDir, collectStatic, writeSite } from './write.js';
+import { pipelineVersion, VERSION } from './version.js';
+import { checkOutDir, collectStatic, scanFiles, syncOutput, type PlannedFile } from './write.js';
+
+export { VERSION } from './version.js';
 
 export interface SiteOptions {
   root: string;
@@ -21,18 +40,45 @@ export interface SiteOptions {
 
 export interface BuildOptions extends SiteOptions {
   out?: string;
+  /** Read and write the cache in <root>/.linklog-cache (default true). */
+  cache?: boolean;
+  /** Markdown worker threads; default: os.availableParallelism(). */
+  workers?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  phase: 'parse' | 'markdown' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface BuildStats {
+  entries: number;
+  pages: number;
+  files: number;
+  /** Files written because their bytes changed. */
+  written: string[];
+  removed: string[];
+  /** Files rendered (or read) this time, changed or not. */
+  produced: number;
+  parsed: number;
+  bodiesRendered: number;
+  ms: number;
+  timings: Record<string, number>;
+  out: string;
 }
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
   /** Set when the site was written. */
-  stats?: { entries: number; pages: number; files: number; ms: number; out: string };
+  stats?: BuildStats;
 }
 
-export const VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+const sha1 = (text: string) => hash('sha1', text, 'base64url');
 
 /** parse: every source into an Entry, collecting every problem. */
-export function parseSources(sources: readonly SourceFile[], settings: Settings): { entries: Entry[]; diagnostics: Diagnostic[] } {
+export function parseSources(sources: ReadonlyArray<{ path: string; text: string }>, settings: Settings) {
   const entries: Entry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of sources) {
@@ -43,68 +89,279 @@ export function parseSources(sources: readonly SourceFile[], settings: Settings)
   return { entries, diagnostics };
 }
 
-/** load → parse → model, shared by build, check and dev. */
-export async function loadSite(options: SiteOptions): Promise<{ site?: Site; diagnostics: Diagnostic[] }> {
-  const root = path.resolve(options.root);
-  const { settings, diagnostics } = await loadSettings(root, { baseUrl: options.baseUrl });
-  if (!fs.existsSync(path.join(root, 'content'))) {
-    diagnostics.push(error('content', undefined, 'no content/ folder here: put entries in content/ or pass --root'));
-    return { diagnostics };
-  }
-  const sources = await loadSources(root);
-  if (sources.length === 0) diagnostics.push(warning('content', undefined, 'no entries found (content/**/*.md)'));
-  const parsed = parseSources(sources, settings);
-  diagnostics.push(...parsed.diagnostics);
-  const model = buildModel(parsed.entries, settings, { drafts: options.drafts });
-  diagnostics.push(...model.diagnostics);
-  return { site: model.site, diagnostics };
-}
-
-export async function check(options: SiteOptions): Promise<Diagnostic[]> {
-  const { diagnostics } = await loadSite({ ...options, drafts: true });
-  diagnostics.push(...loadTemplates(path.resolve(options.root)).diagnostics);
-  return sortDiagnostics(diagnostics);
-}
-
 export function publicDirs(root: string): string[] {
   const site = path.resolve(root, 'public');
   const pkg = path.join(PACKAGE_ROOT, 'public');
   return site === pkg ? [pkg] : [pkg, site];
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
-  const root = path.resolve(options.root);
-  const out = path.resolve(options.out ?? path.join(root, '_site'));
-  checkOutDir(root, out);
-  const { site, diagnostics } = await loadSite(options);
-  const templates = loadTemplates(root);
-  diagnostics.push(...templates.diagnostics);
-  if (!site || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+export class Builder {
+  readonly root: string;
+  readonly out: string;
+  private manifest: Manifest;
+  private contentCache?: ContentCache;
+  private templatesKey = '';
+  private templates?: { set: TemplateSet; diagnostics: Diagnostic[] };
+  private forced = new Set<string>();
+  /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
+  private cacheDirty = false;
 
-  const bodies = renderBodies(site);
-  const rendered = renderSite(site, templates.templates, bodies, VERSION);
-  diagnostics.push(...rendered.diagnostics);
-  for (const [file, needsDir] of findPathClashes(rendered.files.map((f) => f.path))) {
-    diagnostics.push(error('content', undefined, `/${needsDir} cannot be written because /${file} is a page: rename the tag or entry slug that makes it`));
+  constructor(readonly options: BuildOptions) {
+    this.root = path.resolve(options.root);
+    this.out = path.resolve(options.out ?? path.join(this.root, '_site'));
+    this.manifest = options.cache === false ? emptyManifest(pipelineVersion()) : readManifest(this.root, pipelineVersion());
   }
-  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
-  const generated = new Set(rendered.files.map((f) => f.path));
-  const statics = collectStatic(publicDirs(root)).filter((s) => {
-    if (!generated.has(s.path)) return true;
-    diagnostics.push(warning(`public/${s.path}`, undefined, 'is replaced by a generated file of the same path'));
-    return false;
-  });
-  writeSite(out, rendered.files, statics);
-  return {
-    diagnostics: sortDiagnostics(diagnostics),
-    stats: {
-      entries: site.entries.length,
-      pages: rendered.files.filter((f) => f.path.endsWith('.html')).length,
-      files: rendered.files.length + statics.length,
-      ms: performance.now() - started,
-      out,
-    },
-  };
+  /** Parsed files and rendered bodies: read from disk only when a build needs them. */
+  private get cache(): ContentCache {
+    this.contentCache ??= this.options.cache === false ? emptyContentCache(pipelineVersion()) : readContentCache(this.root, pipelineVersion());
+    return this.contentCache;
+  }
+
+  /**
+   * A hash of every input: settings, options, templates, public files, and each
+   * content file's path, size and mtime. Equal to the last build's, with the
+   * output folder as that build left it, means there is nothing to do.
+   */
+  private fingerprint(files: ReadonlyArray<{ rel: string; size: number; mtimeMs: number }>): string {
+    const parts: string[] = [pipelineVersion(), this.out, JSON.stringify([this.options.baseUrl, Boolean(this.options.drafts)])];
+    try {
+      parts.push(fs.readFileSync(path.join(this.root, SETTINGS_FILE), 'utf8'));
+    } catch {
+      parts.push('');
+    }
+    for (const [name, t] of readTemplateSources(this.root)) parts.push(name, t.file, t.text);
+    for (const dir of publicDirs(this.root)) for (const [rel, st] of scanFiles(dir)) parts.push(`${dir}/${rel}:${st.size}:${st.mtimeMs}`);
+    for (const f of files) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}`);
+    return sha1(parts.join('\0'));
+  }
+
+  private outputIntact(): boolean {
+    if (this.manifest.out !== this.out || this.manifest.outputs.size === 0) return false;
+    const onDisk = scanFiles(this.out);
+    if (onDisk.size !== this.manifest.outputs.size + 1) return false;
+    for (const [rel, rec] of this.manifest.outputs) {
+      const st = onDisk.get(rel);
+      if (!st || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
+    }
+    return true;
+  }
+
+  /** Every content file with its size and mtime. */
+  private async statSources(): Promise<Array<{ rel: string; size: number; mtimeMs: number }>> {
+    const out: Array<{ rel: string; size: number; mtimeMs: number }> = [];
+    for (const rel of await listEntryFiles(this.root)) {
+      const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
+      if (st) out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return out;
+  }
+
+  /** Marks files as changed even if their size and mtime look the same (watchers know better). */
+  invalidate(paths: Iterable<string>): void {
+    for (const p of paths) this.forced.add(p);
+  }
+
+  /** load → parse → model, reusing parsed files whose size and mtime are unchanged. */
+  async loadSite(
+    drafts = this.options.drafts,
+    stats?: Array<{ rel: string; size: number; mtimeMs: number }>,
+  ): Promise<{ site?: Site; settings?: Settings; diagnostics: Diagnostic[]; parsed: number }> {
+    const { settings, diagnostics } = await loadSettings(this.root, { baseUrl: this.options.baseUrl });
+    if (!fs.existsSync(path.join(this.root, CONTENT_DIR))) {
+      diagnostics.push(error(CONTENT_DIR, undefined, 'no content/ folder here: put entries in content/ or pass --root'));
+      return { diagnostics, parsed: 0 };
+    }
+    const parseKey = JSON.stringify({ timezone: settings.timezone });
+    if (this.cache.parseKey !== parseKey) {
+      this.cacheDirty = true;
+      this.cache.sources.clear();
+      this.cache.parseKey = parseKey;
+    }
+    const files = stats ?? (await this.statSources());
+    if (files.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no entries found (content/**/*.md)'));
+    const seen = new Set(files.map((f) => f.rel));
+    for (const p of [...this.cache.sources.keys()]) {
+      if (!seen.has(p)) {
+        this.cache.sources.delete(p);
+        this.cacheDirty = true;
+      }
+    }
+    const entries: Entry[] = [];
+    let parsed = 0;
+    files.forEach(({ rel, size, mtimeMs }, i) => {
+      let rec: SourceRecord | undefined = this.cache.sources.get(rel);
+      if (!rec || rec.size !== size || rec.mtimeMs !== mtimeMs || this.forced.has(rel)) {
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(path.join(this.root, rel));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return this.cache.sources.delete(rel);
+          throw e;
+        }
+        const r = parseEntry(decodeSource(rel, bytes), settings);
+        rec = { size, mtimeMs, entry: r.entry, diagnostics: r.diagnostics };
+        this.cache.sources.set(rel, rec);
+        parsed++;
+        if (parsed % 1000 === 0) this.options.onProgress?.({ phase: 'parse', done: i + 1, total: files.length });
+      }
+      diagnostics.push(...rec.diagnostics);
+      if (rec.entry) entries.push(rec.entry);
+    });
+    this.forced.clear();
+    const model = buildModel(entries, settings, { drafts });
+    diagnostics.push(...model.diagnostics);
+    return { site: model.site, settings, diagnostics, parsed };
+  }
+
+  private loadTemplates(): { set: TemplateSet; diagnostics: Diagnostic[] } {
+    const sources = readTemplateSources(this.root);
+    const key = sha1(JSON.stringify([...sources].map(([name, s]) => [name, s.file, s.text])));
+    if (!this.templates || key !== this.templatesKey) {
+      const compiled = compileTemplates(sources);
+      this.templates = { set: compiled.templates, diagnostics: compiled.diagnostics };
+      this.templatesKey = key;
+    }
+    return this.templates;
+  }
+
+  async check(): Promise<Diagnostic[]> {
+    const { diagnostics } = await this.loadSite(true);
+    diagnostics.push(...this.loadTemplates().diagnostics);
+    return sortDiagnostics(diagnostics);
+  }
+
+  async build(): Promise<BuildResult> {
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    let mark = started;
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = Math.round(now - mark);
+      mark = now;
+    };
+    checkOutDir(this.root, this.out);
+    const sources = fs.existsSync(path.join(this.root, CONTENT_DIR)) ? await this.statSources() : [];
+    const fingerprint = this.fingerprint(sources);
+    const summary = this.manifest.summary;
+    if (this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.outputIntact()) {
+      lap('fingerprint');
+      return {
+        diagnostics: summary.diagnostics,
+        stats: {
+          entries: summary.entries,
+          pages: summary.pages,
+          files: this.manifest.outputs.size,
+          written: [],
+          removed: [],
+          produced: 0,
+          parsed: 0,
+          bodiesRendered: 0,
+          ms: performance.now() - started,
+          timings,
+          out: this.out,
+        },
+      };
+    }
+    lap('fingerprint');
+    const { site, settings, diagnostics, parsed } = await this.loadSite(this.options.drafts, sources);
+    lap('load+parse+model');
+    const templates = this.loadTemplates();
+    diagnostics.push(...templates.diagnostics);
+    if (!site || !settings || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+
+    const pipeline = pipelineVersion();
+    const used: ContentCache['bodies'] = new Map();
+    const bodyKeys = new Map<Entry, string>();
+    for (const e of site.entries) bodyKeys.set(e, bodyKey(e.body, bodyContext(site, e), pipeline));
+    const { bodies, rendered } = await renderBodies(site, site.entries, {
+      pipelineVersion: pipeline,
+      workers: this.options.workers,
+      cache: {
+        get: (k) => {
+          const hit = this.cache.bodies.get(k);
+          if (hit) used.set(k, hit);
+          return hit;
+        },
+        set: (k, v) => used.set(k, v),
+      },
+    });
+    // Keep only the bodies this site uses, so the cache never grows without bound.
+    if (used.size !== this.cache.bodies.size) this.cacheDirty = true;
+    this.cache.bodies = used;
+    lap('markdown');
+
+    const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
+    const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
+    const { files, pages } = planOutputs({ site, templates: templates.set, bodies, bodyKeys, siteKey, feedKey, version: VERSION });
+    for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {
+      diagnostics.push(error(CONTENT_DIR, undefined, `/${needsDir} cannot be written because /${file} is a page: rename the tag or entry slug that makes it`));
+    }
+    if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+    const generated = new Set(files.map((f) => f.path));
+    const planned: PlannedFile[] = [...files];
+    for (const s of collectStatic(publicDirs(this.root))) {
+      if (generated.has(s.path)) {
+        diagnostics.push(warning(`public/${s.path}`, undefined, 'is replaced by a generated file of the same path'));
+        continue;
+      }
+      const st = fs.statSync(s.from);
+      planned.push({ path: s.path, from: s.from, sig: `static\0${s.from}\0${st.size}\0${st.mtimeMs}` });
+    }
+    lap('plan');
+
+    let result;
+    try {
+      const previous = this.manifest.out === this.out ? this.manifest.outputs : new Map();
+      result = await syncOutput(this.out, planned, previous);
+    } catch (e) {
+      if (e instanceof TemplateError) {
+        const file = templates.set.files.get(e.template) ?? `templates/${e.template}.eta`;
+        diagnostics.push(error(file, undefined, e.message));
+        return { diagnostics: sortDiagnostics(diagnostics) };
+      }
+      throw e;
+    }
+    lap('render+write');
+    if (parsed > 0 || rendered > 0 || this.cacheDirty) {
+      if (this.options.cache !== false) writeContentCache(this.root, this.cache);
+      this.cacheDirty = false;
+    }
+    const reported = sortDiagnostics(diagnostics);
+    this.manifest = {
+      pipeline,
+      fingerprint,
+      out: this.out,
+      outputs: result.records,
+      summary: { entries: site.entries.length, pages: pages.length, diagnostics: reported },
+    };
+    if (this.options.cache !== false) writeManifest(this.root, this.manifest);
+    lap('cache');
+    return {
+      diagnostics: reported,
+      stats: {
+        entries: site.entries.length,
+        pages: pages.length,
+        files: planned.length,
+        written: result.written,
+        removed: result.removed,
+        produced: result.produced,
+        parsed,
+        bodiesRendered: rendered,
+        ms: performance.now() - started,
+        timings,
+        out: this.out,
+      },
+    };
+  }
+}
+
+/** One build, with the cache on disk. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  return new Builder(options).build();
+}
+
+/** Checks content, settings and templates (drafts included); builds nothing. */
+export async function check(options: SiteOptions): Promise<Diagnostic[]> {
+  return new Builder({ ...options, cache: false }).check();
 }

@@ -27,8 +27,15 @@ const COMMANDS: Record<string, Command> = {
   --root DIR      site folder holding content/, and optionally templates/, public/, linklog.yaml (default: .)
   --out DIR       output folder (default: <root>/_site); replaced whole, only after a successful build
   --base-url URL  use this baseUrl instead of the one in linklog.yaml
-  --drafts        include entries marked draft: true`,
-    options: { ...rootOption, out: { type: 'string', short: 'o' }, 'base-url': { type: 'string' }, drafts: { type: 'boolean' } },
+  --drafts        include entries marked draft: true
+  --no-cache      ignore and do not write the build cache (<root>/.linklog-cache, safe to delete)`,
+    options: {
+      ...rootOption,
+      out: { type: 'string', short: 'o' },
+      'base-url': { type: 'string' },
+      drafts: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+    },
     async run(v) {
       const baseUrl = v['base-url'] as string | undefined;
       if (baseUrl !== undefined) {
@@ -36,16 +43,26 @@ const COMMANDS: Record<string, Command> = {
         if (problem) throw new UsageError(`--base-url ${problem}`);
       }
       const root = path.resolve((v.root as string | undefined) ?? '.');
-      const result = await build({ root, out: v.out as string | undefined, baseUrl, drafts: Boolean(v.drafts) });
+      const progress = process.stderr.isTTY ? new ProgressLine() : undefined;
+      const result = await build({
+        root,
+        out: v.out as string | undefined,
+        baseUrl,
+        drafts: Boolean(v.drafts),
+        cache: !v['no-cache'],
+        onProgress: progress && ((p) => progress.show(`${p.phase}: ${p.done}/${p.total}`)),
+      });
+      progress?.clear();
       report(result.diagnostics);
       if (!result.stats) {
-        console.error(`build failed: ${countErrors(result.diagnostics)}; nothing was written`);
+        console.error(`build failed: ${countErrors(result.diagnostics)}; the output folder was not changed`);
         return EXIT.content;
       }
       const s = result.stats;
       console.log(
-        `built ${s.entries} ${plural(s.entries, 'entry', 'entries')} into ${s.pages} pages (${s.files} files) in ${formatMs(s.ms)} → ${path.relative(process.cwd(), s.out) || '.'}`,
+        `built ${s.entries} ${plural(s.entries, 'entry', 'entries')} into ${s.pages} pages (${s.files} files; ${s.written.length} written, ${s.removed.length} removed) in ${formatMs(s.ms)} → ${path.relative(process.cwd(), s.out) || '.'}`,
       );
+      if (process.env.LINKLOG_TIMINGS) console.log(JSON.stringify({ ...s, written: s.written.length, removed: s.removed.length }));
       return EXIT.ok;
     },
   },
@@ -78,6 +95,20 @@ ${Object.values(COMMANDS)
 
 Run 'linklog <command> --help' for a command's options.
 Exit status: 0 success, 1 content errors, 2 usage errors.`;
+
+/** A status line rewritten in place on a terminal. */
+class ProgressLine {
+  private last = 0;
+  show(text: string): void {
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    process.stderr.write(`\r\x1b[2K${text}`);
+  }
+  clear(): void {
+    if (this.last) process.stderr.write('\r\x1b[2K');
+  }
+}
 
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -32,13 +32,13 @@ export function isEntryFile(name: string): boolean {
   return !isSkippedName(name) && /\.(md|markdown)$/i.test(name);
 }
 
-/** Lists entry files under content/, sorted, as root-relative paths. */
+/** Lists entry files under content/, sorted, as root-relative paths. Sync: far faster than fs.promises for many folders. */
 export async function listEntryFiles(root: string): Promise<string[]> {
   const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
+  const walk = (rel: string): void => {
     let items: import('node:fs').Dirent[];
     try {
-      items = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+      items = readdirSync(path.join(root, rel), { withFileTypes: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' && rel === CONTENT_DIR) return;
       throw e;
@@ -46,11 +46,11 @@ export async function listEntryFiles(root: string): Promise<string[]> {
     for (const item of items) {
       if (isSkippedName(item.name)) continue;
       const child = `${rel}/${item.name}`;
-      if (item.isDirectory()) await walk(child);
+      if (item.isDirectory()) walk(child);
       else if ((item.isFile() || item.isSymbolicLink()) && isEntryFile(item.name)) out.push(child);
     }
-  }
-  await walk(CONTENT_DIR);
+  };
+  walk(CONTENT_DIR);
   return out.sort();
 }
 

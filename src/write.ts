@@ -1,16 +1,38 @@
 /**
- * The write stage. The new site is written beside the old one and swapped in
- * with renames, so a failed or interrupted build never leaves a half-written
- * site, and nothing is ever written outside the output folder.
+ * The write stage: brings the output folder in line with the planned files,
+ * touching only what changed, and never anything outside the output folder.
  */
+import { hash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
+import type { OutputRecord } from './cache.js';
 import { UsageError } from './diagnostics.js';
-import type { OutputFile } from './render/index.js';
 import { isSafeRoute } from './urls.js';
 
-/** Marks a folder as linklog's output, so it may be replaced by the next build. */
+/** Marks a folder as linklog's output, so the next build may change it. */
 export const MARKER = '.linklog-site';
+
+/** One file of the site to be: generated lazily, or copied from public/. */
+export interface PlannedFile {
+  /** Relative to the output folder, forward slashes. */
+  path: string;
+  /** Signature of everything the file is made from; the same signature means the same bytes. */
+  sig?: string;
+  render?: () => string;
+  /** Absolute path of a static file to copy. */
+  from?: string;
+}
+
+export interface SyncResult {
+  records: Map<string, OutputRecord>;
+  written: string[];
+  removed: string[];
+  /** Files whose content was produced (rendered or read) this time. */
+  produced: number;
+  /** Whether any record differs from `previous` (so the cache must be saved). */
+  changed: boolean;
+}
 
 /** Refuses output folders whose replacement would destroy the author's files. */
 export function checkOutDir(root: string, out: string): void {
@@ -18,7 +40,7 @@ export function checkOutDir(root: string, out: string): void {
   const o = path.resolve(out);
   const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
   if (inside(r, o)) throw new UsageError(`--out ${out} would replace the site folder itself; choose a folder inside it, such as _site`);
-  for (const dir of ['content', 'templates', 'public']) {
+  for (const dir of ['content', 'templates', 'public', '.linklog-cache']) {
     if (inside(o, path.join(r, dir))) throw new UsageError(`--out ${out} is inside ${dir}/; choose another folder, such as _site`);
   }
   let names: string[];
@@ -34,82 +56,241 @@ export function checkOutDir(root: string, out: string): void {
   }
 }
 
-/** All files under `dir`, relative, forward slashes, sorted. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
+/** All files under `dir` with their size and mtime, relative paths with forward slashes. */
+export function scanFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
+  const out = new Map<string, { size: number; mtimeMs: number }>();
   const walk = (rel: string) => {
     let items: fs.Dirent[];
     try {
-      items = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
       throw e;
     }
     for (const item of items) {
       const child = rel ? `${rel}/${item.name}` : item.name;
       if (item.isDirectory()) walk(child);
-      else if (item.isFile()) out.push(child);
+      else if (item.isFile()) {
+        const st = fs.statSync(path.join(dir, child));
+        out.set(child, { size: st.size, mtimeMs: st.mtimeMs });
+      }
     }
   };
   walk('');
-  return out.sort();
+  return out;
+}
+
+export function listFiles(dir: string): string[] {
+  return [...scanFiles(dir).keys()].sort();
 }
 
 function joinSafely(base: string, rel: string): string {
-  if (!isSafeRoute(rel) || rel.endsWith('/')) throw new Error(`refusing to write outside the output folder: ${rel}`);
+  if (!isSafeRoute(rel) || rel === '' || rel.endsWith('/')) throw new Error(`refusing to write outside the output folder: ${rel}`);
   const abs = path.join(base, ...rel.split('/'));
   if (!abs.startsWith(base + path.sep)) throw new Error(`refusing to write outside the output folder: ${rel}`);
   return abs;
 }
 
+export function hashBytes(data: string | Uint8Array): string {
+  return hash('sha1', data, 'base64url');
+}
+
 export interface StaticFile {
-  /** Output path, relative. */
   path: string;
-  /** Absolute source path. */
   from: string;
 }
 
 /** Public files: the package's first, then the site's, which win by path. */
 export function collectStatic(dirs: readonly string[]): StaticFile[] {
   const byPath = new Map<string, StaticFile>();
-  for (const dir of dirs) for (const rel of listFiles(dir)) byPath.set(rel, { path: rel, from: path.join(dir, rel) });
+  for (const dir of dirs) for (const [rel] of scanFiles(dir)) byPath.set(rel, { path: rel, from: path.join(dir, rel) });
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Writes the whole site to a fresh folder beside `out`, then swaps it in. */
-export function writeSite(out: string, files: readonly OutputFile[], statics: readonly StaticFile[]): void {
+/**
+ * Makes `out` hold exactly the planned files. `previous` describes what linklog
+ * last wrote there; a file whose signature and size/mtime match is not even
+ * rendered. Everything that changed is rendered before anything is written, so
+ * a template that fails leaves `out` as it was. A new output folder is written
+ * beside the old place and renamed in; an existing one is updated in place,
+ * only where bytes changed.
+ */
+export async function syncOutput(
+  out: string,
+  planned: readonly PlannedFile[],
+  previous: ReadonlyMap<string, OutputRecord>,
+): Promise<SyncResult> {
   const target = path.resolve(out);
-  const parent = path.dirname(target);
-  const tmp = path.join(parent, `.${path.basename(target)}.linklog-new`);
-  const old = path.join(parent, `.${path.basename(target)}.linklog-old`);
-  fs.mkdirSync(parent, { recursive: true });
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.rmSync(old, { recursive: true, force: true });
-  fs.mkdirSync(tmp);
-  const made = new Set<string>([tmp]);
-  const ensureDir = (dir: string) => {
-    if (!made.has(dir)) {
+  const onDisk = scanFiles(target);
+  onDisk.delete(MARKER);
+  const records = new Map<string, OutputRecord>();
+  const changes: Array<{ path: string; data: string | Buffer }> = [];
+  const written: string[] = [];
+  let produced = 0;
+
+  /** The file's bytes when they must be written, else undefined (its record is set). */
+  const produce = (file: PlannedFile): string | Buffer | undefined => {
+    const prev = previous.get(file.path);
+    const disk = onDisk.get(file.path);
+    const intact = prev !== undefined && disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
+    if (intact && file.sig !== undefined && prev.sig === file.sig) {
+      records.set(file.path, prev);
+      return undefined;
+    }
+    const data: string | Buffer = file.render ? file.render() : fs.readFileSync(file.from!);
+    produced++;
+    const hash = hashBytes(data);
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (intact && prev.hash === hash) {
+      records.set(file.path, prev.sig === file.sig ? prev : { ...prev, sig: file.sig });
+      return undefined;
+    }
+    // No record (a lost cache, say) but a file of the right size: compare the bytes.
+    if (!intact && disk && disk.size === size && hashBytes(fs.readFileSync(path.join(target, file.path))) === hash) {
+      records.set(file.path, { size, mtimeMs: disk.mtimeMs, hash, sig: file.sig });
+      return undefined;
+    }
+    joinSafely(target, file.path);
+    records.set(file.path, { size, mtimeMs: 0, hash, sig: file.sig });
+    return data;
+  };
+
+  const fresh = !fs.existsSync(target);
+  if (fresh) {
+    // A new folder is filled as pages render (little memory), then renamed into place.
+    const staging = new Staging(target);
+    try {
+      for (const file of planned) {
+        const data = produce(file);
+        if (data === undefined) continue;
+        written.push(file.path);
+        await staging.write(file.path, data);
+      }
+      await staging.commit();
+    } catch (e) {
+      await staging.abandon();
+      throw e;
+    }
+  } else {
+    // Everything is rendered before anything is written: a failing template changes nothing.
+    for (const file of planned) {
+      const data = produce(file);
+      if (data === undefined) continue;
+      written.push(file.path);
+      changes.push({ path: file.path, data });
+    }
+  }
+  const removed = [...onDisk.keys()].filter((p) => !records.has(p)).sort();
+  if (!fresh) await updateInPlace(target, changes, removed, onDisk);
+
+  for (const rel of written) records.get(rel)!.mtimeMs = fs.statSync(path.join(target, rel)).mtimeMs;
+  let changed = written.length > 0 || removed.length > 0 || records.size !== previous.size;
+  if (!changed) for (const [p, r] of records) if (previous.get(p) !== r) changed = true;
+  return { records, written, removed, produced, changed };
+}
+
+/** Writes many files with several in flight: much faster than one at a time on most disks. */
+async function writeAll(base: string, files: ReadonlyArray<{ path: string; data: string | Buffer }>, knownDirs: Set<string>): Promise<void> {
+  for (const f of files) {
+    const dir = path.dirname(joinSafely(base, f.path));
+    if (!knownDirs.has(dir)) {
+      clearPathFor(base, dir);
       fs.mkdirSync(dir, { recursive: true });
-      made.add(dir);
+      for (let d = dir; d.length > base.length; d = path.dirname(d)) knownDirs.add(d);
+    }
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++];
+      const abs = joinSafely(base, f.path);
+      const st = fs.statSync(abs, { throwIfNoEntry: false });
+      if (st?.isDirectory()) fs.rmSync(abs, { recursive: true });
+      await fsp.writeFile(abs, f.data);
     }
   };
-  try {
-    for (const s of statics) {
-      const abs = joinSafely(tmp, s.path);
-      ensureDir(path.dirname(abs));
-      fs.copyFileSync(s.from, abs);
-    }
-    for (const f of files) {
-      const abs = joinSafely(tmp, f.path);
-      ensureDir(path.dirname(abs));
-      fs.writeFileSync(abs, f.content);
-    }
-    fs.writeFileSync(path.join(tmp, MARKER), '');
-  } catch (e) {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    throw e;
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+/** A new output folder, written beside its final place and renamed in when complete. */
+class Staging {
+  private readonly dir: string;
+  private readonly dirs: Set<string>;
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown;
+  constructor(private readonly target: string) {
+    this.dir = path.join(path.dirname(target), `.${path.basename(target)}.linklog-new`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir);
+    this.dirs = new Set([this.dir]);
   }
-  if (fs.existsSync(target)) fs.renameSync(target, old);
-  fs.renameSync(tmp, target);
-  fs.rmSync(old, { recursive: true, force: true });
+  /** Starts writing a file; waits only when many writes are in flight, so memory stays small. */
+  async write(rel: string, data: string | Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    const abs = joinSafely(this.dir, rel);
+    const dir = path.dirname(abs);
+    if (!this.dirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      for (let d = dir; d.length > this.dir.length; d = path.dirname(d)) this.dirs.add(d);
+    }
+    const p: Promise<void> = fsp.writeFile(abs, data).then(
+      () => void this.pending.delete(p),
+      (e) => {
+        this.pending.delete(p);
+        this.failure ??= e;
+      },
+    );
+    this.pending.add(p);
+    if (this.pending.size >= 32) await Promise.race(this.pending);
+  }
+  async commit(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+    fs.writeFileSync(path.join(this.dir, MARKER), '');
+    fs.renameSync(this.dir, this.target);
+  }
+  async abandon(): Promise<void> {
+    await Promise.all(this.pending);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function updateInPlace(
+  target: string,
+  files: ReadonlyArray<{ path: string; data: string | Buffer }>,
+  removed: readonly string[],
+  onDisk: ReadonlyMap<string, unknown>,
+): Promise<void> {
+  const knownDirs = new Set<string>([target]);
+  for (const rel of onDisk.keys()) {
+    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) knownDirs.add(path.join(target, d));
+  }
+  for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });
+  pruneEmptyDirs(target, removed, knownDirs);
+  await writeAll(target, files, knownDirs);
+  if (!fs.existsSync(path.join(target, MARKER))) fs.writeFileSync(path.join(target, MARKER), '');
+}
+
+/** Removes a file that sits where a folder on `dir`'s path is needed. */
+function clearPathFor(root: string, dir: string): void {
+  for (let d = dir; d.startsWith(root + path.sep); d = path.dirname(d)) {
+    const st = fs.statSync(d, { throwIfNoEntry: false });
+    if (st?.isDirectory()) return;
+    if (st) fs.rmSync(d);
+  }
+}
+
+function pruneEmptyDirs(root: string, removed: readonly string[], knownDirs: Set<string>): void {
+  const dirs = new Set<string>();
+  for (const rel of removed) for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) dirs.add(d);
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+    try {
+      fs.rmdirSync(path.join(root, d));
+      knownDirs.delete(path.join(root, d));
+    } catch {
+      // not empty
+    }
+  }
 }

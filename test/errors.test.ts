@@ -42,7 +42,7 @@ describe('bad input', () => {
     const r = await build({ root });
     expect(r.stats).toBeUndefined();
     expect(snapshotTree(out)).toEqual(before);
-    expect(fs.readdirSync(root).sort()).toEqual(['_site', 'content']);
+    expect(fs.readdirSync(root).sort()).toEqual(['.linklog-cache', '_site', 'content']);
   });
 
   it('a build that succeeds replaces the old site: removed entries disappear', async () => {
@@ -98,7 +98,7 @@ describe('bad input', () => {
     const r = await build({ root, out: path.join(parent, 'out') });
     expect(r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     expect(fs.readdirSync(parent).sort()).toEqual(['out', 'site']);
-    expect(fs.readdirSync(root).sort()).toEqual(['content']);
+    expect(fs.readdirSync(root).sort()).toEqual(['.linklog-cache', 'content']);
     const files = [...snapshotTree(path.join(parent, 'out')).keys()];
     expect(files.every((f) => !f.split('/').some((seg) => seg === '..' || seg === '.'))).toBe(true);
   });

@@ -106,51 +106,60 @@ function dayContent(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): string {
   return toHtml(tree, { allowDangerousHtml: true });
 }
 
-export interface FeedFile {
+export interface FeedPlan {
   route: string;
-  content: string;
+  /** The entries the feed shows: with the site, all it depends on. */
+  entries: readonly Entry[];
+  render: () => string;
 }
 
-export function renderFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: string): FeedFile[] {
+/** The site feed, the daily feed and one feed per tag, each rendered on demand. */
+export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: string): FeedPlan[] {
   const { settings } = site;
   const size = settings.feedSize;
-  const out: FeedFile[] = [];
   const latest = site.entries.slice(0, size);
-  out.push({
-    route: routes.feed(),
-    content: feedXml(
-      site,
-      {
-        route: routes.feed(),
-        title: settings.title,
-        subtitle: settings.description || undefined,
-        alternate: absoluteUrl(settings, routes.home()),
-        entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
-        updated: newest(latest),
-      },
-      version,
-    ),
-  });
-
   const days = site.days.slice(0, size);
-  out.push({
-    route: routes.daily(),
-    content: feedXml(
-      site,
-      {
-        route: routes.daily(),
-        title: `${settings.title}: links by day`,
-        subtitle: settings.description || undefined,
-        alternate: absoluteUrl(settings, routes.archive()),
-        entries: days.map((d) => dayEntryXml(site, d, bodies)),
-        updated: newest(days.flatMap((d) => d.entries)),
-      },
-      version,
-    ),
-  });
-
-  for (const tag of site.tags) out.push({ route: routes.tagFeed(tag.slug), content: tagFeed(site, tag, bodies, version) });
-  return out;
+  const plans: FeedPlan[] = [
+    {
+      route: routes.feed(),
+      entries: latest,
+      render: () =>
+        feedXml(
+          site,
+          {
+            route: routes.feed(),
+            title: settings.title,
+            subtitle: settings.description || undefined,
+            alternate: absoluteUrl(settings, routes.home()),
+            entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
+            updated: newest(latest),
+          },
+          version,
+        ),
+    },
+    {
+      route: routes.daily(),
+      entries: days.flatMap((d) => d.entries),
+      render: () =>
+        feedXml(
+          site,
+          {
+            route: routes.daily(),
+            title: `${settings.title}: links by day`,
+            subtitle: settings.description || undefined,
+            alternate: absoluteUrl(settings, routes.archive()),
+            entries: days.map((d) => dayEntryXml(site, d, bodies)),
+            updated: newest(days.flatMap((d) => d.entries)),
+          },
+          version,
+        ),
+    },
+  ];
+  for (const tag of site.tags) {
+    const latestOfTag = tag.entries.slice(0, size);
+    plans.push({ route: routes.tagFeed(tag.slug), entries: latestOfTag, render: () => tagFeed(site, tag, latestOfTag, bodies, version) });
+  }
+  return plans;
 }
 
 function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElement {
@@ -167,9 +176,8 @@ function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElemen
   ]);
 }
 
-function tagFeed(site: Site, tag: Tag, bodies: Map<Entry, EntryHtml>, version: string): string {
+function tagFeed(site: Site, tag: Tag, latest: readonly Entry[], bodies: Map<Entry, EntryHtml>, version: string): string {
   const { settings } = site;
-  const latest = tag.entries.slice(0, settings.feedSize);
   return feedXml(
     site,
     {

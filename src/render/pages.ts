@@ -2,7 +2,7 @@
 import { paginate, type Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { absoluteUrl, href, routes } from '../urls.js';
-import { dayTitle, entryRoute, monthName, tagView, type Views } from './views.js';
+import { dayTitle, entryRoute, monthName, tagWithCount, type Views } from './views.js';
 
 export interface FeedLink {
   title: string;
@@ -167,7 +167,7 @@ export function planPages(site: Site, views: Views): Page[] {
     title: 'Tags',
     lastmod: lastmodOf(site.entries),
     feeds: common,
-    data: { tags: site.tags.map((t) => tagView(settings, t)) },
+    data: { tags: site.tags.map((t) => tagWithCount(settings, t)) },
     listed: true,
   });
 
@@ -179,7 +179,7 @@ export function planPages(site: Site, views: Views): Page[] {
       (n, of) => (n === 1 ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n} of ${of}`),
       'tag',
       [feed, siteFeed],
-      { tag: tagView(settings, tag), feed },
+      { tag: tagWithCount(settings, tag), feed },
     );
   }
 

@@ -11,6 +11,9 @@ export interface TagView {
   name: string;
   slug: string;
   href: string;
+}
+
+export interface TagWithCount extends TagView {
   count: number;
 }
 
@@ -67,8 +70,13 @@ export function monthName(month: string): string {
   return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
+/** An entry's tag: no count, so an entry's view does not change when other entries are tagged alike. */
 export function tagView(settings: Settings, tag: Tag): TagView {
-  return { name: tag.name, slug: tag.slug, href: href(settings, routes.tag(tag.slug)), count: tag.entries.length };
+  return { name: tag.name, slug: tag.slug, href: href(settings, routes.tag(tag.slug)) };
+}
+
+export function tagWithCount(settings: Settings, tag: Tag): TagWithCount {
+  return { ...tagView(settings, tag), count: tag.entries.length };
 }
 
 function domainOf(url: string): string {

@@ -1,0 +1,127 @@
+/**
+ * The persistent build cache: `<root>/.linklog-cache/`, safe to delete. One file,
+ * v8-serialised behind a SHA-256 of its bytes, so a truncated or corrupt cache is
+ * detected and ignored, never trusted. Everything in it is keyed by what produced
+ * it (pipeline version, settings, templates, content hashes), so a stale entry is
+ * simply never looked up.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { Diagnostic } from './diagnostics.js';
+import type { EntryHtml } from './markdown.js';
+import type { Entry } from './parse/entry.js';
+
+export const CACHE_DIR = '.linklog-cache';
+const MANIFEST_FILE = 'manifest.v1.bin';
+const CONTENT_FILE = 'content.v1.bin';
+const MAGIC = 'linklog-cache-1\n';
+
+/** One parsed source file, valid while its size, mtime and the parse settings are unchanged. */
+export interface SourceRecord {
+  size: number;
+  mtimeMs: number;
+  entry?: Entry;
+  diagnostics: Diagnostic[];
+}
+
+/** One file in the output folder as linklog last wrote it. */
+export interface OutputRecord {
+  size: number;
+  mtimeMs: number;
+  /** Hash of the bytes written. */
+  hash: string;
+  /** Signature of the inputs the file was rendered from. */
+  sig?: string;
+}
+
+/** What the last build wrote, and a fingerprint of everything it was built from. Small: read on every build. */
+export interface Manifest {
+  pipeline: string;
+  /** Hash of every input (settings, templates, public files, content files' sizes and mtimes, options). */
+  fingerprint: string;
+  /** Absolute output folder the records describe. */
+  out: string;
+  outputs: Map<string, OutputRecord>;
+  /** What the build reported, so a build that does nothing still reports it. */
+  summary?: { entries: number; pages: number; diagnostics: Diagnostic[] };
+}
+
+/** Parsed files and rendered bodies. Large: read only when something changed. */
+export interface ContentCache {
+  pipeline: string;
+  /** What the parse results depend on besides the file (the site's timezone). */
+  parseKey: string;
+  sources: Map<string, SourceRecord>;
+  bodies: Map<string, EntryHtml>;
+}
+
+export function emptyManifest(pipeline: string): Manifest {
+  return { pipeline, fingerprint: '', out: '', outputs: new Map() };
+}
+
+export function emptyContentCache(pipeline: string): ContentCache {
+  return { pipeline, parseKey: '', sources: new Map(), bodies: new Map() };
+}
+
+function checksum(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads one cache file; anything missing, foreign, truncated or corrupt gives undefined. */
+function readBlob(root: string, name: string, pipeline: string): Record<string, unknown> | undefined {
+  let raw: Buffer;
+  try {
+    raw = fs.readFileSync(path.join(root, CACHE_DIR, name));
+  } catch {
+    return undefined;
+  }
+  try {
+    const header = raw.subarray(0, MAGIC.length + 65).toString('latin1');
+    if (!header.startsWith(MAGIC)) return undefined;
+    const body = raw.subarray(MAGIC.length + 65);
+    if (checksum(body) !== header.slice(MAGIC.length, MAGIC.length + 64)) return undefined;
+    const data = v8.deserialize(body) as Record<string, unknown>;
+    return data && data.pipeline === pipeline ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes one cache file whole (temporary file, then rename): a crash never leaves half a file. */
+function writeBlob(root: string, name: string, data: object): void {
+  const dir = path.join(root, CACHE_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+  const body = v8.serialize(data);
+  const file = path.join(dir, name);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, `${MAGIC}${checksum(body)}\n`);
+    fs.writeSync(fd, body);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  const ignore = path.join(dir, '.gitignore');
+  if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '*\n');
+}
+
+export function readManifest(root: string, pipeline: string): Manifest {
+  const data = readBlob(root, MANIFEST_FILE, pipeline) as Manifest | undefined;
+  return data && data.outputs instanceof Map && typeof data.fingerprint === 'string' ? data : emptyManifest(pipeline);
+}
+
+export function readContentCache(root: string, pipeline: string): ContentCache {
+  const data = readBlob(root, CONTENT_FILE, pipeline) as ContentCache | undefined;
+  return data && data.sources instanceof Map && data.bodies instanceof Map ? data : emptyContentCache(pipeline);
+}
+
+export function writeManifest(root: string, data: Manifest): void {
+  writeBlob(root, MANIFEST_FILE, data);
+}
+
+export function writeContentCache(root: string, data: ContentCache): void {
+  writeBlob(root, CONTENT_FILE, data);
+}

@@ -1,0 +1,110 @@
+/**
+ * Renders entry bodies: from the cache when the same Markdown was rendered for
+ * the same permalink before, else on worker threads when there is enough work
+ * to pay for starting them, else on this thread. Every path runs renderBody, so
+ * the output is the same whichever is taken.
+ */
+import { hash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { renderBody, type BodyContext, type EntryHtml } from '../markdown.js';
+import type { Site } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import { absoluteUrl } from '../urls.js';
+import type { BodyJob } from './markdown-worker.js';
+import { PACKAGE_ROOT } from './templates.js';
+import { entryAnchor, entryRoute } from './views.js';
+
+/** Below this many bodies to render, starting workers costs more than it saves. */
+export const WORKER_THRESHOLD = 400;
+const BATCH = 100;
+
+export function bodyContext(site: Site, e: Entry): BodyContext {
+  const { settings } = site;
+  return {
+    permalink: absoluteUrl(settings, entryRoute(e)),
+    baseUrl: settings.baseUrl,
+    basePath: settings.basePath,
+    idPrefix: `${entryAnchor(e)}-`,
+  };
+}
+
+/** Everything the rendered HTML depends on, hashed: the cache key of one body. */
+export function bodyKey(markdown: string, ctx: BodyContext, pipelineVersion: string): string {
+  return hash('sha1', `${pipelineVersion}\0${ctx.permalink}\0${ctx.baseUrl}\0${ctx.idPrefix}\0${markdown}`, 'base64url');
+}
+
+export interface BodyCache {
+  get(key: string): EntryHtml | undefined;
+  set(key: string, html: EntryHtml): void;
+}
+
+export interface RenderBodiesOptions {
+  cache?: BodyCache;
+  pipelineVersion: string;
+  /** Worker count; default os.availableParallelism(). 0 or 1 renders on this thread. */
+  workers?: number;
+}
+
+export async function renderBodies(
+  site: Site,
+  entries: readonly Entry[],
+  options: RenderBodiesOptions,
+): Promise<{ bodies: Map<Entry, EntryHtml>; rendered: number; onWorkers: boolean }> {
+  const bodies = new Map<Entry, EntryHtml>();
+  const todo: Array<{ entry: Entry; key: string; job: BodyJob }> = [];
+  for (const e of entries) {
+    const ctx = bodyContext(site, e);
+    const key = bodyKey(e.body, ctx, options.pipelineVersion);
+    const hit = options.cache?.get(key);
+    if (hit) bodies.set(e, hit);
+    else todo.push({ entry: e, key, job: { markdown: e.body, ctx } });
+  }
+  const workers = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(todo.length / BATCH));
+  const onWorkers = workers > 1 && todo.length >= WORKER_THRESHOLD;
+  const results =
+    onWorkers
+      ? await renderOnWorkers(
+          todo.map((t) => t.job),
+          workers,
+        )
+      : todo.map((t) => renderBody(t.job.markdown, t.job.ctx));
+  todo.forEach((t, i) => {
+    bodies.set(t.entry, results[i]);
+    options.cache?.set(t.key, results[i]);
+  });
+  return { bodies, rendered: todo.length, onWorkers };
+}
+
+/** Hands out batches to `count` workers as each finishes its last one. */
+async function renderOnWorkers(jobs: BodyJob[], count: number): Promise<EntryHtml[]> {
+  const results: EntryHtml[] = new Array(jobs.length);
+  let next = 0;
+  // Always the compiled worker: under a TypeScript test runner this module is source.
+  const url = path.join(PACKAGE_ROOT, 'dist/render/markdown-worker.js');
+  const run = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let start = 0;
+      const send = () => {
+        if (next >= jobs.length) return resolve();
+        start = next;
+        next = Math.min(next + BATCH, jobs.length);
+        worker.postMessage(jobs.slice(start, next));
+      };
+      worker.on('message', (out: EntryHtml[]) => {
+        for (let i = 0; i < out.length; i++) results[start + i] = out[i];
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`markdown worker exited with ${code}`))));
+      send();
+    });
+  const pool = Array.from({ length: count }, () => new Worker(url));
+  try {
+    await Promise.all(pool.map(run));
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return results;
+}

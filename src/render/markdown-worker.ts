@@ -1,0 +1,13 @@
+/** Worker thread: renders batches of entry bodies with the same code as the main thread. */
+import { parentPort } from 'node:worker_threads';
+import { renderBody, type BodyContext, type EntryHtml } from '../markdown.js';
+
+export interface BodyJob {
+  markdown: string;
+  ctx: BodyContext;
+}
+
+parentPort!.on('message', (jobs: BodyJob[]) => {
+  const out: EntryHtml[] = jobs.map((j) => renderBody(j.markdown, j.ctx));
+  parentPort!.postMessage(out);
+});

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Builder, build } from '../src/build.js';
+import { CACHE_DIR } from '../src/cache.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
+import { renderBodies } from '../src/render/bodies.js';
+import { copyFixture, entry, snapshotTree, tempDir } from './helpers.js';
+
+const errors = (r: Awaited<ReturnType<typeof build>>) => r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+
+function mtimes(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const rel of snapshotTree(dir).keys()) out.set(rel, fs.statSync(path.join(dir, rel)).mtimeMs);
+  return out;
+}
+
+/** A fresh build of the same files, with no cache, into a new folder. */
+async function freshBuild(root: string): Promise<Map<string, string>> {
+  const out = tempDir();
+  const r = await build({ root, out: path.join(out, 'site'), cache: false });
+  expect(errors(r)).toEqual([]);
+  return snapshotTree(path.join(out, 'site'));
+}
+
+const write = (root: string, rel: string, text: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  fs.writeFileSync(path.join(root, rel), text);
+};
+
+describe('incremental builds', () => {
+  it('rewrites no file when nothing changed', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    await build({ root });
+    const before = mtimes(out);
+    const r = await build({ root });
+    expect(r.stats?.written).toEqual([]);
+    expect(r.stats?.removed).toEqual([]);
+    expect(mtimes(out)).toEqual(before);
+  });
+
+  it('after any sequence of edits, the output equals a fresh build', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const builder = new Builder({ root });
+    const step = async (label: string, change: () => void) => {
+      change();
+      const r = await builder.build();
+      expect(errors(r), label).toEqual([]);
+      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+      return r;
+    };
+    await step('first build', () => {});
+    const edited = await step('edit a body', () =>
+      write(root, 'content/2026/11/date-only.md', entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'Changed words.\n')),
+    );
+    expect(edited.stats!.written).toContain('2026/11/24/date-only/index.html');
+    expect(edited.stats!.written).not.toContain('2026/11/20/folder-does-not-matter/index.html');
+    await step('add an entry with a new tag', () =>
+      write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-11-27T10:00:00Z', tags: '[brand-new, web]' })),
+    );
+    expect(fs.existsSync(path.join(out, 'tags/brand-new/index.html'))).toBe(true);
+    await step('retag it', () =>
+      write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-11-27T10:00:00Z', tags: '[other]' })),
+    );
+    expect(fs.existsSync(path.join(out, 'tags/brand-new'))).toBe(false);
+    await step('move it to another day', () =>
+      write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-10-01', tags: '[other]' })),
+    );
+    expect(fs.existsSync(path.join(out, '2026/11/27'))).toBe(false);
+    await step('rename the file', () => fs.renameSync(path.join(root, 'content/new.md'), path.join(root, 'content/renamed.md')));
+    expect(fs.existsSync(path.join(out, '2026/10/01/new'))).toBe(false);
+    await step('delete it', () => fs.rmSync(path.join(root, 'content/renamed.md')));
+    expect(fs.existsSync(path.join(out, 'tags/other'))).toBe(false);
+    expect(fs.existsSync(path.join(out, '2026/10'))).toBe(false);
+    await step('change a template', () => write(root, 'templates/entry.eta', "<% layout('@layout') %>\n<p>custom</p>\n<%~ include('@_entry', { entry: it.entry, level: 1 }) %>\n"));
+    await step('change the settings', () =>
+      write(root, 'linklog.yaml', fs.readFileSync(path.join(root, 'linklog.yaml'), 'utf8').replace('perPage: 2', 'perPage: 3')),
+    );
+    await step('change a public file', () => write(root, 'public/robots.txt', 'User-agent: *\nDisallow: /x\n'));
+    await step('tamper with the output', () => {
+      fs.writeFileSync(path.join(out, 'index.html'), 'tampered');
+      fs.writeFileSync(path.join(out, 'stray.html'), 'stray');
+      fs.rmSync(path.join(out, 'feed.xml'));
+    });
+  });
+
+  it('ignores a corrupt or truncated cache', async () => {
+    const root = copyFixture('basic');
+    await build({ root });
+    const expected = snapshotTree(path.join(root, '_site'));
+    for (const name of fs.readdirSync(path.join(root, CACHE_DIR))) {
+      const file = path.join(root, CACHE_DIR, name);
+      if (!name.endsWith('.bin')) continue;
+      const bytes = fs.readFileSync(file);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }
+    write(root, 'content/2026/11/late-utc.md', fs.readFileSync(path.join(root, 'content/2026/11/late-utc.md'), 'utf8'));
+    const r = await build({ root });
+    expect(errors(r)).toEqual([]);
+    expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
+    fs.writeFileSync(path.join(root, CACHE_DIR, 'content.v1.bin'), 'linklog-cache-1\nnot a checksum\ngarbage');
+    expect(errors(await build({ root }))).toEqual([]);
+    expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
+  });
+
+  it('works without a cache folder at all, and never trusts one from another pipeline', async () => {
+    const root = copyFixture('basic');
+    await build({ root });
+    fs.rmSync(path.join(root, CACHE_DIR), { recursive: true });
+    const r = await build({ root });
+    expect(r.stats?.written).toEqual([]);
+  });
+});
+
+describe('markdown on worker threads', () => {
+  it('renders exactly what the single-threaded path renders', async () => {
+    const root = tempDir();
+    const bodies = ['Plain *text*.', 'A [link](../x/) and [^1].\n\n[^1]: note', '<b>raw</b> <script>x</script>', '| a |\n|---|\n| 1 |', '- [x] task'];
+    for (let i = 0; i < 450; i++) {
+      write(root, `content/e${i}.md`, entry({ title: `E${i}`, url: `https://example.com/${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` }, `${bodies[i % bodies.length]} ${i}\n`));
+    }
+    const builder = new Builder({ root, cache: false });
+    const { site } = await builder.loadSite();
+    const one = await renderBodies(site!, site!.entries, { pipelineVersion: 't', workers: 1 });
+    const two = await renderBodies(site!, site!.entries, { pipelineVersion: 't', workers: 2 });
+    expect(two.rendered).toBe(450);
+    expect(two.onWorkers).toBe(true);
+    expect(one.onWorkers).toBe(false);
+    for (const e of site!.entries) expect(two.bodies.get(e)).toEqual(one.bodies.get(e));
+  });
+});
