@@ -44,6 +44,8 @@ export interface BuildOptions extends SiteOptions {
   cache?: boolean;
   /** Markdown worker threads; default: os.availableParallelism(). */
   workers?: number;
+  /** Set by `linklog dev`: the watcher reports every change, so nothing is re-listed or re-stat-ed. */
+  watched?: boolean;
   onProgress?: (p: Progress) => void;
 }
 
@@ -103,8 +105,11 @@ export class Builder {
   private templatesKey = '';
   private templates?: { set: TemplateSet; diagnostics: Diagnostic[] };
   private forced = new Set<string>();
+  /** With `watched`: every content file's size and mtime, kept up to date by sourceChanged(). */
+  private sourceStats?: Map<string, { size: number; mtimeMs: number }>;
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
+  private manifestDirty = false;
 
   constructor(readonly options: BuildOptions) {
     this.root = path.resolve(options.root);
@@ -147,13 +152,39 @@ export class Builder {
     return true;
   }
 
+  /** Writes what changed of the cache to disk (unless the cache is off). */
+  saveCache(): void {
+    if (this.options.cache === false) return;
+    if (this.cacheDirty && this.contentCache) writeContentCache(this.root, this.contentCache);
+    if (this.manifestDirty) writeManifest(this.root, this.manifest);
+    this.cacheDirty = false;
+    this.manifestDirty = false;
+  }
+
+  /** A watcher saw `rel` (root-relative) added, changed or removed. */
+  sourceChanged(rel: string): void {
+    this.forced.add(rel);
+    if (!this.sourceStats) return;
+    const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
+    if (st?.isFile()) this.sourceStats.set(rel, { size: st.size, mtimeMs: st.mtimeMs });
+    else {
+      // Gone, or a folder that went with everything in it.
+      this.sourceStats.delete(rel);
+      for (const known of [...this.sourceStats.keys()]) if (known.startsWith(`${rel}/`)) this.sourceStats.delete(known);
+    }
+  }
+
   /** Every content file with its size and mtime. */
   private async statSources(): Promise<Array<{ rel: string; size: number; mtimeMs: number }>> {
+    if (this.sourceStats) {
+      return [...this.sourceStats].map(([rel, st]) => ({ rel, ...st })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    }
     const out: Array<{ rel: string; size: number; mtimeMs: number }> = [];
     for (const rel of await listEntryFiles(this.root)) {
       const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
       if (st) out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
     }
+    if (this.options.watched) this.sourceStats = new Map(out.map(({ rel, ...st }) => [rel, st]));
     return out;
   }
 
@@ -242,9 +273,10 @@ export class Builder {
     };
     checkOutDir(this.root, this.out);
     const sources = fs.existsSync(path.join(this.root, CONTENT_DIR)) ? await this.statSources() : [];
-    const fingerprint = this.fingerprint(sources);
+    // A watched build always has a reason to run; others first check whether anything changed at all.
+    const fingerprint = this.options.watched ? '' : this.fingerprint(sources);
     const summary = this.manifest.summary;
-    if (this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.outputIntact()) {
+    if (!this.options.watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.outputIntact()) {
       lap('fingerprint');
       return {
         diagnostics: summary.diagnostics,
@@ -313,7 +345,7 @@ export class Builder {
     let result;
     try {
       const previous = this.manifest.out === this.out ? this.manifest.outputs : new Map();
-      result = await syncOutput(this.out, planned, previous);
+      result = await syncOutput(this.out, planned, previous, { trustRecords: this.options.watched });
     } catch (e) {
       if (e instanceof TemplateError) {
         const file = templates.set.files.get(e.template) ?? `templates/${e.template}.eta`;
@@ -323,10 +355,7 @@ export class Builder {
       throw e;
     }
     lap('render+write');
-    if (parsed > 0 || rendered > 0 || this.cacheDirty) {
-      if (this.options.cache !== false) writeContentCache(this.root, this.cache);
-      this.cacheDirty = false;
-    }
+    if (parsed > 0 || rendered > 0) this.cacheDirty = true;
     const reported = sortDiagnostics(diagnostics);
     this.manifest = {
       pipeline,
@@ -335,7 +364,9 @@ export class Builder {
       outputs: result.records,
       summary: { entries: site.entries.length, pages: pages.length, diagnostics: reported },
     };
-    if (this.options.cache !== false) writeManifest(this.root, this.manifest);
+    this.manifestDirty = true;
+    // `dev` saves after it has told the browsers to reload, off the critical path.
+    if (!this.options.watched) this.saveCache();
     lap('cache');
     return {
       diagnostics: reported,

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build, check, VERSION } from './build.js';
 import { formatDiagnostic, hasErrors, UsageError, type Diagnostic } from './diagnostics.js';
-import { checkBaseUrlOption } from './settings.js';
+import { startDev } from './dev/index.js';
+import { prepareEntry, writeEntry } from './new.js';
+import { checkBaseUrlOption, loadSettings } from './settings.js';
 
 const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
@@ -81,6 +83,84 @@ Builds nothing. Drafts are checked too.
         return EXIT.content;
       }
       console.log('check passed: no problems found');
+      return EXIT.ok;
+    },
+  },
+  dev: {
+    usage: 'linklog dev [--root DIR] [--port N] [--host H] [--out DIR] [--drafts]',
+    summary: `Builds the site, serves it, and rebuilds what changed whenever you save; open pages reload by themselves.
+Content errors show in the terminal and over the page; the last good site stays served.
+
+  --root DIR      site folder (default: .)
+  --port N        port to listen on (default: 8080; the next free one if taken)
+  --host H        address to listen on (default: 127.0.0.1; 0.0.0.0 to share on your network)
+  --out DIR       output folder (default: <root>/_site)
+  --drafts        include entries marked draft: true`,
+    options: { ...rootOption, port: { type: 'string', short: 'p' }, host: { type: 'string' }, out: { type: 'string', short: 'o' }, drafts: { type: 'boolean' } },
+    async run(v) {
+      const port = v.port === undefined ? 8080 : Number(v.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not '${v.port}'`);
+      const root = path.resolve((v.root as string | undefined) ?? '.');
+      const session = await startDev({
+        root,
+        out: v.out as string | undefined,
+        host: (v.host as string | undefined) ?? '127.0.0.1',
+        port,
+        drafts: Boolean(v.drafts),
+        findPort: v.port === undefined,
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          console.log('\nstopping');
+          void session.close().then(resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      return EXIT.ok;
+    },
+  },
+  new: {
+    usage: 'linklog new <url> [--title T] [--tags "a b"] [--via URL] [--date D] [--root DIR]',
+    summary: `Writes content/YYYY/MM/DD/<slug>.md for today in the site's timezone (or --date), and prints its path.
+The slug comes from the title, else from the url; an existing file is never overwritten (-2, -3… is added).
+
+  --title T       the link's title (default: the url's host)
+  --tags "a b"    space-separated tags
+  --via URL       where you found it: a URL or a name
+  --date D        2026-11-26 or 2026-11-26T09:30:00+01:00 (default: now)
+  --root DIR      site folder (default: .)`,
+    positionals: true,
+    options: { ...rootOption, title: { type: 'string', short: 't' }, tags: { type: 'string' }, via: { type: 'string' }, date: { type: 'string', short: 'd' } },
+    async run(v, positionals) {
+      if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one url' : 'missing the url of the link');
+      const root = path.resolve((v.root as string | undefined) ?? '.');
+      const { settings, diagnostics } = await loadSettings(root);
+      if (hasErrors(diagnostics)) {
+        report(diagnostics);
+        return EXIT.content;
+      }
+      let prepared;
+      try {
+        prepared = prepareEntry(
+          root,
+          settings,
+          {
+            url: positionals[0],
+            title: v.title as string | undefined,
+            tags: ((v.tags as string | undefined) ?? '').split(/\s+/).filter(Boolean),
+            via: v.via as string | undefined,
+            date: v.date as string | undefined,
+          },
+          Date.now(),
+        );
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      writeEntry(root, prepared);
+      console.log(prepared.path);
       return EXIT.ok;
     },
   },

@@ -1,0 +1,119 @@
+/**
+ * Watches the site's inputs and hands over changes in batches: a burst of
+ * events (an editor's save-rename-write, a `git checkout`) becomes one batch,
+ * and changes that arrive while a batch is being handled wait for the next.
+ */
+import { watch, type FSWatcher } from 'chokidar';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONTENT_DIR, isEntryFile, isSkippedName } from '../load.js';
+import { SETTINGS_FILE } from '../settings.js';
+
+/** Longer than chokidar's 50 ms window for repeated changes to one file. */
+const VERIFY_MS = 80;
+
+export type ChangeKind = 'content' | 'templates' | 'public' | 'settings';
+
+export interface Change {
+  kind: ChangeKind;
+  /** Root-relative path, forward slashes. */
+  path: string;
+  event: 'add' | 'change' | 'unlink';
+}
+
+export function classify(rel: string): ChangeKind | undefined {
+  const parts = rel.split('/');
+  if (rel === SETTINGS_FILE) return 'settings';
+  if (parts[0] === CONTENT_DIR) {
+    if (parts.slice(1).some(isSkippedName) || !isEntryFile(parts[parts.length - 1])) return undefined;
+    return 'content';
+  }
+  if (parts[0] === 'templates') return rel.endsWith('.eta') ? 'templates' : undefined;
+  if (parts[0] === 'public') return 'public';
+  return undefined;
+}
+
+export interface Watcher {
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Calls `onBatch` with coalesced changes; never twice at once. */
+export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<void>, quietMs = 30): Watcher {
+  const pending = new Map<string, Change>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+
+  const flush = async () => {
+    timer = undefined;
+    if (running || pending.size === 0) return;
+    running = true;
+    const batch = [...pending.values()];
+    pending.clear();
+    try {
+      await onBatch(batch);
+    } finally {
+      running = false;
+      // Changes that came in during the rebuild: one more round.
+      if (pending.size > 0) schedule();
+    }
+  };
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, quietMs);
+  };
+
+  const watcher: FSWatcher = watch(['content', 'templates', 'public', SETTINGS_FILE], {
+    cwd: root,
+    ignoreInitial: true,
+    ignored: (p: string) => path.basename(p).startsWith('.') && p !== '.',
+  });
+  // chokidar drops a second change to a file within 50 ms of the first; so each
+  // change is looked at again a little later, and a write it missed is not lost.
+  const lastSeen = new Map<string, string>();
+  const verifiers = new Map<string, NodeJS.Timeout>();
+  const statKey = (rel: string) => {
+    const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    return st ? `${st.size}:${st.mtimeMs}:${st.ino}` : 'gone';
+  };
+  const verify = (rel: string, kind: ChangeKind) => {
+    clearTimeout(verifiers.get(rel));
+    verifiers.set(
+      rel,
+      setTimeout(() => {
+        verifiers.delete(rel);
+        const now = statKey(rel);
+        if (now === lastSeen.get(rel)) return;
+        lastSeen.set(rel, now);
+        pending.set(rel, { kind, path: rel, event: now === 'gone' ? 'unlink' : 'change' });
+        schedule();
+        verify(rel, kind);
+      }, VERIFY_MS),
+    );
+  };
+  const note = (event: Change['event']) => (p: string) => {
+    const rel = p.split(path.sep).join('/');
+    const kind = classify(rel);
+    if (!kind) return;
+    lastSeen.set(rel, statKey(rel));
+    pending.set(rel, { kind, path: rel, event });
+    schedule();
+    verify(rel, kind);
+  };
+  watcher.on('add', note('add')).on('change', note('change')).on('unlink', note('unlink'));
+  // A removed folder: every entry under it is gone (chokidar reports the folder).
+  watcher.on('unlinkDir', (p: string) => {
+    const rel = p.split(path.sep).join('/');
+    pending.set(rel, { kind: rel.startsWith('public') ? 'public' : rel.startsWith('templates') ? 'templates' : 'content', path: rel, event: 'unlink' });
+    schedule();
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      if (timer) clearTimeout(timer);
+      for (const t of verifiers.values()) clearTimeout(t);
+      await watcher.close();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/** `linklog new`: writes a new entry file the way the build expects it, never over another. */
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { parseDate } from './parse/dates.js';
+import { slugify } from './parse/slug.js';
+import { parseWebUrl } from './parse/url.js';
+import type { Settings } from './settings.js';
+import { zonedParts, zoneOffset } from './time.js';
+
+export interface NewEntry {
+  url: string;
+  title?: string;
+  tags?: string[];
+  via?: string;
+  /** `YYYY-MM-DD` or an ISO 8601 date-time; default: now. */
+  date?: string;
+  /** Commentary (Markdown) to put in the body. */
+  body?: string;
+  draft?: boolean;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Now, as an ISO 8601 date-time with the site timezone's offset. */
+export function nowInZone(now: number, timeZone: string): string {
+  const p = zonedParts(now, timeZone);
+  const offset = Math.round(zoneOffset(now, timeZone) / 60000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The slug for a new entry: from the title, else from the url's host and path. */
+export function slugFor(title: string | undefined, url: string): string {
+  const words = (text: string) => slugify(text).split('-').filter(Boolean).slice(0, 8).join('-');
+  if (title && words(title)) return words(title);
+  const u = new URL(url);
+  return words(`${u.hostname.replace(/^www\./, '')} ${u.pathname}`) || 'link';
+}
+
+/** The entry file's text: front matter with everything given, then the body. */
+export function entryText(fields: { title: string; url: string; date: string; tags: string[]; via?: string; draft?: boolean }, body = ''): string {
+  const data: Record<string, unknown> = { title: fields.title, url: fields.url, date: fields.date, tags: fields.tags };
+  if (fields.via) data.via = fields.via;
+  if (fields.draft) data.draft = true;
+  // The default schema quotes strings other YAML readers would take for dates or booleans.
+  const fm = yaml.dump(data, { lineWidth: -1, flowLevel: 1 });
+  return `---\n${fm}---\n${body}`;
+}
+
+export interface Prepared {
+  /** Root-relative path of the file to write. */
+  path: string;
+  text: string;
+}
+
+/** Checks the fields and chooses a free file name; throws an Error with a message a person can act on. */
+export function prepareEntry(root: string, settings: Settings, input: NewEntry, now: number): Prepared {
+  const checked = parseWebUrl(input.url);
+  if (checked.url === undefined) throw new Error(`url ${checked.problem}`);
+  const url = checked.url;
+  if (input.via) {
+    const via = /^[a-z][a-z0-9+.-]*:/i.test(input.via) ? parseWebUrl(input.via) : { url: input.via };
+    if (via.problem) throw new Error(`--via ${via.problem}`);
+  }
+  const date = input.date ?? nowInZone(now, settings.timezone);
+  const parsed = parseDate(date, settings.timezone);
+  if (typeof parsed === 'string') throw new Error(`--date ${parsed}`);
+  const title = (input.title ?? '').trim() || new URL(url).hostname.replace(/^www\./, '');
+  const dir = `content/${parsed.day.replaceAll('-', '/')}`;
+  const base = slugFor(input.title, url);
+  const taken = new Set<string>();
+  try {
+    for (const name of fs.readdirSync(path.join(root, dir))) taken.add(slugify(name.replace(/\.(md|markdown)$/i, '')));
+  } catch {
+    // a new day folder
+  }
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return {
+    path: `${dir}/${slug}.md`,
+    text: entryText({ title, url, date, tags: input.tags ?? [], via: input.via, draft: input.draft }, input.body ? `${input.body.trim()}\n` : ''),
+  };
+}
+
+/** Writes a prepared entry; `wx` so that nothing that appeared meanwhile is overwritten. */
+export function writeEntry(root: string, entry: Prepared): void {
+  const abs = path.join(root, entry.path);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const tmp = `${abs}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, entry.text, { flag: 'wx' });
+  try {
+    fs.linkSync(tmp, abs); // fails if abs exists: never overwrite
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { nowInZone, prepareEntry, slugFor, writeEntry } from '../src/new.js';
+import { parseEntry } from '../src/parse/entry.js';
+import { parseSettings } from '../src/settings.js';
+import { makeSite, runCli } from './helpers.js';
+
+const settings = (tz = 'UTC') => parseSettings(`baseUrl: https://example.org/\ntimezone: ${tz}\n`).settings;
+// 2026-11-28T03:30:00Z: still the 27th in New York.
+const NOW = Date.UTC(2026, 10, 28, 3, 30, 0);
+
+describe('linklog new', () => {
+  it('writes content/YYYY/MM/DD/<slug>.md for today in the site timezone', () => {
+    const root = makeSite({ 'content/.keep': '' });
+    const p = prepareEntry(root, settings('America/New_York'), { url: 'https://example.com/a', title: 'Cool URIs don’t change!', tags: ['web', 'urls'] }, NOW);
+    expect(p.path).toBe('content/2026/11/27/cool-uris-don-t-change.md');
+    const parsed = parseEntry({ path: p.path, text: p.text }, settings('America/New_York'));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entry).toMatchObject({ title: 'Cool URIs don’t change!', url: 'https://example.com/a', tags: ['web', 'urls'], body: '' });
+    expect(parsed.entry!.date.day).toBe('2026-11-27');
+    expect(nowInZone(NOW, 'America/New_York')).toBe('2026-11-27T22:30:00-05:00');
+  });
+
+  it('takes the slug from the url when there is no title', () => {
+    expect(slugFor(undefined, 'https://www.example.com/blog/2026/a-post.html')).toBe('example.com-blog-2026-a-post.html');
+    expect(slugFor('', 'https://example.com/')).toBe('example.com');
+  });
+
+  it('never overwrites: adds -2, -3', () => {
+    const root = makeSite({ 'content/.keep': '' });
+    const s = settings();
+    const first = prepareEntry(root, s, { url: 'https://example.com/', title: 'Same', date: '2026-11-26' }, NOW);
+    writeEntry(root, first);
+    const second = prepareEntry(root, s, { url: 'https://example.com/', title: 'Same', date: '2026-11-26' }, NOW);
+    writeEntry(root, second);
+    const third = prepareEntry(root, s, { url: 'https://example.com/', title: 'Same', date: '2026-11-26' }, NOW);
+    expect([first.path, second.path, third.path]).toEqual(['content/2026/11/26/same.md', 'content/2026/11/26/same-2.md', 'content/2026/11/26/same-3.md']);
+    expect(() => writeEntry(root, first)).toThrow();
+  });
+
+  it('refuses a url that build would refuse', () => {
+    const root = makeSite({});
+    expect(() => prepareEntry(root, settings(), { url: 'javascript:alert(1)' }, NOW)).toThrow(/must be an http or https URL/);
+    expect(() => prepareEntry(root, settings(), { url: 'example.com' }, NOW)).toThrow(/not an absolute URL/);
+    expect(() => prepareEntry(root, settings(), { url: 'https://e.com/', date: '2026-02-30' }, NOW)).toThrow(/--date/);
+  });
+
+  it('works from the command line, and the site builds with the new entry', async () => {
+    const root = makeSite({ 'linklog.yaml': 'baseUrl: https://example.org/\n' });
+    const r = await runCli(['new', 'https://example.com/x?q=<b>', '--title', 'Title: with "quotes" & yes', '--tags', 'a b', '--via', 'https://lobste.rs/', '--date', '2026-11-26', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('content/2026/11/26/title-with-quotes-yes.md');
+    const text = fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8');
+    expect(text).toContain('url: \'https://example.com/x?q=%3Cb%3E\'');
+    const built = await build({ root });
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(fs.existsSync(path.join(root, '_site/2026/11/26/title-with-quotes-yes/index.html'))).toBe(true);
+    expect((await runCli(['new', 'ftp://x', '--root', root])).code).toBe(2);
+    expect((await runCli(['new', '--root', root])).code).toBe(2);
+  });
+});
