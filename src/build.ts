@@ -22,8 +22,8 @@ import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './d
 import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import { buildModel, type Site } from './model/index.js';
 import { parseEntry, type Entry } from './parse/entry.js';
-import { bodyContext, bodyKey, renderBodies } from './render/bodies.js';
-import { findPathClashes, planOutputs, TemplateError } from './render/index.js';
+import { renderBodies } from './render/bodies.js';
+import { findPathClashes, planOutputs, tagNamesKey, TemplateError, type SigMemo } from './render/index.js';
 import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
 import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -106,10 +106,12 @@ export class Builder {
   private templates?: { set: TemplateSet; diagnostics: Diagnostic[] };
   private forced = new Set<string>();
   /** With `watched`: every content file's size and mtime, kept up to date by sourceChanged(). */
-  private sourceStats?: Map<string, { size: number; mtimeMs: number }>;
+  private sourceStats?: Map<string, { rel: string; size: number; mtimeMs: number }>;
+  private sortedSources?: Array<{ rel: string; size: number; mtimeMs: number }>;
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
   private manifestDirty = false;
+  private readonly sigMemo: SigMemo = new Map();
 
   constructor(readonly options: BuildOptions) {
     this.root = path.resolve(options.root);
@@ -166,7 +168,15 @@ export class Builder {
     this.forced.add(rel);
     if (!this.sourceStats) return;
     const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
-    if (st?.isFile()) this.sourceStats.set(rel, { size: st.size, mtimeMs: st.mtimeMs });
+    const known = this.sourceStats.get(rel);
+    if (st?.isFile() && known) {
+      // The same object is in sortedSources: the order stands.
+      known.size = st.size;
+      known.mtimeMs = st.mtimeMs;
+      return;
+    }
+    this.sortedSources = undefined;
+    if (st?.isFile()) this.sourceStats.set(rel, { rel, size: st.size, mtimeMs: st.mtimeMs });
     else {
       // Gone, or a folder that went with everything in it.
       this.sourceStats.delete(rel);
@@ -177,14 +187,15 @@ export class Builder {
   /** Every content file with its size and mtime. */
   private async statSources(): Promise<Array<{ rel: string; size: number; mtimeMs: number }>> {
     if (this.sourceStats) {
-      return [...this.sourceStats].map(([rel, st]) => ({ rel, ...st })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      this.sortedSources ??= [...this.sourceStats.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+      return this.sortedSources;
     }
     const out: Array<{ rel: string; size: number; mtimeMs: number }> = [];
     for (const rel of await listEntryFiles(this.root)) {
       const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
       if (st) out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
     }
-    if (this.options.watched) this.sourceStats = new Map(out.map(({ rel, ...st }) => [rel, st]));
+    if (this.options.watched) this.sourceStats = new Map(out.map((s) => [s.rel, s]));
     return out;
   }
 
@@ -304,8 +315,6 @@ export class Builder {
 
     const pipeline = pipelineVersion();
     const used: ContentCache['bodies'] = new Map();
-    const bodyKeys = new Map<Entry, string>();
-    for (const e of site.entries) bodyKeys.set(e, bodyKey(e.body, bodyContext(site, e), pipeline));
     const { bodies, rendered } = await renderBodies(site, site.entries, {
       pipelineVersion: pipeline,
       workers: this.options.workers,
@@ -323,9 +332,9 @@ export class Builder {
     this.cache.bodies = used;
     lap('markdown');
 
-    const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
+    const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}\0${tagNamesKey(site)}`);
     const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
-    const { files, pages } = planOutputs({ site, templates: templates.set, bodies, bodyKeys, siteKey, feedKey, version: VERSION });
+    const { files, pages } = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {
       diagnostics.push(error(CONTENT_DIR, undefined, `/${needsDir} cannot be written because /${file} is a page: rename the tag or entry slug that makes it`));
     }

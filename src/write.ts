@@ -125,8 +125,7 @@ export async function syncOutput(
   const target = path.resolve(out);
   // `linklog dev` is the only writer of its output, so it may skip stat-ing every file.
   const trust = options.trustRecords && previous.size > 0 && fs.existsSync(target);
-  const onDisk = trust ? new Map([...previous].map(([p, r]) => [p, { size: r.size, mtimeMs: r.mtimeMs }])) : scanFiles(target);
-  onDisk.delete(MARKER);
+  const onDisk: ReadonlyMap<string, { size: number; mtimeMs: number }> = trust ? previous : scanFiles(target);
   const records = new Map<string, OutputRecord>();
   const changes: Array<{ path: string; data: string | Buffer }> = [];
   const written: string[] = [];
@@ -184,8 +183,8 @@ export async function syncOutput(
       changes.push({ path: file.path, data });
     }
   }
-  const removed = [...onDisk.keys()].filter((p) => !records.has(p)).sort();
-  if (!fresh) await updateInPlace(target, changes, removed, onDisk);
+  const removed = [...onDisk.keys()].filter((p) => p !== MARKER && !records.has(p)).sort();
+  if (!fresh) await updateInPlace(target, changes, removed);
 
   for (const rel of written) records.get(rel)!.mtimeMs = fs.statSync(path.join(target, rel)).mtimeMs;
   let changed = written.length > 0 || removed.length > 0 || records.size !== previous.size;
@@ -260,16 +259,8 @@ class Staging {
   }
 }
 
-async function updateInPlace(
-  target: string,
-  files: ReadonlyArray<{ path: string; data: string | Buffer }>,
-  removed: readonly string[],
-  onDisk: ReadonlyMap<string, unknown>,
-): Promise<void> {
+async function updateInPlace(target: string, files: ReadonlyArray<{ path: string; data: string | Buffer }>, removed: readonly string[]): Promise<void> {
   const knownDirs = new Set<string>([target]);
-  for (const rel of onDisk.keys()) {
-    for (let d = path.posix.dirname(rel); d !== '.'; d = path.posix.dirname(d)) knownDirs.add(path.join(target, d));
-  }
   for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });
   pruneEmptyDirs(target, removed, knownDirs);
   await writeAll(target, files, knownDirs);

@@ -39,7 +39,7 @@ export interface Watcher {
 }
 
 /** Calls `onBatch` with coalesced changes; never twice at once. */
-export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<void>, quietMs = 30): Watcher {
+export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<void>, quietMs = 15): Watcher {
   const pending = new Map<string, Change>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;

@@ -3,7 +3,7 @@ import { compareStrings, error, type Diagnostic } from '../diagnostics.js';
 import type { Entry } from '../parse/entry.js';
 import type { Settings } from '../settings.js';
 import { routes } from '../urls.js';
-import { buildTags, checkTagSlugs, type Tag } from './tags.js';
+import { buildTags, bySource, checkTagSlugs, type Tag } from './tags.js';
 
 export type { Tag } from './tags.js';
 
@@ -75,7 +75,7 @@ export function buildModel(
 function checkPermalinks(all: readonly Entry[]): Diagnostic[] {
   const first = new Map<string, Entry>();
   const out: Diagnostic[] = [];
-  for (const e of [...all].sort((a, b) => compareStrings(a.source, b.source))) {
+  for (const e of bySource(all)) {
     const route = routes.entry(e.date.day, e.slug);
     const other = first.get(route);
     if (other) {

@@ -43,12 +43,20 @@ export function buildTags(entries: readonly Entry[]): Tag[] {
   return tags.sort((a, b) => compareStrings(a.slug, b.slug));
 }
 
+/** Entries in source-path order (the order they are loaded in, usually: then no copy is made). */
+export function bySource(all: readonly Entry[]): readonly Entry[] {
+  for (let i = 1; i < all.length; i++) {
+    if (compareStrings(all[i - 1].source, all[i].source) > 0) return [...all].sort((a, b) => compareStrings(a.source, b.source));
+  }
+  return all;
+}
+
 /** Two different tags that would share one URL: an error naming both tags and a file of each. */
 export function checkTagSlugs(all: readonly Entry[]): Diagnostic[] {
   const bySlug = new Map<string, { key: string; name: string; entry: Entry }>();
   const reported = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const e of [...all].sort((a, b) => compareStrings(a.source, b.source))) {
+  for (const e of bySource(all)) {
     for (const name of e.tags) {
       const key = tagKey(name);
       const slug = slugify(key);

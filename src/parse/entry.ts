@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { hash } from 'node:crypto';
 import yaml from 'js-yaml';
 import path from 'node:path';
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -19,6 +20,8 @@ export interface Via {
 export interface Entry {
   /** Root-relative source path, for messages. */
   source: string;
+  /** Hash of the path and the file's text: an entry with the same hash renders the same. */
+  hash: string;
   title: string;
   /** As the WHATWG URL parser serialises it. */
   url: string;
@@ -156,6 +159,7 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
     diagnostics,
     entry: {
       source: file.path,
+      hash: hash('sha1', `${file.path}\0${file.text}`, 'base64url'),
       title: title.trim(),
       url,
       date,

@@ -47,6 +47,19 @@ export interface RenderBodiesOptions {
   workers?: number;
 }
 
+// The key of an unchanged entry (the same object) under the same settings is looked up, not recomputed.
+const keyMemo = new WeakMap<Entry, { base: string; ctx: BodyContext; key: string }>();
+
+export function bodyKeyOf(site: Site, e: Entry, pipelineVersion: string): { ctx: BodyContext; key: string } {
+  const base = `${pipelineVersion}\0${site.settings.baseUrl}`;
+  const memo = keyMemo.get(e);
+  if (memo && memo.base === base) return memo;
+  const ctx = bodyContext(site, e);
+  const fresh = { base, ctx, key: bodyKey(e.body, ctx, pipelineVersion) };
+  keyMemo.set(e, fresh);
+  return fresh;
+}
+
 export async function renderBodies(
   site: Site,
   entries: readonly Entry[],
@@ -55,8 +68,7 @@ export async function renderBodies(
   const bodies = new Map<Entry, EntryHtml>();
   const todo: Array<{ entry: Entry; key: string; job: BodyJob }> = [];
   for (const e of entries) {
-    const ctx = bodyContext(site, e);
-    const key = bodyKey(e.body, ctx, options.pipelineVersion);
+    const { ctx, key } = bodyKeyOf(site, e, options.pipelineVersion);
     const hit = options.cache?.get(key);
     if (hit) bodies.set(e, hit);
     else todo.push({ entry: e, key, job: { markdown: e.body, ctx } });

@@ -7,12 +7,11 @@ import { hash } from 'node:crypto';
 import type { EntryHtml } from '../markdown.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
-import { tagKey } from '../parse/slug.js';
 import { href, outputPath, routes } from '../urls.js';
 import type { PlannedFile } from '../write.js';
 import { planFeeds } from './feeds.js';
-import { canonical, planPages, type Page } from './pages.js';
-import { renderSitemap } from './sitemap.js';
+import { canonical, planPages, type FeedLink, type Page } from './pages.js';
+import { renderSitemap, sitemapLastmod } from './sitemap.js';
 import type { TemplateSet } from './templates.js';
 import { createViews, type EntryView } from './views.js';
 
@@ -31,26 +30,20 @@ export function siteView(site: Site) {
   };
 }
 
-function pageData(site: Site, page: Page) {
-  return {
-    ...page.data,
+export function renderPage(site: Site, templates: TemplateSet, page: Page, common: ReturnType<typeof siteView>): string {
+  const { settings } = site;
+  return templates.eta.render(`@${page.template}`, {
+    ...page.data(),
     page: {
       title: page.title,
       route: page.route,
-      href: href(site.settings, page.route),
+      href: href(settings, page.route),
       canonical: canonical(site, page),
       template: page.template,
       feeds: page.feeds,
       prev: page.prev,
       next: page.next,
     },
-  };
-}
-
-export function renderPage(site: Site, templates: TemplateSet, page: Page, common: ReturnType<typeof siteView>): string {
-  const { settings } = site;
-  return templates.eta.render(`@${page.template}`, {
-    ...pageData(site, page),
     site: common,
     href: (route: string) => href(settings, route),
   });
@@ -73,35 +66,58 @@ export interface PlanInputs {
   site: Site;
   templates: TemplateSet;
   bodies: Map<Entry, EntryHtml>;
-  /** Cache key of each entry's rendered body: stands in for the HTML in signatures. */
-  bodyKeys: Map<Entry, string>;
-  /** Hash of the pipeline, settings and templates: part of every page's signature. */
-  siteKey: string;
-  /** Hash of the pipeline and settings: feeds do not use templates. */
+  /** Hash of the pipeline, settings, drafts and tag names: part of every signature. */
   feedKey: string;
+  /** feedKey plus the templates: part of every page's signature. */
+  siteKey: string;
   version: string;
+  /** Signatures of the last plan, kept by a long-lived Builder: a page whose inputs are the same objects is not hashed again. */
+  memo?: SigMemo;
 }
 
-/** Every generated file of the site, with signatures; nothing is rendered yet. */
+export type SigMemo = Map<string, { key: string; entries: readonly Entry[]; sig: string }>;
+
+function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const hashesOf = (entries: readonly Entry[]) => entries.map((e) => e.hash).join(',');
+
+/**
+ * Every generated file of the site, with signatures; nothing is rendered yet.
+ * A signature is made of what the file is made from: the site's keys, the
+ * page's own values, and the hashes of the entries it shows.
+ */
 export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: Page[] } {
-  const { site, templates, bodies, bodyKeys, siteKey, feedKey, version } = inputs;
+  const { site, templates, bodies, siteKey, feedKey, version } = inputs;
+  const memo = inputs.memo;
+  /** The signature of `key` plus the entries' hashes, reused while both are unchanged. */
+  const signature = (route: string, key: string, entries: readonly Entry[]): string => {
+    const last = memo?.get(route);
+    if (last && last.key === key && sameEntries(last.entries, entries)) return last.sig;
+    const sig = sha1(`${key}\0${hashesOf(entries)}`);
+    memo?.set(route, { key, entries, sig });
+    return sig;
+  };
   const views = createViews(site, bodies);
   const pages = planPages(site, views);
   const common = siteView(site);
 
-  // In a page's signature each entry's view stands as a short hash of itself, with
-  // its HTML as the body's cache key: exact, and cheap for pages listing many entries.
-  const sigOfView = new WeakMap<object, string>();
-  for (const e of site.entries) {
-    const view = views.entry(e);
-    const { html: _html, ...rest } = view;
-    sigOfView.set(view, sha1(`${bodyKeys.get(e) ?? ''}\0${JSON.stringify(rest)}`));
-  }
-  const replacer = (_key: string, value: unknown) => (value !== null && typeof value === 'object' && sigOfView.get(value)) || value;
-
+  const feedsText = new Map<FeedLink[], string>();
+  const feedsKey = (feeds: FeedLink[]) => {
+    let t = feedsText.get(feeds);
+    if (t === undefined) feedsText.set(feeds, (t = JSON.stringify(feeds)));
+    return t;
+  };
   const files: PlannedFile[] = pages.map((page) => ({
     path: outputPath(page.route),
-    sig: sha1(`${siteKey}\0page\0${JSON.stringify(pageData(site, page), replacer)}`),
+    sig: signature(
+      page.route,
+      `${siteKey}\0${page.template}\0${page.route}\0${page.title}\0${page.prev}\0${page.next}\0${feedsKey(page.feeds)}\0${page.extra}`,
+      page.entries,
+    ),
     render: () => {
       try {
         return renderPage(site, templates, page, common);
@@ -110,24 +126,20 @@ export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: 
       }
     },
   }));
-
-  // A feed shows its entries, their bodies and their tags' display names.
-  const entrySig = new Map<Entry, string>();
-  const sigOf = (e: Entry) => {
-    let s = entrySig.get(e);
-    if (s === undefined) {
-      const { lines: _lines, body: _body, ...rest } = e;
-      const names = e.tags.map((t) => site.tagsByKey.get(tagKey(t))?.name);
-      s = sha1(`${JSON.stringify(rest)}\0${bodyKeys.get(e)}\0${JSON.stringify(names)}`);
-      entrySig.set(e, s);
-    }
-    return s;
-  };
   for (const feed of planFeeds(site, bodies, version)) {
-    files.push({ path: feed.route, sig: sha1(`${feedKey}\0feed\0${feed.route}\0${feed.entries.map(sigOf).join(',')}`), render: feed.render });
+    files.push({ path: feed.route, sig: signature(feed.route, `${feedKey}\0feed\0${feed.route}`, feed.entries), render: feed.render });
   }
-  files.push({ path: routes.sitemap(), render: () => renderSitemap(site.settings, pages) });
+  files.push({
+    path: routes.sitemap(),
+    sig: sha1(`${feedKey}\0sitemap\0${pages.map((p) => (p.listed ? `${p.route} ${sitemapLastmod(p)}` : '')).join('\n')}`),
+    render: () => renderSitemap(site.settings, pages),
+  });
   return { files, pages };
+}
+
+/** Changes when any tag's display name or slug changes: entry views show them. */
+export function tagNamesKey(site: Site): string {
+  return sha1(site.tags.map((t) => `${t.key}\0${t.name}\0${t.slug}`).join('\n'));
 }
 
 /** Output paths where one page's file would sit where another page needs a folder. */
@@ -135,9 +147,8 @@ export function findPathClashes(paths: readonly string[]): Array<[string, string
   const set = new Set(paths);
   const clashes: Array<[string, string]> = [];
   for (const p of paths) {
-    const parts = p.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
+    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
+      const dir = p.slice(0, i);
       if (set.has(dir)) clashes.push([dir, p]);
     }
   }

@@ -1,4 +1,9 @@
-/** Which pages the site has: a plain list of routes, templates and the data each shows. */
+/**
+ * Which pages the site has: routes, templates, and what each page shows. A
+ * page's template data is built only when the page is rendered; what it
+ * depends on (its entries, in order, and a few other values in `extra`) is
+ * known without building it, so unchanged pages cost almost nothing.
+ */
 import { paginate, type Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { absoluteUrl, href, routes } from '../urls.js';
@@ -15,18 +20,23 @@ export interface Page {
   /** Template name, without `.eta`. */
   template: string;
   title: string;
-  /** Newest `updated` of what the page shows, for the sitemap. */
-  lastmod?: number;
   feeds: FeedLink[];
   prev?: string;
   next?: string;
-  /** Template-specific data. */
-  data: Record<string, unknown>;
   /** In the sitemap? (404 is not.) */
   listed: boolean;
+  /** The entries whose views the page's data is made of. */
+  entries: readonly Entry[];
+  /** Whatever else the data depends on (counts, neighbouring days), as text. */
+  extra: string;
+  /** For the sitemap, when it is not the newest `updated` of `entries`. */
+  lastmod?: number;
+  /** The template-specific data; built only when the page is rendered. */
+  data: () => Record<string, unknown>;
 }
 
-function lastmodOf(entries: readonly Entry[]): number | undefined {
+/** Newest `updated` of a page's entries, for the sitemap. */
+export function lastmodOf(entries: readonly Entry[]): number | undefined {
   let max: number | undefined;
   for (const e of entries) if (max === undefined || e.updated > max) max = e.updated;
   return max;
@@ -46,78 +56,66 @@ export function planPages(site: Site, views: Views): Page[] {
     title: (n: number, of: number) => string,
     template: string,
     feeds: FeedLink[],
-    extra: Record<string, unknown>,
+    extra: () => Record<string, unknown>,
+    extraKey: string,
   ) => {
     const chunks = paginate(entries, settings.perPage);
     chunks.forEach((chunk, i) => {
       const n = i + 1;
+      const prev = n > 1 ? h(route(n - 1)) : undefined;
+      const next = n < chunks.length ? h(route(n + 1)) : undefined;
       pages.push({
         route: route(n),
         template,
         title: title(n, chunks.length),
-        lastmod: lastmodOf(chunk),
         feeds,
-        prev: n > 1 ? h(route(n - 1)) : undefined,
-        next: n < chunks.length ? h(route(n + 1)) : undefined,
-        data: {
-          ...extra,
-          groups: views.groups(chunk),
-          pagination: { page: n, pages: chunks.length, prev: n > 1 ? h(route(n - 1)) : undefined, next: n < chunks.length ? h(route(n + 1)) : undefined },
-        },
+        prev,
+        next,
         listed: true,
+        entries: chunk,
+        extra: `${n}/${chunks.length}\0${extraKey}`,
+        data: () => ({ ...extra(), groups: views.groups(chunk), pagination: { page: n, pages: chunks.length, prev, next } }),
       });
     });
   };
 
-  paginated(
-    site.entries,
-    routes.home,
-    (n, of) => (n === 1 ? settings.title : `${settings.title}, page ${n} of ${of}`),
-    'home',
-    common,
-    {},
-  );
+  paginated(site.entries, routes.home, (n, of) => (n === 1 ? settings.title : `${settings.title}, page ${n} of ${of}`), 'home', common, () => ({}), '');
 
   for (const e of site.entries) {
-    pages.push({
-      route: entryRoute(e),
-      template: 'entry',
-      title: e.title,
-      lastmod: e.updated,
-      feeds: common,
-      data: { entry: views.entry(e) },
-      listed: true,
-    });
+    pages.push({ route: entryRoute(e), template: 'entry', title: e.title, feeds: common, listed: true, entries: [e], extra: '', data: () => ({ entry: views.entry(e) }) });
   }
 
   site.days.forEach((d, i) => {
     // Days are listed newest first: the previous day in time is the next in the list.
-    const older = site.days[i + 1];
-    const newer = site.days[i - 1];
+    const older = site.days[i + 1]?.day;
+    const newer = site.days[i - 1]?.day;
     pages.push({
       route: routes.day(d.day),
       template: 'day',
       title: dayTitle(d.day),
-      lastmod: lastmodOf(d.entries),
       feeds: common,
-      data: {
-        day: views.day(d),
-        older: older && { title: dayTitle(older.day), href: h(routes.day(older.day)) },
-        newer: newer && { title: dayTitle(newer.day), href: h(routes.day(newer.day)) },
-      },
       listed: true,
+      entries: d.entries,
+      extra: `${newer}\0${older}`,
+      data: () => ({
+        day: views.day(d),
+        older: older && { title: dayTitle(older), href: h(routes.day(older)) },
+        newer: newer && { title: dayTitle(newer), href: h(routes.day(newer)) },
+      }),
     });
   });
 
   for (const m of site.months) {
+    const entries = m.days.flatMap((d) => d.entries);
     pages.push({
       route: routes.month(m.month),
       template: 'month',
       title: `Links for ${monthName(m.month)}`,
-      lastmod: lastmodOf(m.days.flatMap((d) => d.entries)),
       feeds: common,
-      data: { month: m.month, name: monthName(m.month), count: m.count, days: m.days.map(views.day), yearHref: h(routes.year(m.month.slice(0, 4))) },
       listed: true,
+      entries,
+      extra: '',
+      data: () => ({ month: m.month, name: monthName(m.month), count: m.count, days: m.days.map(views.day), yearHref: h(routes.year(m.month.slice(0, 4))) }),
     });
   }
 
@@ -126,9 +124,13 @@ export function planPages(site: Site, views: Views): Page[] {
       route: routes.year(y.year),
       template: 'year',
       title: `Links for ${y.year}`,
-      lastmod: lastmodOf(y.months.flatMap((m) => m.days.flatMap((d) => d.entries))),
       feeds: common,
-      data: {
+      listed: true,
+      // Shows counts only: its data depends on them, not on the entries' content.
+      entries: [],
+      lastmod: lastmodOf(y.months.flatMap((m) => m.days.flatMap((d) => d.entries))),
+      extra: y.months.map((m) => `${m.month}:${m.days.map((d) => `${d.day}=${d.entries.length}`).join(',')}`).join(';'),
+      data: () => ({
         year: y.year,
         count: y.count,
         months: y.months.map((m) => ({
@@ -138,8 +140,7 @@ export function planPages(site: Site, views: Views): Page[] {
           count: m.count,
           days: m.days.map((d) => ({ day: d.day, href: h(routes.day(d.day)), count: d.entries.length })),
         })),
-      },
-      listed: true,
+      }),
     });
   }
 
@@ -147,9 +148,12 @@ export function planPages(site: Site, views: Views): Page[] {
     route: routes.archive(),
     template: 'archive',
     title: 'Archive',
-    lastmod: lastmodOf(site.entries),
     feeds: common,
-    data: {
+    listed: true,
+    entries: [],
+    lastmod: lastmodOf(site.entries),
+    extra: site.months.map((m) => `${m.month}=${m.count}`).join(','),
+    data: () => ({
       count: site.entries.length,
       years: site.years.map((y) => ({
         year: y.year,
@@ -157,18 +161,19 @@ export function planPages(site: Site, views: Views): Page[] {
         count: y.count,
         months: y.months.map((m) => ({ month: m.month, name: monthName(m.month), href: h(routes.month(m.month)), count: m.count })),
       })),
-    },
-    listed: true,
+    }),
   });
 
   pages.push({
     route: routes.tags(),
     template: 'tags',
     title: 'Tags',
-    lastmod: lastmodOf(site.entries),
     feeds: common,
-    data: { tags: site.tags.map((t) => tagWithCount(settings, t)) },
     listed: true,
+    entries: [],
+    lastmod: lastmodOf(site.entries),
+    extra: site.tags.map((t) => `${t.slug}=${t.entries.length}`).join(','),
+    data: () => ({ tags: site.tags.map((t) => tagWithCount(settings, t)) }),
   });
 
   for (const tag of site.tags) {
@@ -179,11 +184,12 @@ export function planPages(site: Site, views: Views): Page[] {
       (n, of) => (n === 1 ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n} of ${of}`),
       'tag',
       [feed, siteFeed],
-      { tag: tagWithCount(settings, tag), feed },
+      () => ({ tag: tagWithCount(settings, tag), feed }),
+      `${tag.slug}\0${tag.name}\0${tag.entries.length}`,
     );
   }
 
-  pages.push({ route: routes.notFound(), template: '404', title: 'Page not found', feeds: common, data: {}, listed: false });
+  pages.push({ route: routes.notFound(), template: '404', title: 'Page not found', feeds: common, listed: false, entries: [], extra: '', data: () => ({}) });
   return pages;
 }
 

@@ -2,8 +2,12 @@ import { x } from 'xastscript';
 import type { Settings } from '../settings.js';
 import { rfc3339 } from '../time.js';
 import { absoluteUrl } from '../urls.js';
-import type { Page } from './pages.js';
+import { lastmodOf, type Page } from './pages.js';
 import { xmlDocument } from './xml.js';
+
+export function sitemapLastmod(p: Page): number | undefined {
+  return p.lastmod ?? lastmodOf(p.entries);
+}
 
 /** sitemaps.org 0.9: every listed page, absolute, in route order. */
 export function renderSitemap(settings: Settings, pages: readonly Page[]): string {
@@ -11,9 +15,10 @@ export function renderSitemap(settings: Settings, pages: readonly Page[]): strin
   const root = x(
     'urlset',
     { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' },
-    listed.map((p) =>
-      x('url', [x('loc', absoluteUrl(settings, p.route)), p.lastmod !== undefined ? x('lastmod', rfc3339(p.lastmod)) : undefined]),
-    ),
+    listed.map((p) => {
+      const lastmod = sitemapLastmod(p);
+      return x('url', [x('loc', absoluteUrl(settings, p.route)), lastmod !== undefined ? x('lastmod', rfc3339(lastmod)) : undefined]);
+    }),
   );
   return xmlDocument(root);
 }

@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * linklog's benchmark. For each corpus size (or an existing corpus) it measures,
+ * as medians of several runs:
+ *   first build     whole process, no cache, no output folder
+ *   template edit   rebuild after a template change (every page re-rendered, Markdown cached)
+ *   no change       rebuild with nothing changed (and checks that no file was rewritten)
+ *   dev edit        `linklog dev`: one entry's commentary saved → reload event
+ *   dev new tag     `linklog dev`: a new entry with a new tag saved → reload event
+ *   peak RSS        of the first build
+ * and prints a table, plus JSON to bench-results/.
+ *
+ *   npm run bench                                   # sizes 1000, 10000, 100000
+ *   npm run bench -- --sizes 1000,10000 --runs 3
+ *   npm run bench -- --corpus ../shared/bench/corpus/c10000 --peers-log <run-peers log>
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generate } from './gen-corpus.mjs';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(REPO, 'dist/cli.js');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    runs: { type: 'string', default: '3' },
+    corpus: { type: 'string' },
+    'peers-log': { type: 'string' },
+    'hugo-seconds': { type: 'string' },
+    'skip-dev': { type: 'boolean' },
+    out: { type: 'string', default: path.join(REPO, 'bench-results') },
+  },
+});
+const RUNS = Number(values.runs);
+const WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'linklog-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+function buildOnce(root, out) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [CLI, 'build', '--root', root, '--out', out], { env: { ...process.env, LINKLOG_TIMINGS: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stderr}`);
+  const stats = JSON.parse(r.stdout.trim().split('\n').pop());
+  return { wallMs, ...stats };
+}
+
+/** A site folder around a corpus: its own copy of content/ (dev edits it) and a template to change. */
+function makeSite(name, corpus) {
+  const root = path.join(WORK, name);
+  fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
+  fs.cpSync(corpus, path.join(root, 'content'), { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'templates/layout.eta'), path.join(root, 'templates/layout.eta'));
+  fs.writeFileSync(path.join(root, 'linklog.yaml'), 'title: Benchmark\nbaseUrl: https://bench.example/\n');
+  return root;
+}
+
+function countEntries(dir) {
+  let n = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.md')) n++;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+function buildFigures(root) {
+  const out = path.join(root, '_site');
+  const first = [];
+  for (let i = 0; i < RUNS; i++) {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.rmSync(path.join(root, '.linklog-cache'), { recursive: true, force: true });
+    first.push(buildOnce(root, out));
+  }
+  const template = [];
+  for (let i = 0; i < RUNS; i++) {
+    fs.appendFileSync(path.join(root, 'templates/layout.eta'), `<!-- bench ${i} -->\n`);
+    template.push(buildOnce(root, out));
+  }
+  const noChange = [];
+  for (let i = 0; i < RUNS; i++) noChange.push(buildOnce(root, out));
+  return {
+    pages: first[0].pages,
+    files: first[0].files,
+    firstBuildMs: median(first.map((r) => r.wallMs)),
+    firstBuildPeakRssMiB: median(first.map((r) => r.maxRssKiB / 1024)),
+    templateChangeMs: median(template.map((r) => r.wallMs)),
+    templateChangeWritten: template[0].written,
+    noChangeMs: median(noChange.map((r) => r.wallMs)),
+    noChangeWritten: Math.max(...noChange.map((r) => r.written)),
+  };
+}
+
+/** Waits for the next `reload` event on the dev server's event stream. */
+function eventStream(port) {
+  const waiters = [];
+  const req = http.get({ host: '127.0.0.1', port, path: '/__linklog/events' }, (res) => {
+    let buf = '';
+    res.setEncoding('utf8');
+    res.on('data', (c) => {
+      buf += c;
+      let at;
+      while ((at = buf.indexOf('\n\n')) !== -1) {
+        const block = buf.slice(0, at);
+        buf = buf.slice(at + 2);
+        if (block.includes('event: reload')) waiters.splice(0).forEach((w) => w(process.hrtime.bigint()));
+      }
+    });
+  });
+  return { next: () => new Promise((resolve) => waiters.push(resolve)), close: () => req.destroy() };
+}
+
+async function devFigures(root) {
+  const { startDev } = await import(path.join(REPO, 'dist/dev/index.js'));
+  const session = await startDev({ root, host: '127.0.0.1', port: 0, findPort: false, log: () => {}, error: () => {} });
+  const events = eventStream(session.server.port);
+  await new Promise((r) => setTimeout(r, 500));
+  const files = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else files.push(path.join(d, e.name));
+      if (files.length >= 50) return;
+    }
+  };
+  walk(path.join(root, 'content'));
+  const edit = [];
+  const newTag = [];
+  const runs = Math.max(RUNS, 5);
+  for (let i = 0; i < runs; i++) {
+    const file = files[i % files.length];
+    const reload = events.next();
+    const t = process.hrtime.bigint();
+    fs.appendFileSync(file, `\nAn edit, number ${i}.\n`);
+    edit.push(Number((await reload) - t) / 1e6);
+    await session.idle();
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  for (let i = 0; i < runs; i++) {
+    const file = path.join(root, 'content', `bench-new-${i}.md`);
+    const reload = events.next();
+    const t = process.hrtime.bigint();
+    fs.writeFileSync(file, `---\ntitle: New entry ${i}\nurl: https://example.com/new/${i}\ndate: 2024-12-31T12:00:00Z\ntags: [brand-new-tag-${i}, web]\n---\nA new link.\n`);
+    newTag.push(Number((await reload) - t) / 1e6);
+    await session.idle();
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  events.close();
+  await session.close();
+  return { devEditMs: median(edit), devEditMaxMs: Math.max(...edit), devNewTagMs: median(newTag), devNewTagMaxMs: Math.max(...newTag) };
+}
+
+function peersFromLog(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const out = {};
+  for (const m of text.matchAll(/^\[(hugo|eleventy) (\d+)\] wall s: .* median ([\d.]+) \| peak RSS MiB: median (\d+)/gm)) {
+    out[`${m[1]} ${m[2]}`] = { seconds: Number(m[3]), rssMiB: Number(m[4]) };
+  }
+  return out;
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const results = [];
+const corpora = values.corpus
+  ? [{ label: path.basename(values.corpus), dir: path.resolve(values.corpus) }]
+  : values.sizes.split(',').map((n) => ({ label: `${Number(n)} entries`, n: Number(n) }));
+
+console.log(`linklog benchmark: node ${process.version}, ${os.availableParallelism()} cores, ${RUNS} runs each (medians)`);
+for (const c of corpora) {
+  let dir = c.dir;
+  if (!dir) {
+    dir = path.join(WORK, `corpus-${c.n}`);
+    generate(c.n, dir, 42);
+  }
+  const root = makeSite(`site-${c.label.replace(/\W+/g, '-')}`, dir);
+  const entries = countEntries(path.join(root, 'content'));
+  process.stdout.write(`${c.label}: ${entries} entries … `);
+  const figures = { corpus: c.label, entries, ...buildFigures(root) };
+  if (!values['skip-dev']) Object.assign(figures, await devFigures(root));
+  results.push(figures);
+  console.log('done');
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+let peers = {};
+if (values['peers-log']) peers = peersFromLog(values['peers-log']);
+if (values['hugo-seconds']) peers[`hugo ${results[0]?.entries}`] = { seconds: Number(values['hugo-seconds']) };
+
+console.log('');
+console.log('| corpus | pages | first build | peak RSS | template edit | no change (files written) | dev edit → reload | dev new tag → reload |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(
+    `| ${r.corpus} | ${r.pages} | ${fmt(r.firstBuildMs)} | ${Math.round(r.firstBuildPeakRssMiB)} MiB | ${fmt(r.templateChangeMs)} | ${fmt(r.noChangeMs)} (${r.noChangeWritten}) | ${r.devEditMs === undefined ? '–' : fmt(r.devEditMs)} | ${r.devNewTagMs === undefined ? '–' : fmt(r.devNewTagMs)} |`,
+  );
+  const hugo = peers[`hugo ${r.entries}`];
+  if (hugo) {
+    r.hugo = hugo;
+    const ratio = (ms) => (ms / 1000 / hugo.seconds).toFixed(2);
+    r.ratios = {
+      firstBuild: Number(ratio(r.firstBuildMs)),
+      templateChange: Number(ratio(r.templateChangeMs)),
+      noChange: Number(ratio(r.noChangeMs)),
+      peakRss: hugo.rssMiB ? Number((r.firstBuildPeakRssMiB / hugo.rssMiB).toFixed(2)) : undefined,
+    };
+    console.log(
+      `|   ÷ Hugo (${hugo.seconds} s${hugo.rssMiB ? `, ${hugo.rssMiB} MiB` : ''}) | | ${r.ratios.firstBuild} × (target ≤ 0.75) | ${r.ratios.peakRss ?? '–'} × (≤ 0.5) | ${r.ratios.templateChange} × (≤ 0.25) | ${r.ratios.noChange} × (≤ 0.1) | | |`,
+    );
+  }
+}
+fs.mkdirSync(values.out, { recursive: true });
+const file = path.join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify({ node: process.version, cores: os.availableParallelism(), runs: RUNS, results }, null, 2));
+console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
+fs.rmSync(WORK, { recursive: true, force: true });
