@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { parseDate } from './parse/dates.js';
-import { slugify } from './parse/slug.js';
+import { isCanonicalSlug, slugify } from './parse/slug.js';
 import { parseWebUrl } from './parse/url.js';
 import type { Settings } from './settings.js';
 import { zonedParts, zoneOffset } from './time.js';
@@ -12,7 +12,13 @@ export interface NewEntry {
   url: string;
   title?: string;
   tags?: string[];
-  via?: string;
+  via?: string | { name?: string; url?: string };
+  /** ISO 8601 date-time of the last change. */
+  updated?: string;
+  /** The slug to use (when free), instead of one made from the title. */
+  slug?: string;
+  /** More front-matter keys, written after the known ones. */
+  extra?: Record<string, unknown>;
   /** `YYYY-MM-DD` or an ISO 8601 date-time; default: now. */
   date?: string;
   /** Commentary (Markdown) to put in the body. */
@@ -40,10 +46,15 @@ export function slugFor(title: string | undefined, url: string): string {
 }
 
 /** The entry file's text: front matter with everything given, then the body. */
-export function entryText(fields: { title: string; url: string; date: string; tags: string[]; via?: string; draft?: boolean }, body = ''): string {
+export function entryText(
+  fields: { title: string; url: string; date: string; tags: string[]; via?: NewEntry['via']; updated?: string; draft?: boolean; extra?: Record<string, unknown> },
+  body = '',
+): string {
   const data: Record<string, unknown> = { title: fields.title, url: fields.url, date: fields.date, tags: fields.tags };
   if (fields.via) data.via = fields.via;
+  if (fields.updated) data.updated = fields.updated;
   if (fields.draft) data.draft = true;
+  for (const [k, v] of Object.entries(fields.extra ?? {})) if (!(k in data) && v !== undefined) data[k] = v;
   // The default schema quotes strings other YAML readers would take for dates or booleans.
   const fm = yaml.dump(data, { lineWidth: -1, flowLevel: 1 });
   return `---\n${fm}---\n${body}`;
@@ -55,32 +66,48 @@ export interface Prepared {
   text: string;
 }
 
-/** Checks the fields and chooses a free file name; throws an Error with a message a person can act on. */
-export function prepareEntry(root: string, settings: Settings, input: NewEntry, now: number): Prepared {
+/** Slugs already used on a day: the entry files in its folder. */
+export function slugsInFolder(root: string): (dir: string) => Set<string> {
+  return (dir) => {
+    const taken = new Set<string>();
+    try {
+      for (const name of fs.readdirSync(path.join(root, dir))) taken.add(slugify(name.replace(/\.(md|markdown)$/i, '')));
+    } catch {
+      // a new day folder
+    }
+    return taken;
+  };
+}
+
+/**
+ * Checks the fields and chooses a free file name; throws an Error with a
+ * message a person can act on. `taken` gives the slugs in use in a day's folder.
+ */
+export function prepareEntry(root: string, settings: Settings, input: NewEntry, now: number, taken = slugsInFolder(root)): Prepared {
   const checked = parseWebUrl(input.url);
   if (checked.url === undefined) throw new Error(`url ${checked.problem}`);
   const url = checked.url;
-  if (input.via) {
-    const via = /^[a-z][a-z0-9+.-]*:/i.test(input.via) ? parseWebUrl(input.via) : { url: input.via };
-    if (via.problem) throw new Error(`--via ${via.problem}`);
+  const viaUrl = typeof input.via === 'string' ? input.via : input.via?.url;
+  if (viaUrl && (typeof input.via !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(viaUrl))) {
+    const via = parseWebUrl(viaUrl);
+    if (via.problem) throw new Error(`via ${via.problem}`);
   }
   const date = input.date ?? nowInZone(now, settings.timezone);
   const parsed = parseDate(date, settings.timezone);
-  if (typeof parsed === 'string') throw new Error(`--date ${parsed}`);
+  if (typeof parsed === 'string') throw new Error(`date ${parsed}`);
   const title = (input.title ?? '').trim() || new URL(url).hostname.replace(/^www\./, '');
   const dir = `content/${parsed.day.replaceAll('-', '/')}`;
-  const base = slugFor(input.title, url);
-  const taken = new Set<string>();
-  try {
-    for (const name of fs.readdirSync(path.join(root, dir))) taken.add(slugify(name.replace(/\.(md|markdown)$/i, '')));
-  } catch {
-    // a new day folder
-  }
+  const base = input.slug && isCanonicalSlug(input.slug) ? input.slug : slugFor(input.title, url);
+  const used = taken(dir);
   let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+  used.add(slug);
   return {
     path: `${dir}/${slug}.md`,
-    text: entryText({ title, url, date, tags: input.tags ?? [], via: input.via, draft: input.draft }, input.body ? `${input.body.trim()}\n` : ''),
+    text: entryText(
+      { title, url, date, tags: input.tags ?? [], via: input.via, updated: input.updated, draft: input.draft, extra: input.extra },
+      input.body ? `${input.body.trim()}\n` : '',
+    ),
   };
 }
 

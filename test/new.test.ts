@@ -44,7 +44,7 @@ describe('linklog new', () => {
     const root = makeSite({});
     expect(() => prepareEntry(root, settings(), { url: 'javascript:alert(1)' }, NOW)).toThrow(/must be an http or https URL/);
     expect(() => prepareEntry(root, settings(), { url: 'example.com' }, NOW)).toThrow(/not an absolute URL/);
-    expect(() => prepareEntry(root, settings(), { url: 'https://e.com/', date: '2026-02-30' }, NOW)).toThrow(/--date/);
+    expect(() => prepareEntry(root, settings(), { url: 'https://e.com/', date: '2026-02-30' }, NOW)).toThrow(/date/);
   });
 
   it('works from the command line, and the site builds with the new entry', async () => {

@@ -1,0 +1,99 @@
+/**
+ * The Netscape bookmark file, as browsers, Pinboard, Delicious, Shaarli and
+ * linkding write it. Parsed with a real HTML parser: real exports have
+ * unclosed <DT> and <p>, entities, and folders whose description holds them.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { htmlToMarkdown, looksLikeHtml, readBookmarkDate, splitTags, textToMarkdown, type BookmarkRecord } from './records.js';
+
+export interface NetscapeOptions {
+  timeZone: string;
+  /** Folder names (<H3>) become tags. */
+  folderTags?: boolean;
+}
+
+export function isNetscape(text: string): boolean {
+  const head = text.slice(0, 4096).replace(/^\uFEFF/, '');
+  return /<!DOCTYPE\s+NETSCAPE-Bookmark-file-1\s*>/i.test(head) || /<dt>\s*<(a|h3)\b/i.test(head) || /<a\s[^>]*\bhref\s*=/i.test(head) && /<dl\b/i.test(text);
+}
+
+const isElement = (n: ElementContent | Root['children'][number]): n is Element => n.type === 'element';
+const attr = (el: Element, name: string): string | undefined => {
+  const v = el.properties[name];
+  return v === undefined || v === null ? undefined : String(v);
+};
+
+/**
+ * The commentary of a <DD>, as Markdown: HTML is converted; plain text is
+ * escaped, except in linklog's own exports, where it is Markdown already.
+ * Nested lists (a folder's contents) are left out.
+ */
+function ddBody(dd: Element, markdownText: boolean): string {
+  const own = dd.children.filter((c) => !(isElement(c) && c.tagName === 'dl'));
+  if (own.some(isElement)) return htmlToMarkdown(toHtml({ type: 'root', children: own }));
+  const text = own.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\r\n?/g, '\n').trim();
+  // linklog's own commentary comes back as it was: the build sanitises it, as before.
+  if (markdownText) return text;
+  return looksLikeHtml(text) ? htmlToMarkdown(text) : textToMarkdown(text);
+}
+
+/** linklog's own export says so in a meta element: its <DD> text is Markdown. */
+export const LINKLOG_EXPORT_META = '<META NAME="generator" CONTENT="linklog">';
+
+export function parseNetscape(text: string, options: NetscapeOptions): BookmarkRecord[] {
+  const tree = fromHtml(text.replace(/^\uFEFF/, ''));
+  const records: BookmarkRecord[] = [];
+  const markdownText = /<meta\s+name="generator"\s+content="linklog"/i.test(text.slice(0, 2048));
+
+  const fromAnchor = (a: Element, dd: Element | undefined, folders: string[]): BookmarkRecord => {
+    const tags = splitTags(attr(a, 'tags'));
+    if (options.folderTags) for (const f of folders) if (!tags.includes(f)) tags.push(f);
+    const rawDate = attr(a, 'add_date');
+    const modified = readBookmarkDate(attr(a, 'last_modified'), options.timeZone);
+    const title = toString(a).replace(/\s+/g, ' ').trim();
+    const record: BookmarkRecord = {
+      position: `line ${a.position?.start.line ?? '?'}`,
+      url: attr(a, 'href')?.trim() || undefined,
+      title: title || undefined,
+      body: dd ? ddBody(dd, markdownText) : '',
+      tags,
+      date: readBookmarkDate(rawDate, options.timeZone),
+      updated: modified && 'instant' in modified ? modified.instant : undefined,
+      private: attr(a, 'private') === '1',
+    };
+    if (attr(a, 'toread') === '1') record.extra = { toread: true };
+    return record;
+  };
+
+  const walk = (node: Element | Root, folders: string[]) => {
+    const kids = node.children;
+    let folder: string | undefined;
+    for (let i = 0; i < kids.length; i++) {
+      const c = kids[i];
+      if (!isElement(c)) continue;
+      if (c.tagName === 'dt') {
+        const h3 = c.children.find((k): k is Element => isElement(k) && k.tagName === 'h3');
+        folder = h3 ? toString(h3).replace(/\s+/g, ' ').trim() || undefined : undefined;
+        const next = kids.slice(i + 1).find(isElement);
+        const dd = next?.tagName === 'dd' ? next : undefined;
+        for (const k of c.children) {
+          if (!isElement(k)) continue;
+          if (k.tagName === 'a') records.push(fromAnchor(k, dd, folders));
+          else if (k.tagName !== 'h3') walk(k, folder ? [...folders, folder] : folders);
+        }
+      } else if (c.tagName === 'dd') {
+        // A folder's description can hold the folder's own list; links in a description are commentary.
+        for (const k of c.children) if (isElement(k) && k.tagName === 'dl') walk(k, folder ? [...folders, folder] : folders);
+      } else if (c.tagName === 'a') {
+        records.push(fromAnchor(c, undefined, folders));
+      } else {
+        walk(c, folders);
+      }
+    }
+  };
+  walk(tree, []);
+  return records;
+}

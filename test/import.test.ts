@@ -1,0 +1,277 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, Builder, check } from '../src/build.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
+import { exportJson, exportNetscape } from '../src/export.js';
+import { normaliseUrl, runImport, type ImportOptions } from '../src/import/index.js';
+import { readBookmarkDate, splitTags } from '../src/import/records.js';
+import type { Entry } from '../src/parse/entry.js';
+import { copyFixture, FIXTURES, makeSite, runCli, snapshotTree } from './helpers.js';
+
+const IMPORT = path.join(FIXTURES, 'import');
+const SHARED = path.resolve(import.meta.dirname, '../../shared/corpora');
+const hasShared = fs.existsSync(SHARED);
+if (!hasShared) console.warn(`skipping the real-corpora import tests: ${SHARED} is not here`);
+
+const site = (yaml = 'baseUrl: https://example.org/\n') => makeSite({ 'linklog.yaml': yaml, 'content/.keep': '' });
+const importInto = (root: string, source: string, extra: Partial<ImportOptions> = {}) => runImport({ source, root, now: Date.UTC(2026, 10, 28), ...extra });
+
+async function entriesOf(root: string, drafts = true): Promise<Entry[]> {
+  const { site: s, diagnostics } = await new Builder({ root, cache: false }).loadSite(drafts);
+  expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  return s!.entries;
+}
+const byUrl = (entries: Entry[]) => new Map(entries.map((e) => [e.url, e]));
+
+describe('dates and tags as exporters write them', () => {
+  it('reads epoch seconds, milliseconds, microseconds, ISO 8601 and the Apache log form', () => {
+    const at = (raw: string) => {
+      const d = readBookmarkDate(raw, 'UTC');
+      return d && 'instant' in d ? new Date(d.instant).toISOString() : d;
+    };
+    expect(at('1616337559')).toBe('2021-03-21T14:39:19.000Z');
+    expect(at('1616337559000')).toBe('2021-03-21T14:39:19.000Z');
+    expect(at('1616337559000000')).toBe('2021-03-21T14:39:19.000Z');
+    expect(at('2021-03-21T14:39:19Z')).toBe('2021-03-21T14:39:19.000Z');
+    expect(at('10/Oct/2000:13:55:36 +0300')).toBe('2000-10-10T10:55:36.000Z');
+    expect(at('10/Oct/2000:13:55:36 -0730')).toBe('2000-10-10T21:25:36.000Z');
+    expect(readBookmarkDate('invaliddate', 'UTC')).toEqual({ unreadable: 'invaliddate' });
+    expect(readBookmarkDate('', 'UTC')).toBeUndefined();
+  });
+
+  it('splits tags on commas when there are any, else on spaces', () => {
+    expect(splitTags('imdb,movie,typing practice code')).toEqual(['imdb', 'movie', 'typing practice code']);
+    expect(splitTags('private secret')).toEqual(['private', 'secret']);
+    expect(splitTags('')).toEqual([]);
+  });
+
+  it('normalises urls for duplicate checks', () => {
+    expect(normaliseUrl('HTTPS://Example.COM:443/a#frag')).toBe(normaliseUrl('https://example.com/a'));
+    expect(normaliseUrl('http://example.com:80/')).toBe('http://example.com/');
+  });
+});
+
+describe('linklog import: Netscape', () => {
+  it('imports good records, reports bad ones by line, and keeps private ones as drafts', async () => {
+    const root = site();
+    const s = await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    expect(s.format).toBe('netscape');
+    expect(s.read).toBe(13);
+    expect(s.errors.map((e) => `${e.position}: ${e.message}`)).toEqual([
+      "line 14: unreadable date 'invaliddate'",
+      expect.stringMatching(/^line 15: url 'ftp:\/\/example\.com\/file' must be an http or https URL/),
+      expect.stringMatching(/^line 16: url 'javascript:alert\(1\)' must be an http or https URL/),
+      'line 17: no url',
+    ]);
+    expect(s.duplicates).toBe(1);
+    expect(s.imported).toBe(8);
+    expect(s.drafts).toBe(1);
+    expect(s.notes.map((n) => n.position)).toEqual(['line 13']);
+    expect(s.merges).toEqual([{ from: 'seen?', into: 'seen' }]);
+
+    const entries = byUrl(await entriesOf(root));
+    const first = entries.get('https://example.com/seconds')!;
+    expect(first.title).toBe('Seconds & more');
+    expect(first.tags).toEqual(['web', 'Web Design', 'city:NYC']);
+    expect(first.body.trim()).toBe('A note with \\*stars\\* & an ampersand');
+    expect(first.source).toBe('content/2021/03/21/seconds-more.md');
+    expect(entries.get('https://example.com/millis')!.title).toBe('Milliseconds');
+    expect(entries.get('https://example.com/micros')!.tags).toEqual(['seen']);
+    expect(entries.get('https://example.com/apache')!.tags).toEqual(['a/b', 'private']);
+    const priv = entries.get('https://example.com/iso')!;
+    expect(priv.draft).toBe(true);
+    expect(priv.data).toEqual({ toread: true });
+    expect(priv.body).not.toMatch(/script|onerror|javascript/i);
+    expect(priv.body).toContain('**Bold**');
+    expect(priv.body).toContain('[good](https://ok.example/)');
+    // an undated bookmark keeps its place: dated like the one before it
+    expect(entries.get('https://example.com/no-date')!.date.instant).toBe(priv.date.instant);
+  });
+
+  it('turns folders into tags with --folder-tags', async () => {
+    const root = site();
+    await importInto(root, path.join(IMPORT, 'bookmarks.html'), { folderTags: true });
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://example.com/in-folder')!.tags).toEqual(['Reading']);
+    expect(entries.get('https://example.com/deeper')!.tags).toEqual(['Reading', 'Deeper']);
+    expect(entries.get('https://example.com/seconds')!.tags).not.toContain('Reading');
+  });
+
+  it('writes entries exactly as linklog new would, in the site timezone', async () => {
+    const root = site('baseUrl: https://example.org/\ntimezone: America/Los_Angeles\n');
+    await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    const text = fs.readFileSync(path.join(root, 'content/2021/03/21/seconds-more.md'), 'utf8');
+    expect(text).toBe(
+      "---\ntitle: Seconds & more\nurl: 'https://example.com/seconds'\ndate: '2021-03-21T07:39:19-07:00'\ntags: [web, Web Design, 'city:NYC']\n---\nA note with \\*stars\\* & an ampersand\n",
+    );
+  });
+
+  it('changes nothing when the same file is imported twice, and never overwrites', async () => {
+    const root = site();
+    await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    const before = snapshotTree(path.join(root, 'content'));
+    const again = await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    expect(again.imported).toBe(0);
+    expect(again.duplicates).toBe(9);
+    expect(snapshotTree(path.join(root, 'content'))).toEqual(before);
+  });
+
+  it('writes nothing with --dry-run, but reports the same', async () => {
+    const root = site();
+    const dry = await importInto(root, path.join(IMPORT, 'bookmarks.html'), { dryRun: true });
+    expect(snapshotTree(path.join(root, 'content'))).toEqual(new Map([['.keep', '']]));
+    const real = await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    expect({ ...dry, files: [] }).toEqual({ ...real, files: [] });
+    expect(dry.files).toEqual(real.files);
+  });
+
+  it('leaves a site that checks and builds, with no script anywhere', async () => {
+    const root = site();
+    await importInto(root, path.join(IMPORT, 'bookmarks.html'));
+    expect((await check({ root })).filter((d) => d.severity === 'error')).toEqual([]);
+    const r = await build({ root, drafts: true });
+    expect(r.stats).toBeDefined();
+    for (const [rel, text] of snapshotTree(path.join(root, 'content'))) expect(text, rel).not.toMatch(/<script|onerror|javascript:/i);
+    for (const [rel, text] of snapshotTree(path.join(root, '_site'))) expect(text, rel).not.toMatch(/<script|onerror=|javascript:/i);
+    expect(fs.readdirSync(path.join(root, 'content/2021/03/21')).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('refuses a file that is not UTF-8, or not bookmarks, and writes nothing', async () => {
+    const root = site();
+    for (const [file, message] of [
+      ['latin1.html', /not valid UTF-8/],
+      ['not-bookmarks.html', /not a Netscape bookmark file|not a bookmark file/],
+    ] as const) {
+      const r = await runCli(['import', path.join(IMPORT, file), '--root', root]);
+      expect(r.code, file).toBe(1);
+      expect(r.stderr, file).toMatch(message);
+      expect(r.stderr, file).toMatch(/nothing was written/);
+    }
+    expect(snapshotTree(path.join(root, 'content'))).toEqual(new Map([['.keep', '']]));
+  });
+
+  it('prints the summary and each problem from the command line', async () => {
+    const root = site();
+    const r = await runCli(['import', path.join(IMPORT, 'bookmarks.html'), '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/imported 8 of 13 netscape bookmarks: private \(as drafts\) 1, duplicates skipped 1, errors 4, tags merged 1/);
+    expect(r.stderr).toMatch(/bookmarks\.html:14: skipped: unreadable date 'invaliddate'/);
+    expect(r.stderr).toMatch(/tag 'seen\?' merged into 'seen'/);
+  });
+});
+
+describe('linklog import: JSON and Markdown', () => {
+  it('imports a Pinboard export', async () => {
+    const root = site();
+    const s = await importInto(root, path.join(IMPORT, 'pinboard.json'));
+    expect(s.format).toBe('json');
+    expect([s.read, s.imported, s.drafts, s.duplicates]).toEqual([5, 2, 1, 1]);
+    expect(s.errors.map((e) => `${e.position}: ${e.message}`)).toEqual(['item 4: no url', "item 5: unreadable date 'someday'"]);
+    const entries = byUrl(await entriesOf(root));
+    const one = entries.get('https://example.org/one')!;
+    expect(one.title).toBe('One été');
+    expect(one.tags).toEqual(['printing', 'DIY', 'city:NYC']);
+    expect(one.body).toContain('Line one');
+    // DIY and diy are one tag: the second keeps its own spelling, the tag key is shared
+    expect(entries.get('https://example.org/two')!).toMatchObject({ draft: true, data: { toread: true } });
+  });
+
+  it('imports a folder of Markdown posts, recognising common field names', async () => {
+    const root = site();
+    const s = await importInto(root, path.join(IMPORT, 'markdown'));
+    expect(s.format).toBe('markdown');
+    expect(s.read).toBe(4);
+    expect(s.errors).toEqual([{ position: 'custom.md', message: 'no url' }]);
+    expect(s.notes).toEqual([{ position: 'links/2018/05/15/a-post/index.md', message: expect.stringMatching(/template tags/) }]);
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://jekyll.example/post')!).toMatchObject({ title: 'Jekyll style', tags: [] });
+    expect(new Date(entries.get('https://jekyll.example/post')!.date.instant).toISOString()).toBe('2018-08-29T01:58:50.000Z');
+    expect(entries.get('https://hugo.example/post')!).toMatchObject({ tags: ['WebPerf', 'Core Web Vitals'], draft: true });
+    expect(entries.get('https://polyfill.example/docs')!).toMatchObject({ title: 'Polyfill Service' });
+    expect(entries.get('https://polyfill.example/docs')!.body).toContain('<q>');
+  });
+
+  it('takes other field names with --map', async () => {
+    const root = site();
+    const r = await runCli(['import', path.join(IMPORT, 'markdown'), '--map', 'url=target,tags=topics', '--root', root, '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://custom.example/')!.tags).toEqual(['a', 'b']);
+    expect((await runCli(['import', IMPORT, '--map', 'nonsense', '--root', root])).code).toBe(2);
+  });
+});
+
+describe('linklog export', () => {
+  const comparable = (e: Entry) => ({ title: e.title, url: e.url, instant: e.date.instant, day: e.date.day, tags: e.tags, body: e.body.trim(), draft: e.draft });
+
+  it('round-trips through a Netscape file into an empty site', async () => {
+    const from = copyFixture('basic');
+    const entries = await entriesOf(from);
+    const file = path.join(from, 'export.html');
+    fs.writeFileSync(file, exportNetscape(entries));
+    const to = site(fs.readFileSync(path.join(from, 'linklog.yaml'), 'utf8'));
+    const s = await importInto(to, file);
+    expect(s.errors).toEqual([]);
+    const back = await entriesOf(to);
+    expect(back.map(comparable).sort((a, b) => a.url.localeCompare(b.url))).toEqual(entries.map(comparable).sort((a, b) => a.url.localeCompare(b.url)));
+  });
+
+  it('round-trips through JSON with every field', async () => {
+    const from = copyFixture('basic');
+    const entries = await entriesOf(from);
+    const settings = (await new Builder({ root: from, cache: false }).loadSite(true)).settings!;
+    const file = path.join(from, 'export.json');
+    fs.writeFileSync(file, exportJson(entries, settings));
+    const to = site(fs.readFileSync(path.join(from, 'linklog.yaml'), 'utf8'));
+    await importInto(to, file);
+    const full = (e: Entry) => ({ ...comparable(e), slug: e.slug, via: e.via, updated: e.updated, data: e.data, hasTime: e.date.hasTime });
+    const back = await entriesOf(to);
+    expect(back.map(full).sort((a, b) => a.url.localeCompare(b.url))).toEqual(entries.map(full).sort((a, b) => a.url.localeCompare(b.url)));
+  });
+
+  it('writes to a file from the command line, drafts only when asked', async () => {
+    const from = copyFixture('basic');
+    const out = path.join(from, 'bookmarks.html');
+    expect((await runCli(['export', '--root', from, '-o', out])).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toMatch(/^<!DOCTYPE NETSCAPE-Bookmark-file-1>/);
+    expect(text).not.toContain('https://example.com/draft');
+    const withDrafts = await runCli(['export', '--root', from, '--drafts', '--format', 'json']);
+    expect(JSON.parse(withDrafts.stdout).some((e: { url: string; draft?: boolean }) => e.url === 'https://example.com/draft' && e.draft)).toBe(true);
+  });
+});
+
+describe.skipIf(!hasShared)('linklog import of real exports (../shared/corpora)', () => {
+  const corpus = (p: string) => path.join(SHARED, p);
+
+  it.each([
+    // file, read, imported, drafts, duplicates, errors
+    ['delicious-html-emnh/delicious.html', 995, 993, 51, 0, 2],
+    // two links differ only by a fragment: one link
+    ['pinboard-json-optional-is/pinboard.json', 1392, 1390, 0, 2, 0],
+    ['netscape-edge-fixtures/linkding/simple_valid_import_file.html', 3, 3, 0, 0, 0],
+    ['netscape-edge-fixtures/linkding/simple_valid_import_file_with_one_invalid_bookmark.html', 3, 2, 0, 0, 1],
+    ['netscape-edge-fixtures/shaarli/netscape_basic.htm', 2, 2, 1, 0, 0],
+    ['netscape-edge-fixtures/shaarli/netscape_nested.htm', 8, 8, 2, 0, 0],
+    ['netscape-edge-fixtures/shaarli/lowercase_doctype.htm', 2, 2, 1, 0, 0],
+    ['netscape-edge-fixtures/shaarli/no_doctype.htm', 2, 2, 1, 0, 0],
+    ['netscape-edge-fixtures/shaarli/internet_explorer_encoding.htm', 1, 1, 0, 0, 0],
+    ['netscape-edge-fixtures/shaarli/netscape_nodate.htm', 1, 1, 0, 0, 0],
+    ['netscape-edge-fixtures/shaarli/same_date.htm', 3, 3, 0, 0, 0],
+    ['eleventy-bookmarks-chrisburnell/bookmarks', 152, 152, 0, 0, 0],
+    ['hugo11ty-links-nhoizey/links', 567, 565, 31, 2, 0],
+    ['jekyll-linkblog-thingelstad/_posts', 945, 945, 0, 0, 0],
+  ])('%s', async (file, read, imported, drafts, duplicates, errors) => {
+    const root = site();
+    const s = await importInto(root, corpus(file));
+    expect([s.read, s.imported, s.drafts, s.duplicates, s.errors.length]).toEqual([read, imported, drafts, duplicates, errors]);
+    expect((await check({ root })).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('reports an empty bookmark file', async () => {
+    const r = await runCli(['import', corpus('netscape-edge-fixtures/shaarli/empty.htm'), '--root', site()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/empty/);
+  });
+});
