@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate } from './gen-corpus.mjs';
+import { netscapeFile } from './gen-netscape.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(REPO, 'dist/cli.js');
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     'peers-log': { type: 'string' },
     'hugo-seconds': { type: 'string' },
     'skip-dev': { type: 'boolean' },
+    'import-size': { type: 'string', default: '50000' },
     out: { type: 'string', default: path.join(REPO, 'bench-results') },
   },
 });
@@ -188,6 +190,26 @@ for (const c of corpora) {
   fs.rmSync(root, { recursive: true, force: true });
 }
 
+/** `linklog import` of a Netscape file of N bookmarks into an empty site, whole process. */
+function importFigure(n) {
+  const root = path.join(WORK, 'import-site');
+  const file = path.join(WORK, 'bookmarks.html');
+  fs.writeFileSync(file, netscapeFile(n));
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.mkdirSync(path.join(root, 'content'), { recursive: true });
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [CLI, 'import', file, '--root', root], { encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0 || !r.stdout.includes(`imported ${n} of ${n}`)) throw new Error(`import failed:\n${r.stdout}${r.stderr}`);
+  }
+  return { bookmarks: n, importMs: median(times) };
+}
+
+const importSize = Number(values['import-size']);
+const importResult = importSize > 0 ? importFigure(importSize) : undefined;
+
 let peers = {};
 if (values['peers-log']) peers = peersFromLog(values['peers-log']);
 if (values['hugo-seconds']) peers[`hugo ${results[0]?.entries}`] = { seconds: Number(values['hugo-seconds']) };
@@ -214,8 +236,9 @@ for (const r of results) {
     );
   }
 }
+if (importResult) console.log(`\nimport of a Netscape file of ${importResult.bookmarks} bookmarks into an empty site: ${fmt(importResult.importMs)}`);
 fs.mkdirSync(values.out, { recursive: true });
 const file = path.join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ node: process.version, cores: os.availableParallelism(), runs: RUNS, results }, null, 2));
+fs.writeFileSync(file, JSON.stringify({ node: process.version, cores: os.availableParallelism(), runs: RUNS, results, import: importResult }, null, 2));
 console.log(`\nJSON: ${path.relative(process.cwd(), file)}`);
 fs.rmSync(WORK, { recursive: true, force: true });

@@ -23,7 +23,7 @@ import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import { buildModel, type Site } from './model/index.js';
 import { parseEntry, type Entry } from './parse/entry.js';
 import { renderBodies } from './render/bodies.js';
-import { findPathClashes, planOutputs, tagNamesKey, TemplateError, type SigMemo } from './render/index.js';
+import { emptySigMemo, findPathClashes, planOutputs, TemplateError, type SigMemo } from './render/index.js';
 import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
 import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -111,7 +111,7 @@ export class Builder {
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
   private manifestDirty = false;
-  private readonly sigMemo: SigMemo = new Map();
+  private readonly sigMemo: SigMemo = emptySigMemo();
 
   constructor(readonly options: BuildOptions) {
     this.root = path.resolve(options.root);
@@ -332,7 +332,7 @@ export class Builder {
     this.cache.bodies = used;
     lap('markdown');
 
-    const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}\0${tagNamesKey(site)}`);
+    const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
     const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
     const { files, pages } = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {

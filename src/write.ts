@@ -140,10 +140,11 @@ export async function syncOutput(
       records.set(file.path, prev);
       return undefined;
     }
-    const data: string | Buffer = file.render ? file.render() : fs.readFileSync(file.from!);
+    // Bytes once: hashed and written from the same buffer.
+    const data: Buffer = file.render ? Buffer.from(file.render()) : fs.readFileSync(file.from!);
     produced++;
     const hash = hashBytes(data);
-    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    const size = data.length;
     if (intact && prev.hash === hash) {
       records.set(file.path, prev.sig === file.sig ? prev : { ...prev, sig: file.sig });
       return undefined;

@@ -3,11 +3,13 @@ import { formatDiagnostic } from '../src/diagnostics.js';
 import { buildModel, paginate } from '../src/model/index.js';
 import type { Entry } from '../src/parse/entry.js';
 import { parseSettings } from '../src/settings.js';
+import { tagKey } from '../src/parse/slug.js';
 
 const settings = parseSettings('baseUrl: https://example.org/\n').settings;
 let n = 0;
-function make(day: string, slug: string, tags: string[] = [], extra: Partial<Entry> = {}): Entry {
+function make(day: string, slug: string, tagsIn: string[] = [], extra: Partial<Entry> = {}): Entry {
   const instant = Date.parse(`${day}T12:00:00Z`) + n++;
+  const tags = extra.tags ?? tagsIn;
   return {
     source: `content/${day}-${slug}.md`,
     title: slug,
@@ -15,6 +17,8 @@ function make(day: string, slug: string, tags: string[] = [], extra: Partial<Ent
     date: { instant, day, hasTime: true },
     updated: instant,
     tags,
+    tagKeys: tags.map(tagKey),
+    hash: `${day}-${slug}`,
     draft: false,
     slug,
     body: '',

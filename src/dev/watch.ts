@@ -95,12 +95,28 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     const rel = p.split(path.sep).join('/');
     const kind = classify(rel);
     if (!kind) return;
-    lastSeen.set(rel, statKey(rel));
+    const now = statKey(rel);
+    // The same version of a file reported twice (raw event, then chokidar's own): once is enough.
+    if (now === lastSeen.get(rel)) return;
+    lastSeen.set(rel, now);
     pending.set(rel, { kind, path: rel, event });
     schedule();
     verify(rel, kind);
   };
   watcher.on('add', note('add')).on('change', note('change')).on('unlink', note('unlink'));
+  // chokidar reads a changed folder at most once a second, so a new file can wait
+  // that long for its 'add'; the raw event from fs.watch comes at once.
+  watcher.on('raw', (_event, evPath, opts) => {
+    const details = opts as { watchedPath?: string } | undefined;
+    if (!evPath || !details?.watchedPath) return;
+    const watched = path.resolve(root, details.watchedPath);
+    const abs = path.basename(watched) === evPath && !fs.statSync(watched, { throwIfNoEntry: false })?.isDirectory() ? watched : path.resolve(watched, evPath);
+    const rel = path.relative(root, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+    const exists = fs.statSync(abs, { throwIfNoEntry: false });
+    if (exists?.isDirectory()) return;
+    note(exists ? 'change' : 'unlink')(rel);
+  });
   // A removed folder: every entry under it is gone (chokidar reports the folder).
   watcher.on('unlinkDir', (p: string) => {
     const rel = p.split(path.sep).join('/');

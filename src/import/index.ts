@@ -10,7 +10,7 @@ import { Builder } from '../build.js';
 import type { Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
-import { nowInZone, prepareEntry, slugsInFolder, writeEntry, type Prepared } from '../new.js';
+import { nowInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../new.js';
 import type { Settings } from '../settings.js';
 import { dayInZone } from '../time.js';
 import { loadSettings } from '../settings.js';
@@ -223,6 +223,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
   }
   summary.files = prepared.map((p) => p.path);
-  if (!options.dryRun) for (const p of prepared) writeEntry(root, p);
+  if (!options.dryRun) await writeEntries(root, prepared);
   return summary;
 }

@@ -77,7 +77,8 @@ export function parseNetscape(text: string, options: NetscapeOptions): BookmarkR
       if (c.tagName === 'dt') {
         const h3 = c.children.find((k): k is Element => isElement(k) && k.tagName === 'h3');
         folder = h3 ? toString(h3).replace(/\s+/g, ' ').trim() || undefined : undefined;
-        const next = kids.slice(i + 1).find(isElement);
+        let next: Element | undefined;
+        for (let j = i + 1; j < kids.length && !next; j++) if (isElement(kids[j])) next = kids[j] as Element;
         const dd = next?.tagName === 'dd' ? next : undefined;
         for (const k of c.children) {
           if (!isElement(k)) continue;

@@ -1,6 +1,6 @@
 import { compareStrings, error, type Diagnostic } from '../diagnostics.js';
 import type { Entry } from '../parse/entry.js';
-import { slugify, tagKey } from '../parse/slug.js';
+import { slugify } from '../parse/slug.js';
 
 export interface Tag {
   /** Identity: NFC, lower-cased. */
@@ -16,8 +16,9 @@ export interface Tag {
 export function buildTags(entries: readonly Entry[]): Tag[] {
   const byKey = new Map<string, { tag: Tag; spellings: Map<string, number> }>();
   for (const e of entries) {
-    for (const name of e.tags) {
-      const key = tagKey(name);
+    for (let i = 0; i < e.tags.length; i++) {
+      const name = e.tags[i];
+      const key = e.tagKeys[i];
       let t = byKey.get(key);
       if (!t) {
         t = { tag: { key, name, slug: slugify(key), entries: [] }, spellings: new Map() };
@@ -57,8 +58,9 @@ export function checkTagSlugs(all: readonly Entry[]): Diagnostic[] {
   const reported = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of bySource(all)) {
-    for (const name of e.tags) {
-      const key = tagKey(name);
+    for (let i = 0; i < e.tags.length; i++) {
+      const name = e.tags[i];
+      const key = e.tagKeys[i];
       const slug = slugify(key);
       const seen = bySlug.get(slug);
       if (!seen) bySlug.set(slug, { key, name, entry: e });

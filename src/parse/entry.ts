@@ -30,6 +30,8 @@ export interface Entry {
   updated: number;
   /** Tag names as written, one per tag key, in the order written. */
   tags: string[];
+  /** The tag key (NFC, lower-cased) of each of `tags`, in the same order. */
+  tagKeys: string[];
   via?: Via;
   draft: boolean;
   slug: string;
@@ -165,6 +167,7 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
       date,
       updated: updated ?? date.instant,
       tags,
+      tagKeys: tags.map(tagKey),
       via,
       draft,
       slug,

@@ -6,7 +6,6 @@ import { x } from 'xastscript';
 import type { EntryHtml } from '../markdown.js';
 import type { Day, Site, Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
-import { tagKey } from '../parse/slug.js';
 import type { Settings } from '../settings.js';
 import { rfc3339 } from '../time.js';
 import { absoluteUrl, routes } from '../urls.js';
@@ -71,8 +70,8 @@ function entryXml(site: Site, e: Entry, html: EntryHtml | undefined): XElement {
     e.via?.url ? x('link', { rel: 'via', href: e.via.url, title: e.via.name }) : undefined,
     x('published', rfc3339(e.date.instant)),
     x('updated', rfc3339(e.updated)),
-    ...e.tags.map((name) => {
-      const tag = site.tagsByKey.get(tagKey(name))!;
+    ...e.tagKeys.map((key) => {
+      const tag = site.tagsByKey.get(key)!;
       return x('category', { term: tag.name, scheme: tagsUrl, label: tag.name });
     }),
     x('content', { type: 'html' }, html?.feed ?? ''),
@@ -92,8 +91,8 @@ function dayContent(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): string {
         ...(e.tags.length
           ? [
               ' · Tags: ',
-              ...e.tags.flatMap((name, i) => {
-                const tag = site.tagsByKey.get(tagKey(name))!;
+              ...e.tagKeys.flatMap((key, i) => {
+                const tag = site.tagsByKey.get(key)!;
                 const link = h('a', { href: absoluteUrl(settings, routes.tag(tag.slug)) }, tag.name);
                 return i ? [', ', link] : [link];
               }),

@@ -75,7 +75,15 @@ export interface PlanInputs {
   memo?: SigMemo;
 }
 
-export type SigMemo = Map<string, { key: string; entries: readonly Entry[]; sig: string }>;
+export interface SigMemo {
+  routes: Map<string, { key: string; entries: readonly Entry[]; sig: string }>;
+  /** Tag key → display name in the last plan: when one changes, the pages showing that tag are signed anew. */
+  tagNames: Map<string, string>;
+}
+
+export function emptySigMemo(): SigMemo {
+  return { routes: new Map(), tagNames: new Map() };
+}
 
 function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
   if (a.length !== b.length) return false;
@@ -83,7 +91,6 @@ function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
   return true;
 }
 
-const hashesOf = (entries: readonly Entry[]) => entries.map((e) => e.hash).join(',');
 
 /**
  * Every generated file of the site, with signatures; nothing is rendered yet.
@@ -93,12 +100,29 @@ const hashesOf = (entries: readonly Entry[]) => entries.map((e) => e.hash).join(
 export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: Page[] } {
   const { site, templates, bodies, siteKey, feedKey, version } = inputs;
   const memo = inputs.memo;
-  /** The signature of `key` plus the entries' hashes, reused while both are unchanged. */
+  // An entry's view shows its tags' display names, which other entries can change (the
+  // spelling used most wins): an entry is signed by its hash and those names.
+  const renamed = new Set<string>();
+  // (A tag new to the site is on no page that was planned before: those pages' entries changed anyway.)
+  for (const t of site.tags) {
+    const before = memo?.tagNames.get(t.key);
+    if (before !== undefined && before !== t.name) renamed.add(t.key);
+  }
+  if (memo) memo.tagNames = new Map(site.tags.map((t) => [t.key, t.name]));
+  const versions = new Map<Entry, string>();
+  const versionOf = (e: Entry) => {
+    let v = versions.get(e);
+    if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));
+    return v;
+  };
+  const showsRenamed = (entries: readonly Entry[]) =>
+    renamed.size > 0 && entries.some((e) => e.tagKeys.some((k) => renamed.has(k)));
+  /** The signature of `key` plus the entries' versions, reused while both are unchanged. */
   const signature = (route: string, key: string, entries: readonly Entry[]): string => {
-    const last = memo?.get(route);
-    if (last && last.key === key && sameEntries(last.entries, entries)) return last.sig;
-    const sig = sha1(`${key}\0${hashesOf(entries)}`);
-    memo?.set(route, { key, entries, sig });
+    const last = memo?.routes.get(route);
+    if (last && last.key === key && sameEntries(last.entries, entries) && !showsRenamed(entries)) return last.sig;
+    const sig = sha1(`${key}\0${entries.map(versionOf).join(',')}`);
+    memo?.routes.set(route, { key, entries, sig });
     return sig;
   };
   const views = createViews(site, bodies);
@@ -135,11 +159,6 @@ export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: 
     render: () => renderSitemap(site.settings, pages),
   });
   return { files, pages };
-}
-
-/** Changes when any tag's display name or slug changes: entry views show them. */
-export function tagNamesKey(site: Site): string {
-  return sha1(site.tags.map((t) => `${t.key}\0${t.name}\0${t.slug}`).join('\n'));
 }
 
 /** Output paths where one page's file would sit where another page needs a folder. */

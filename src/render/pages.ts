@@ -172,7 +172,7 @@ export function planPages(site: Site, views: Views): Page[] {
     listed: true,
     entries: [],
     lastmod: lastmodOf(site.entries),
-    extra: site.tags.map((t) => `${t.slug}=${t.entries.length}`).join(','),
+    extra: site.tags.map((t) => `${t.slug}=${t.entries.length}=${t.name}`).join('\n'),
     data: () => ({ tags: site.tags.map((t) => tagWithCount(settings, t)) }),
   });
 

@@ -89,13 +89,17 @@ function dateText(e: Entry, timeZone: string): string {
   return `${e.date.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
+// Views outlive one build (in `linklog dev`): an unchanged entry under the same
+// settings, tag names and body keeps its view.
+const lasting = new WeakMap<Entry, { settings: string; names: string; html: string; view: EntryView }>();
+
 /** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
 export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
   const { settings } = site;
+  const settingsKey = JSON.stringify(settings);
   const cache = new Map<Entry, EntryView>();
   const tagViews = new Map<string, TagView>();
-  const tagOf = (name: string): TagView => {
-    const key = tagKey(name);
+  const tagOfKey = (key: string): TagView => {
     let v = tagViews.get(key);
     if (!v) {
       v = tagView(settings, site.tagsByKey.get(key)!);
@@ -106,6 +110,13 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
   const entry = (e: Entry): EntryView => {
     let v = cache.get(e);
     if (v) return v;
+    const html = bodies.get(e)?.page ?? '';
+    const names = e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t');
+    const kept = lasting.get(e);
+    if (kept && kept.settings === settingsKey && kept.names === names && kept.html === html) {
+      cache.set(e, kept.view);
+      return kept.view;
+    }
     const route = entryRoute(e);
     v = {
       id: entryAnchor(e),
@@ -119,13 +130,14 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
       datetime: rfc3339(e.date.instant),
       dateText: dateText(e, settings.timezone),
       updated: e.updated > e.date.instant ? rfc3339(e.updated) : undefined,
-      tags: e.tags.map(tagOf),
+      tags: e.tagKeys.map(tagOfKey),
       via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
-      html: bodies.get(e)?.page ?? '',
+      html,
       draft: e.draft,
       data: e.data,
     };
     cache.set(e, v);
+    lasting.set(e, { settings: settingsKey, names, html, view: v });
     return v;
   };
   const day = (d: Day): DayView => ({
@@ -144,7 +156,7 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
     }
     return out;
   };
-  return { entry, day, groups, tag: tagOf };
+  return { entry, day, groups, tag: (name: string) => tagOfKey(tagKey(name)) };
 }
 
 export type Views = ReturnType<typeof createViews>;

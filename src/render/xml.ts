@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 
 /** Line breaks and indentation between child elements, so feeds read and diff well. */
-function indent(node: Element, depth: number): void {
+export function indent(node: Element, depth: number): void {
   const kids = node.children;
   if (!kids.some((c) => c.type === 'element')) return;
   const pad = '\n' + '  '.repeat(depth + 1);
