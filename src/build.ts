@@ -318,6 +318,7 @@ export class Builder {
     const { bodies, rendered } = await renderBodies(site, site.entries, {
       pipelineVersion: pipeline,
       workers: this.options.workers,
+      onProgress: this.options.onProgress && ((done, total) => this.options.onProgress!({ phase: 'markdown', done, total })),
       cache: {
         get: (k) => {
           const hit = this.cache.bodies.get(k);
@@ -354,7 +355,10 @@ export class Builder {
     let result;
     try {
       const previous = this.manifest.out === this.out ? this.manifest.outputs : new Map();
-      result = await syncOutput(this.out, planned, previous, { trustRecords: this.options.watched });
+      result = await syncOutput(this.out, planned, previous, {
+        trustRecords: this.options.watched,
+        onProgress: this.options.onProgress && ((done, total) => this.options.onProgress!({ phase: 'write', done, total })),
+      });
     } catch (e) {
       if (e instanceof TemplateError) {
         const file = templates.set.files.get(e.template) ?? `templates/${e.template}.eta`;

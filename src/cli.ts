@@ -56,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
         baseUrl,
         drafts: Boolean(v.drafts),
         cache: !v['no-cache'],
-        onProgress: progress && ((p) => progress.show(`${p.phase}: ${p.done}/${p.total}`)),
+        onProgress: progress && ((p) => progress.show(`${{ parse: 'parsing entries', markdown: 'rendering Markdown', write: 'rendering pages' }[p.phase]}: ${p.done} of ${p.total}`)),
       });
       progress?.clear();
       report(result.diagnostics);

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** One entry file as read from disk. */
@@ -52,28 +51,4 @@ export async function listEntryFiles(root: string): Promise<string[]> {
   };
   walk(CONTENT_DIR);
   return out.sort();
-}
-
-/** Reads one entry file; a missing file (deleted since listing) comes back as undefined. */
-export async function readSource(root: string, rel: string): Promise<SourceFile | undefined> {
-  try {
-    return decodeSource(rel, await fs.readFile(path.join(root, rel)));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
-/** Reads every entry file under content/. Sync reads: much faster than fs.promises for many small files. */
-export async function loadSources(root: string): Promise<SourceFile[]> {
-  const files = await listEntryFiles(root);
-  const out: SourceFile[] = [];
-  for (const rel of files) {
-    try {
-      out.push(decodeSource(rel, readFileSync(path.join(root, rel))));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-  }
-  return out;
 }

@@ -81,10 +81,6 @@ export function scanFiles(dir: string): Map<string, { size: number; mtimeMs: num
   return out;
 }
 
-export function listFiles(dir: string): string[] {
-  return [...scanFiles(dir).keys()].sort();
-}
-
 function joinSafely(base: string, rel: string): string {
   if (!isSafeRoute(rel) || rel === '' || rel.endsWith('/')) throw new Error(`refusing to write outside the output folder: ${rel}`);
   const abs = path.join(base, ...rel.split('/'));
@@ -120,7 +116,7 @@ export async function syncOutput(
   out: string,
   planned: readonly PlannedFile[],
   previous: ReadonlyMap<string, OutputRecord>,
-  options: { trustRecords?: boolean } = {},
+  options: { trustRecords?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<SyncResult> {
   const target = path.resolve(out);
   // `linklog dev` is the only writer of its output, so it may skip stat-ing every file.
@@ -140,6 +136,7 @@ export async function syncOutput(
       records.set(file.path, prev);
       return undefined;
     }
+    if (produced % 1000 === 999) options.onProgress?.(produced + 1, planned.length);
     // Bytes once: hashed and written from the same buffer.
     const data: Buffer = file.render ? Buffer.from(file.render()) : fs.readFileSync(file.from!);
     produced++;

@@ -45,6 +45,7 @@ export interface RenderBodiesOptions {
   pipelineVersion: string;
   /** Worker count; default os.availableParallelism(). 0 or 1 renders on this thread. */
   workers?: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 // The key of an unchanged entry (the same object) under the same settings is looked up, not recomputed.
@@ -80,8 +81,12 @@ export async function renderBodies(
       ? await renderOnWorkers(
           todo.map((t) => t.job),
           workers,
+          options.onProgress,
         )
-      : todo.map((t) => renderBody(t.job.markdown, t.job.ctx));
+      : todo.map((t, i) => {
+          if (i % 500 === 0) options.onProgress?.(i, todo.length);
+          return renderBody(t.job.markdown, t.job.ctx);
+        });
   todo.forEach((t, i) => {
     bodies.set(t.entry, results[i]);
     options.cache?.set(t.key, results[i]);
@@ -90,9 +95,10 @@ export async function renderBodies(
 }
 
 /** Hands out batches to `count` workers as each finishes its last one. */
-async function renderOnWorkers(jobs: BodyJob[], count: number): Promise<EntryHtml[]> {
+async function renderOnWorkers(jobs: BodyJob[], count: number, onProgress?: (done: number, total: number) => void): Promise<EntryHtml[]> {
   const results: EntryHtml[] = new Array(jobs.length);
   let next = 0;
+  let done = 0;
   // Always the compiled worker: under a TypeScript test runner this module is source.
   const url = path.join(PACKAGE_ROOT, 'dist/render/markdown-worker.js');
   const run = (worker: Worker) =>
@@ -106,6 +112,8 @@ async function renderOnWorkers(jobs: BodyJob[], count: number): Promise<EntryHtm
       };
       worker.on('message', (out: EntryHtml[]) => {
         for (let i = 0; i < out.length; i++) results[start + i] = out[i];
+        done += out.length;
+        onProgress?.(done, jobs.length);
         send();
       });
       worker.on('error', reject);
