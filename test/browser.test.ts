@@ -18,12 +18,14 @@ describe.skipIf(!hasChromium)('a page open in the browser during linklog dev', (
   let session: DevSession;
   let root: string;
   let context: import('playwright-core').BrowserContext;
+  let profile: string;
 
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
     root = copyFixture('basic');
     session = await startDev({ root, host: '127.0.0.1', port: 0, findPort: false, log: () => {}, error: () => {} });
-    context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'linklog-chromium-')), {
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'linklog-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: ARGS,
       headless: true,
@@ -35,6 +37,7 @@ describe.skipIf(!hasChromium)('a page open in the browser during linklog dev', (
   afterAll(async () => {
     await context?.close();
     await session?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it('reloads by itself after an edit, and shows errors in an overlay until they are fixed', async () => {

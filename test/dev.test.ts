@@ -222,6 +222,29 @@ describe('linklog dev', () => {
   });
 });
 
+describe('linklog dev on a site that does not build yet', () => {
+  it('serves a page that shows the problems, and the site once they are fixed', async () => {
+    const root = copyFixture('basic');
+    fs.writeFileSync(path.join(root, 'content/2026/11/late-utc.md'), '---\ntitle: [broken\n---\n');
+    const lines: string[] = [];
+    const s = await startDev({ root, host: '127.0.0.1', port: 0, findPort: false, log: (l) => lines.push(l), error: (l) => lines.push(l) });
+    const ev = new EventLog(`http://127.0.0.1:${s.server.port}/__linklog/events`);
+    try {
+      expect(((await ev.next('problems')) as string[]).join('\n')).toMatch(/late-utc\.md:\d+: invalid YAML/);
+      const first = await fetch(s.server.url);
+      expect(first.status).toBe(404);
+      expect(await first.text()).toContain(INJECTED_TAG);
+      const reload = ev.next('reload');
+      fs.writeFileSync(path.join(root, 'content/2026/11/late-utc.md'), entry({ title: 'Late', url: 'https://example.com/late', date: '2026-11-25' }));
+      await reload;
+      expect((await fetch(s.server.url)).status).toBe(200);
+    } finally {
+      ev.close();
+      await s.close();
+    }
+  });
+});
+
 describe('linklog dev on a taken port', () => {
   it('moves to the next free port and says so', async () => {
     const blocker = http.createServer();

@@ -82,8 +82,10 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const notFound = (res: http.ServerResponse, head: boolean) => {
     const page = path.join(root, '404.html');
     if (fs.existsSync(page)) return sendHtml(res, page, 404, head);
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_CACHE });
-    res.end(head ? undefined : 'Not found\n');
+    // No site yet (the first build failed): a page that shows the problems and reloads when they are fixed.
+    const body = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head><body><h1>linklog dev</h1><p>The site has not been built yet: the problems are listed below and in the terminal.</p>${INJECTED_TAG}\n</body></html>\n`;
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_CACHE });
+    res.end(head ? undefined : body);
   };
 
   const server = http.createServer((req, res) => {
