@@ -23,7 +23,7 @@ import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import { buildModel, type Site } from './model/index.js';
 import { parseEntry, type Entry } from './parse/entry.js';
 import { renderBodies } from './render/bodies.js';
-import { emptySigMemo, findPathClashes, planOutputs, TemplateError, type SigMemo } from './render/index.js';
+import { emptySigMemo, findPathClashes, planOutputs, TemplateError, type Plan, type SigMemo } from './render/index.js';
 import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
 import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -112,6 +112,10 @@ export class Builder {
   private cacheDirty = false;
   private manifestDirty = false;
   private readonly sigMemo: SigMemo = emptySigMemo();
+  /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
+  private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
+  /** Set when something besides content files changed since the last build: no patching then. */
+  private othersChanged = false;
 
   constructor(readonly options: BuildOptions) {
     this.root = path.resolve(options.root);
@@ -161,6 +165,11 @@ export class Builder {
     if (this.manifestDirty) writeManifest(this.root, this.manifest);
     this.cacheDirty = false;
     this.manifestDirty = false;
+  }
+
+  /** A watcher saw a change to templates, public files or settings. */
+  otherInputChanged(): void {
+    this.othersChanged = true;
   }
 
   /** A watcher saw `rel` (root-relative) added, changed or removed. */
@@ -267,6 +276,83 @@ export class Builder {
     return this.templates;
   }
 
+  /**
+   * `linklog dev`'s shortcut for the commonest edit: entries whose commentary,
+   * url or other data changed, but not their date, slug, title, tags or draft
+   * flag. The site's structure stands, so the last plan is patched (the new
+   * entry in place of the old, the files that show it signed anew) instead of
+   * planning every page. Anything else returns undefined: a full build follows.
+   */
+  private async tryPatch(started: number, timings: Record<string, number>): Promise<BuildResult | undefined> {
+    const last = this.lastPlan;
+    if (!this.options.watched || !last || this.othersChanged || this.forced.size === 0) return undefined;
+    const { settings, diagnostics } = await loadSettings(this.root, { baseUrl: this.options.baseUrl });
+    if (diagnostics.some((d) => d.severity === 'error') || JSON.stringify(settings) !== last.settings) return undefined;
+    const swaps: Array<{ rel: string; old: Entry; fresh: Entry; size: number; mtimeMs: number }> = [];
+    for (const rel of this.forced) {
+      const old = this.cache.sources.get(rel)?.entry;
+      const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
+      if (!old || !st?.isFile() || (old.draft && !this.options.drafts)) return undefined;
+      const r = parseEntry(decodeSource(rel, fs.readFileSync(path.join(this.root, rel))), settings);
+      const fresh = r.entry;
+      if (r.diagnostics.length || !fresh) return undefined;
+      const same =
+        fresh.title === old.title &&
+        fresh.slug === old.slug &&
+        fresh.draft === old.draft &&
+        fresh.date.instant === old.date.instant &&
+        fresh.date.day === old.date.day &&
+        fresh.date.hasTime === old.date.hasTime &&
+        fresh.updated === old.updated &&
+        fresh.tags.join('\0') === old.tags.join('\0');
+      if (!same) return undefined;
+      swaps.push({ rel, old, fresh, size: st.size, mtimeMs: st.mtimeMs });
+    }
+    const pipeline = pipelineVersion();
+    const { bodies, rendered } = await renderBodies(last.site, swaps.map((s) => s.fresh), {
+      pipelineVersion: pipeline,
+      workers: 0,
+      cache: { get: (k) => this.cache.bodies.get(k), set: (k, v) => this.cache.bodies.set(k, v) },
+    });
+    let affected = 0;
+    for (const s of swaps) {
+      affected += last.plan.replaceEntry(s.old, s.fresh, bodies.get(s.fresh)!);
+      this.cache.sources.set(s.rel, { size: s.size, mtimeMs: s.mtimeMs, entry: s.fresh, diagnostics: [] });
+    }
+    this.forced.clear();
+    timings.patch = Math.round(performance.now() - started);
+    let result;
+    try {
+      result = await syncOutput(this.out, last.planned, this.manifest.outputs, { trustRecords: true });
+    } catch (e) {
+      // A template that fails on the new entry: the full build reports it properly.
+      this.lastPlan = undefined;
+      for (const s of swaps) this.forced.add(s.rel);
+      if (e instanceof TemplateError) return undefined;
+      throw e;
+    }
+    timings['render+write'] = Math.round(performance.now() - started - timings.patch);
+    this.cacheDirty = true;
+    this.manifest = { ...this.manifest, fingerprint: '', outputs: result.records };
+    this.manifestDirty = true;
+    return {
+      diagnostics: this.manifest.summary?.diagnostics ?? [],
+      stats: {
+        entries: last.site.entries.length,
+        pages: last.plan.pages.length,
+        files: last.planned.length,
+        written: result.written,
+        removed: result.removed,
+        produced: result.produced,
+        parsed: swaps.length,
+        bodiesRendered: rendered,
+        ms: performance.now() - started,
+        timings: { ...timings, affected },
+        out: this.out,
+      },
+    };
+  }
+
   async check(): Promise<Diagnostic[]> {
     const { diagnostics } = await this.loadSite(true);
     diagnostics.push(...this.loadTemplates().diagnostics);
@@ -283,6 +369,8 @@ export class Builder {
       mark = now;
     };
     checkOutDir(this.root, this.out);
+    const patched = await this.tryPatch(started, timings);
+    if (patched) return patched;
     const sources = fs.existsSync(path.join(this.root, CONTENT_DIR)) ? await this.statSources() : [];
     // A watched build always has a reason to run; others first check whether anything changed at all.
     const fingerprint = this.options.watched ? '' : this.fingerprint(sources);
@@ -335,7 +423,8 @@ export class Builder {
 
     const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
     const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
-    const { files, pages } = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
+    const plan = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
+    const { files, pages } = plan;
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {
       diagnostics.push(error(CONTENT_DIR, undefined, `/${needsDir} cannot be written because /${file} is a page: rename the tag or entry slug that makes it`));
     }
@@ -369,6 +458,10 @@ export class Builder {
     }
     lap('render+write');
     if (parsed > 0 || rendered > 0) this.cacheDirty = true;
+    if (this.options.watched) {
+      this.lastPlan = { plan, planned, site, settings: JSON.stringify(settings), templates: this.templatesKey, pipeline };
+      this.othersChanged = false;
+    }
     const reported = sortDiagnostics(diagnostics);
     this.manifest = {
       pipeline,

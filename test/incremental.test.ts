@@ -86,6 +86,35 @@ describe('incremental builds', () => {
     });
   });
 
+  it('patches the last plan for commentary edits under dev (watched), and still equals a fresh build', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const builder = new Builder({ root, watched: true });
+    expect(errors(await builder.build())).toEqual([]);
+    const file = 'content/2026/11/date-only.md';
+    const edit = async (label: string, fm: Record<string, string>, body: string, patched: boolean) => {
+      write(root, file, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web', ...fm }, body));
+      builder.sourceChanged(file);
+      const r = await builder.build();
+      expect(errors(r), label).toEqual([]);
+      expect('patch' in r.stats!.timings, label).toBe(patched);
+      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+      return r;
+    };
+    const r1 = await edit('commentary', {}, 'First new words, with a [link](../x/) and a note[^1].\n\n[^1]: note\n', true);
+    expect(r1.stats!.written).toContain('2026/11/24/date-only/index.html');
+    expect(r1.stats!.written).toContain('tags/etsy/feed.xml');
+    await edit('commentary again', {}, 'Second new words.\n', true);
+    await edit('url and via', { url: 'https://example.com/moved', via: 'A friend' }, 'Second new words.\n', true);
+    await edit('title: structure', { title: 'A new title' }, 'x\n', false);
+    await edit('back', {}, 'x\n', false);
+    await edit('commentary after a full build', {}, 'y\n', true);
+    await edit('tags: structure', { tags: 'web' }, 'y\n', false);
+    write(root, 'templates/entry.eta', "<% layout('@layout') %>\n<%~ include('@_entry', { entry: it.entry, level: 1 }) %>\n<p>t</p>\n");
+    builder.otherInputChanged();
+    await edit('template and commentary: no patch', { tags: 'web' }, 'z\n', false);
+  });
+
   it('ignores a corrupt or truncated cache', async () => {
     const root = copyFixture('basic');
     await build({ root });

@@ -65,16 +65,30 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   if (!first.stats) srv.setState('problems', first.diagnostics.map(formatDiagnostic));
   log(`serving ${srv.url} (Ctrl-C to stop)`);
 
+  // The cache is saved once edits pause: writing it takes longer than a rebuild.
+  let saveTimer: NodeJS.Timeout | undefined;
+  const scheduleSave = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => builder.saveCache(), 1500);
+  };
+
+  let lastWarnings = first.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
   let idleWaiters: Array<() => void> = [];
   let busy = false;
   const onBatch = async (changes: Change[]) => {
     busy = true;
     const started = performance.now();
     try {
-      for (const c of changes) if (c.kind === 'content') builder.sourceChanged(c.path);
+      for (const c of changes) {
+        if (c.kind === 'content') builder.sourceChanged(c.path);
+        else builder.otherInputChanged();
+      }
       const result = await builder.build();
       const ms = Math.round(performance.now() - started);
-      for (const d of result.diagnostics) err(formatDiagnostic(d));
+      // Errors every time; warnings only when they change (the baseUrl warning would repeat on every save).
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
+      for (const d of result.diagnostics) if (d.severity === 'error' || warnings !== lastWarnings) err(formatDiagnostic(d));
+      lastWarnings = warnings;
       if (!result.stats || hasErrors(result.diagnostics)) {
         const problems = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
         srv.setState('problems', problems);
@@ -87,7 +101,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       srv.broadcast('ok');
       srv.broadcast('reload', { written: s.written.length, removed: s.removed.length });
       log(`${describe(changes)}: rebuilt ${s.written.length} ${s.written.length === 1 ? 'file' : 'files'}${s.removed.length ? `, removed ${s.removed.length}` : ''} in ${ms} ms`);
-      builder.saveCache();
+      scheduleSave();
     } catch (e) {
       err(`rebuild failed: ${(e as Error).stack ?? e}`);
     } finally {
@@ -105,6 +119,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     builder,
     idle: () => (busy ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
     async close() {
+      clearTimeout(saveTimer);
       await watcher.close();
       await srv.close();
       builder.saveCache();

@@ -63,10 +63,20 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     timer = setTimeout(flush, quietMs);
   };
 
-  const watcher: FSWatcher = watch(['content', 'templates', 'public', SETTINGS_FILE], {
-    cwd: root,
+  // One watched path, the site folder, filtered to what the site is made of: given paths
+  // that do not exist (yet), chokidar reports 'ready' before it watches the others, and a
+  // templates/ folder made later would go unseen.
+  const watched = new Set(['content', 'templates', 'public', SETTINGS_FILE]);
+  const absRoot = path.resolve(root);
+  const watcher: FSWatcher = watch(absRoot, {
+    cwd: absRoot,
     ignoreInitial: true,
-    ignored: (p: string) => path.basename(p).startsWith('.') && p !== '.',
+    ignored: (p: string) => {
+      const rel = path.relative(absRoot, path.resolve(absRoot, p));
+      if (rel === '') return false;
+      if (!watched.has(rel.split(path.sep)[0])) return true;
+      return path.basename(p).startsWith('.');
+    },
   });
   // chokidar drops a second change to a file within 50 ms of the first; so each
   // change is looked at again a little later, and a write it missed is not lost.

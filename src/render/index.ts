@@ -97,7 +97,19 @@ function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
  * A signature is made of what the file is made from: the site's keys, the
  * page's own values, and the hashes of the entries it shows.
  */
-export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: Page[] } {
+export interface Plan {
+  files: PlannedFile[];
+  pages: Page[];
+  /**
+   * Puts `fresh` where `old` stood (same day, slug, date, title and tags: only
+   * what the entry's own views show changed) and signs anew every file that
+   * shows it. Returns how many files that is. Used by `linklog dev` to skip
+   * planning the whole site for an edit of one entry's commentary.
+   */
+  replaceEntry(old: Entry, fresh: Entry, html: EntryHtml): number;
+}
+
+export function planOutputs(inputs: PlanInputs): Plan {
   const { site, templates, bodies, siteKey, feedKey, version } = inputs;
   const memo = inputs.memo;
   // An entry's view shows its tags' display names, which other entries can change (the
@@ -135,12 +147,16 @@ export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: 
     if (t === undefined) feedsText.set(feeds, (t = JSON.stringify(feeds)));
     return t;
   };
+  // What each file is signed from, kept for replaceEntry.
+  const keys: string[] = [];
+  const deps: Array<readonly Entry[]> = [];
+  const signedAs: string[] = [];
   const files: PlannedFile[] = pages.map((page) => ({
     path: outputPath(page.route),
     sig: signature(
-      page.route,
-      `${siteKey}\0${page.template}\0${page.route}\0${page.title}\0${page.prev}\0${page.next}\0${feedsKey(page.feeds)}\0${page.extra}`,
-      page.entries,
+      (signedAs[signedAs.length] = page.route),
+      (keys[keys.length] = `${siteKey}\0${page.template}\0${page.route}\0${page.title}\0${page.prev}\0${page.next}\0${feedsKey(page.feeds)}\0${page.extra}`),
+      (deps[deps.length] = page.entries),
     ),
     render: () => {
       try {
@@ -151,14 +167,52 @@ export function planOutputs(inputs: PlanInputs): { files: PlannedFile[]; pages: 
     },
   }));
   for (const feed of planFeeds(site, bodies, version)) {
-    files.push({ path: feed.route, sig: signature(feed.route, `${feedKey}\0feed\0${feed.route}`, feed.entries), render: feed.render });
+    keys.push(`${feedKey}\0feed\0${feed.route}`);
+    deps.push(feed.entries);
+    signedAs.push(feed.route);
+    files.push({ path: feed.route, sig: signature(feed.route, keys[keys.length - 1], feed.entries), render: feed.render });
   }
   files.push({
     path: routes.sitemap(),
     sig: sha1(`${feedKey}\0sitemap\0${pages.map((p) => (p.listed ? `${p.route} ${sitemapLastmod(p)}` : '')).join('\n')}`),
     render: () => renderSitemap(site.settings, pages),
   });
-  return { files, pages };
+
+  let shownBy: Map<Entry, number[]> | undefined;
+  const replaceEntry = (old: Entry, fresh: Entry, html: EntryHtml): number => {
+    if (!shownBy) {
+      shownBy = new Map();
+      deps.forEach((entries, i) => {
+        for (const e of entries) {
+          const list = shownBy!.get(e);
+          if (list) list.push(i);
+          else shownBy!.set(e, [i]);
+        }
+      });
+    }
+    const swap = (list: Entry[]) => {
+      const at = list.indexOf(old);
+      if (at !== -1) list[at] = fresh;
+    };
+    bodies.set(fresh, html);
+    swap(site.entries);
+    for (const d of site.days) if (d.day === old.date.day) swap(d.entries);
+    for (const k of old.tagKeys) {
+      const tag = site.tagsByKey.get(k);
+      if (tag) swap(tag.entries);
+    }
+    const affected = shownBy.get(old) ?? [];
+    shownBy.delete(old);
+    shownBy.set(fresh, affected);
+    for (const i of affected) {
+      swap(deps[i] as Entry[]);
+      const sig = sha1(`${keys[i]}\0${deps[i].map(versionOf).join(',')}`);
+      files[i].sig = sig;
+      memo?.routes.set(signedAs[i], { key: keys[i], entries: deps[i], sig });
+    }
+    return affected.length;
+  };
+  return { files, pages, replaceEntry };
 }
 
 /** Output paths where one page's file would sit where another page needs a folder. */

@@ -82,7 +82,9 @@ export function planPages(site: Site, views: Views): Page[] {
   paginated(site.entries, routes.home, (n, of) => (n === 1 ? settings.title : `${settings.title}, page ${n} of ${of}`), 'home', common, () => ({}), '');
 
   for (const e of site.entries) {
-    pages.push({ route: entryRoute(e), template: 'entry', title: e.title, feeds: common, listed: true, entries: [e], extra: '', data: () => ({ entry: views.entry(e) }) });
+    // Data reads the page's own list, which an edit in dev may patch.
+    const page: Page = { route: entryRoute(e), template: 'entry', title: e.title, feeds: common, listed: true, entries: [e], extra: '', data: () => ({ entry: views.entry(page.entries[0]) }) };
+    pages.push(page);
   }
 
   site.days.forEach((d, i) => {
