@@ -20,10 +20,9 @@ import {
 } from './cache.js';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
-import { buildModel, type Site } from './model/index.js';
-import { parseEntry, type Entry } from './parse/entry.js';
-import { renderBodies } from './render/bodies.js';
-import { emptySigMemo, findPathClashes, planOutputs, TemplateError, type Plan, type SigMemo } from './render/index.js';
+import type { Site } from './model/index.js';
+import type { Entry } from './parse/entry.js';
+import type { Plan, SigMemo } from './render/index.js';
 import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
 import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
@@ -79,17 +78,12 @@ export interface BuildResult {
 
 const sha1 = (text: string) => hash('sha1', text, 'base64url');
 
-/** parse: every source into an Entry, collecting every problem. */
-export function parseSources(sources: ReadonlyArray<{ path: string; text: string }>, settings: Settings) {
-  const entries: Entry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const file of sources) {
-    const r = parseEntry(file, settings);
-    diagnostics.push(...r.diagnostics);
-    if (r.entry) entries.push(r.entry);
-  }
-  return { entries, diagnostics };
-}
+// The stages that parse and render are loaded when first needed: a build with
+// nothing to do (or a check) does not pay for loading Markdown and templates.
+const parseStage = () => import('./parse/entry.js');
+const modelStage = () => import('./model/index.js');
+const renderStage = () => import('./render/index.js');
+const bodiesStage = () => import('./render/bodies.js');
 
 export function publicDirs(root: string): string[] {
   const site = path.resolve(root, 'public');
@@ -111,7 +105,7 @@ export class Builder {
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
   private manifestDirty = false;
-  private readonly sigMemo: SigMemo = emptySigMemo();
+  private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map() };
   /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
   private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
   /** Set when something besides content files changed since the last build: no patching then. */
@@ -240,6 +234,7 @@ export class Builder {
     }
     const entries: Entry[] = [];
     let parsed = 0;
+    const { parseEntry } = await parseStage();
     files.forEach(({ rel, size, mtimeMs }, i) => {
       let rec: SourceRecord | undefined = this.cache.sources.get(rel);
       if (!rec || rec.size !== size || rec.mtimeMs !== mtimeMs || this.forced.has(rel)) {
@@ -260,6 +255,7 @@ export class Builder {
       if (rec.entry) entries.push(rec.entry);
     });
     this.forced.clear();
+    const { buildModel } = await modelStage();
     const model = buildModel(entries, settings, { drafts });
     diagnostics.push(...model.diagnostics);
     return { site: model.site, settings, diagnostics, parsed };
@@ -289,6 +285,9 @@ export class Builder {
     const { settings, diagnostics } = await loadSettings(this.root, { baseUrl: this.options.baseUrl });
     if (diagnostics.some((d) => d.severity === 'error') || JSON.stringify(settings) !== last.settings) return undefined;
     const swaps: Array<{ rel: string; old: Entry; fresh: Entry; size: number; mtimeMs: number }> = [];
+    const { parseEntry } = await parseStage();
+    const { TemplateError } = await renderStage();
+    const { renderBodies } = await bodiesStage();
     for (const rel of this.forced) {
       const old = this.cache.sources.get(rel)?.entry;
       const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
@@ -402,6 +401,8 @@ export class Builder {
     if (!site || !settings || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
     const pipeline = pipelineVersion();
+    const { renderBodies } = await bodiesStage();
+    const { planOutputs, findPathClashes, TemplateError } = await renderStage();
     const used: ContentCache['bodies'] = new Map();
     const { bodies, rendered } = await renderBodies(site, site.entries, {
       pipelineVersion: pipeline,

@@ -5,11 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build, Builder, check, VERSION } from './build.js';
 import { formatDiagnostic, hasErrors, UsageError, type Diagnostic } from './diagnostics.js';
 import fs from 'node:fs';
-import { startDev } from './dev/index.js';
-import { exportJson, exportNetscape } from './export.js';
-import { ImportError, runImport, type ImportFormat } from './import/index.js';
-import { parseFieldMap } from './import/markdown.js';
-import { prepareEntry, writeEntry } from './new.js';
+import type { ImportFormat } from './import/index.js';
 import { checkBaseUrlOption, loadSettings } from './settings.js';
 
 const EXIT = { ok: 0, content: 1, usage: 2 } as const;
@@ -108,6 +104,7 @@ Content errors show in the terminal and over the page; the last good site stays 
       const port = v.port === undefined ? 8080 : Number(v.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not '${v.port}'`);
       const root = path.resolve((v.root as string | undefined) ?? '.');
+      const { startDev } = await import('./dev/index.js');
       const session = await startDev({
         root,
         out: v.out as string | undefined,
@@ -149,6 +146,7 @@ The slug comes from the title, else from the url; an existing file is never over
         report(diagnostics);
         return EXIT.content;
       }
+      const { prepareEntry, writeEntry } = await import('./new.js');
       let prepared;
       try {
         prepared = prepareEntry(
@@ -197,6 +195,8 @@ Links already in content/ are skipped, never overwritten; private bookmarks beco
       if (format !== undefined && !['netscape', 'pinboard', 'json', 'markdown'].includes(format)) {
         throw new UsageError(`--format must be netscape, pinboard, json or markdown, not '${format}'`);
       }
+      const { parseFieldMap } = await import('./import/markdown.js');
+      const { ImportError, runImport } = await import('./import/index.js');
       let fieldMap;
       try {
         fieldMap = parseFieldMap(v.map as string | undefined);
@@ -248,6 +248,7 @@ Links already in content/ are skipped, never overwritten; private bookmarks beco
         console.error(`export failed: ${countErrors(diagnostics)}`);
         return EXIT.content;
       }
+      const { exportJson, exportNetscape } = await import('./export.js');
       const text = format === 'json' ? exportJson(site.entries, settings) : exportNetscape(site.entries);
       const out = v.output as string | undefined;
       if (out) {
