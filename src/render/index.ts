@@ -76,13 +76,19 @@ export interface PlanInputs {
 }
 
 export interface SigMemo {
-  routes: Map<string, { key: string; entries: readonly Entry[]; sig: string }>;
+  routes: Map<string, { key: readonly string[]; entries: readonly Entry[]; sig: string }>;
   /** Tag key → display name in the last plan: when one changes, the pages showing that tag are signed anew. */
   tagNames: Map<string, string>;
 }
 
 export function emptySigMemo(): SigMemo {
   return { routes: new Map(), tagNames: new Map() };
+}
+
+function sameParts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
@@ -129,11 +135,11 @@ export function planOutputs(inputs: PlanInputs): Plan {
   };
   const showsRenamed = (entries: readonly Entry[]) =>
     renamed.size > 0 && entries.some((e) => e.tagKeys.some((k) => renamed.has(k)));
-  /** The signature of `key` plus the entries' versions, reused while both are unchanged. */
-  const signature = (route: string, key: string, entries: readonly Entry[]): string => {
+  /** The signature of `key` (in parts, compared without joining them) and the entries' versions, reused while both are unchanged. */
+  const signature = (route: string, key: readonly string[], entries: readonly Entry[]): string => {
     const last = memo?.routes.get(route);
-    if (last && last.key === key && sameEntries(last.entries, entries) && !showsRenamed(entries)) return last.sig;
-    const sig = sha1(`${key}\0${entries.map(versionOf).join(',')}`);
+    if (last && sameParts(last.key, key) && sameEntries(last.entries, entries) && !showsRenamed(entries)) return last.sig;
+    const sig = sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
     memo?.routes.set(route, { key, entries, sig });
     return sig;
   };
@@ -148,14 +154,14 @@ export function planOutputs(inputs: PlanInputs): Plan {
     return t;
   };
   // What each file is signed from, kept for replaceEntry.
-  const keys: string[] = [];
+  const keys: Array<readonly string[]> = [];
   const deps: Array<readonly Entry[]> = [];
   const signedAs: string[] = [];
   const files: PlannedFile[] = pages.map((page) => ({
     path: outputPath(page.route),
     sig: signature(
       (signedAs[signedAs.length] = page.route),
-      (keys[keys.length] = `${siteKey}\0${page.template}\0${page.route}\0${page.title}\0${page.prev}\0${page.next}\0${feedsKey(page.feeds)}\0${page.extra}`),
+      (keys[keys.length] = [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra]),
       (deps[deps.length] = page.entries),
     ),
     render: () => {
@@ -167,7 +173,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
     },
   }));
   for (const feed of planFeeds(site, bodies, version)) {
-    keys.push(`${feedKey}\0feed\0${feed.route}`);
+    keys.push([feedKey, 'feed', feed.route]);
     deps.push(feed.entries);
     signedAs.push(feed.route);
     files.push({ path: feed.route, sig: signature(feed.route, keys[keys.length - 1], feed.entries), render: feed.render });
@@ -206,7 +212,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
     shownBy.set(fresh, affected);
     for (const i of affected) {
       swap(deps[i] as Entry[]);
-      const sig = sha1(`${keys[i]}\0${deps[i].map(versionOf).join(',')}`);
+      const sig = sha1(`${keys[i].join('\0')}\0${deps[i].map(versionOf).join(',')}`);
       files[i].sig = sig;
       memo?.routes.set(signedAs[i], { key: keys[i], entries: deps[i], sig });
     }

@@ -52,8 +52,12 @@ export interface DayView {
   entries: EntryView[];
 }
 
+const routeOf = new WeakMap<Entry, string>();
+
 export function entryRoute(e: Entry): string {
-  return routes.entry(e.date.day, e.slug);
+  let r = routeOf.get(e);
+  if (r === undefined) routeOf.set(e, (r = routes.entry(e.date.day, e.slug)));
+  return r;
 }
 
 export function entryAnchor(e: Entry): string {
