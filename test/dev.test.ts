@@ -245,6 +245,26 @@ describe('linklog dev on a site that does not build yet', () => {
   });
 });
 
+describe('linklog dev when the baseUrl changes', () => {
+  it('serves the site under the new base path', async () => {
+    const root = copyFixture('basic');
+    const s = await startDev({ root, host: '127.0.0.1', port: 0, findPort: false, log: () => {}, error: () => {} });
+    const ev = new EventLog(`http://127.0.0.1:${s.server.port}/__linklog/events`);
+    try {
+      expect((await fetch(`http://127.0.0.1:${s.server.port}/links/`)).status).toBe(200);
+      const reload = ev.next('reload');
+      fs.writeFileSync(path.join(root, 'linklog.yaml'), fs.readFileSync(path.join(root, 'linklog.yaml'), 'utf8').replace('https://example.org/links/', 'https://example.org/notes/'));
+      await reload;
+      expect(s.server.url).toMatch(/\/notes\/$/);
+      expect((await fetch(`http://127.0.0.1:${s.server.port}/notes/`)).status).toBe(200);
+      expect(await (await fetch(`http://127.0.0.1:${s.server.port}/notes/tags/`)).text()).toContain('href="/notes/tags/web/"');
+    } finally {
+      ev.close();
+      await s.close();
+    }
+  });
+});
+
 describe('linklog dev on a taken port', () => {
   it('moves to the next free port and says so', async () => {
     const blocker = http.createServer();

@@ -48,6 +48,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   builder.saveCache();
 
   const { settings } = await loadSettings(root);
+  let basePath = settings.basePath;
   let server: DevServer | undefined;
   for (let port = options.port, tries = 0; ; port++, tries++) {
     try {
@@ -97,6 +98,14 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         return;
       }
       const s = result.stats;
+      if (changes.some((c) => c.kind === 'settings')) {
+        const now = (await loadSettings(root)).settings.basePath;
+        if (now !== basePath) {
+          basePath = now;
+          srv.setBasePath(now);
+          log(`the site is now served at ${srv.url}`);
+        }
+      }
       srv.setState('ok');
       srv.broadcast('ok');
       srv.broadcast('reload', { written: s.written.length, removed: s.removed.length });

@@ -26,6 +26,8 @@ export interface DevServer {
   broadcast(event: 'reload' | 'problems' | 'ok', data?: unknown): void;
   /** The event a page that connects now should get first (current problems, if any). */
   setState(event: 'problems' | 'ok', data?: unknown): void;
+  /** The site moved under another base path (its baseUrl changed). */
+  setBasePath(basePath: string): void;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,8 @@ function injectClient(html: string): string {
 
 export async function startServer(options: DevServerOptions): Promise<DevServer> {
   const root = path.resolve(options.root);
-  const basePath = options.basePath.endsWith('/') ? options.basePath : `${options.basePath}/`;
+  const withSlash = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+  let basePath = withSlash(options.basePath);
   const clients = new Set<http.ServerResponse>();
   let state: { event: 'problems' | 'ok'; data?: unknown } = { event: 'ok' };
   const statics = sirv(root, {
@@ -144,8 +147,13 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${hostForUrl}:${port}${basePath}`,
+    get url() {
+      return `http://${hostForUrl}:${port}${basePath}`;
+    },
     port,
+    setBasePath(next) {
+      basePath = withSlash(next);
+    },
     broadcast(event, data) {
       const message = `event: ${event}\ndata: ${JSON.stringify(data ?? null)}\n\n`;
       for (const c of clients) c.write(message);
