@@ -163,6 +163,8 @@ describe('linklog dev', () => {
       if (fs.existsSync(path.join(root, '_site/2026/11/23/b24/index.html')) && fs.readFileSync(path.join(root, '_site/tags/index.html'), 'utf8').includes('All tags')) break;
     }
     await session.idle();
+    // The last reload event may still be on its way to this client.
+    for (let i = 0; i < 50 && events.events.filter((e) => e.event === 'reload').length === before; i++) await new Promise((r) => setTimeout(r, 50));
     const rebuilds = events.events.filter((e) => e.event === 'reload').length - before;
     expect(rebuilds).toBeGreaterThanOrEqual(1);
     expect(rebuilds).toBeLessThan(26);
