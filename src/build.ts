@@ -202,11 +202,6 @@ export class Builder {
     return out;
   }
 
-  /** Marks files as changed even if their size and mtime look the same (watchers know better). */
-  invalidate(paths: Iterable<string>): void {
-    for (const p of paths) this.forced.add(p);
-  }
-
   /** load → parse → model, reusing parsed files whose size and mtime are unchanged. */
   async loadSite(
     drafts = this.options.drafts,
