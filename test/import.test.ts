@@ -38,6 +38,7 @@ describe('dates and tags as exporters write them', () => {
     expect(at('10/Oct/2000:13:55:36 -0730')).toBe('2000-10-10T21:25:36.000Z');
     expect(readBookmarkDate('invaliddate', 'UTC')).toEqual({ unreadable: 'invaliddate' });
     expect(readBookmarkDate('', 'UTC')).toBeUndefined();
+    expect(readBookmarkDate('0', 'UTC')).toBeUndefined();
   });
 
   it('splits tags on commas when there are any, else on spaces', () => {

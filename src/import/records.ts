@@ -46,9 +46,11 @@ export function readBookmarkDate(raw: string | number | undefined | null, timeZo
   if (text === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) {
     const n = Number(text);
+    // Some exporters write 0 for "no date".
+    if (n === 0) return undefined;
     // By magnitude: seconds until 5138 CE, then milliseconds, then microseconds.
     const ms = n >= 1e14 ? n / 1000 : n >= 1e11 ? n : n * 1000;
-    if (n === 0 || !Number.isFinite(ms)) return { unreadable: text };
+    if (!Number.isFinite(ms)) return { unreadable: text };
     return { instant: Math.round(ms), hasTime: true };
   }
   const apache = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})\s*([+-]\d{2}):?(\d{2})$/.exec(text);
