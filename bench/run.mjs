@@ -75,11 +75,17 @@ function countEntries(dir) {
 function buildFigures(root) {
   const out = path.join(root, '_site');
   const first = [];
+  // The old output is moved aside, not deleted, before each timed build: deleting
+  // thousands of files just before a build slows it down (see ../shared/bench/RESULTS.md).
+  const trash = path.join(WORK, 'trash');
   for (let i = 0; i < RUNS; i++) {
-    fs.rmSync(out, { recursive: true, force: true });
-    fs.rmSync(path.join(root, '.linklog-cache'), { recursive: true, force: true });
+    fs.mkdirSync(trash, { recursive: true });
+    if (fs.existsSync(out)) fs.renameSync(out, path.join(trash, `site-${i}`));
+    const cache = path.join(root, '.linklog-cache');
+    if (fs.existsSync(cache)) fs.renameSync(cache, path.join(trash, `cache-${i}`));
     first.push(buildOnce(root, out));
   }
+  fs.rmSync(trash, { recursive: true, force: true });
   const template = [];
   for (let i = 0; i < RUNS; i++) {
     fs.appendFileSync(path.join(root, 'templates/layout.eta'), `<!-- bench ${i} -->\n`);
