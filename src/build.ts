@@ -4,7 +4,6 @@
  * so the next build redoes only what changed: `build` runs it once with the
  * cache on disk, `dev` keeps one alive, `check` stops after the model.
  */
-import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -76,7 +75,7 @@ export interface BuildResult {
   stats?: BuildStats;
 }
 
-const sha1 = (text: string) => hash('sha1', text, 'base64url');
+import { hashOf as sha1 } from './hash.js';
 
 // The stages that parse and render are loaded when first needed: a build with
 // nothing to do (or a check) does not pay for loading Markdown and templates.

@@ -8,7 +8,7 @@ import type { Entry } from './parse/entry.js';
 import { compareEntries } from './model/index.js';
 import type { Settings } from './settings.js';
 import { dayInZone } from './time.js';
-import { nowInZone } from './new.js';
+import { isoInZone } from './new.js';
 import { LINKLOG_EXPORT_META } from './import/netscape.js';
 
 export type ExportFormat = 'netscape' | 'json';
@@ -17,7 +17,7 @@ const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
 /** The date as front matter had it: a day stays a day. */
 function dateText(e: Entry, settings: Settings): string {
-  return e.date.hasTime ? nowInZone(e.date.instant, settings.timezone) : dayInZone(e.date.instant, settings.timezone);
+  return e.date.hasTime ? isoInZone(e.date.instant, settings.timezone) : dayInZone(e.date.instant, settings.timezone);
 }
 
 export function exportNetscape(entries: readonly Entry[]): string {
@@ -56,7 +56,7 @@ export function exportJson(entries: readonly Entry[], settings: Settings): strin
   const out = [...entries].sort(compareEntries).map((e) => {
     const o: Record<string, unknown> = { title: e.title, url: e.url, date: dateText(e, settings), tags: e.tags };
     if (e.via) o.via = e.via.url && e.via.name ? { name: e.via.name, url: e.via.url } : (e.via.url ?? e.via.name);
-    if (e.updated > e.date.instant) o.updated = nowInZone(e.updated, settings.timezone);
+    if (e.updated > e.date.instant) o.updated = isoInZone(e.updated, settings.timezone);
     if (e.draft) o.draft = true;
     o.slug = e.slug;
     Object.assign(o, e.data);

@@ -29,10 +29,10 @@ export interface NewEntry {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Now, as an ISO 8601 date-time with the site timezone's offset. */
-export function nowInZone(now: number, timeZone: string): string {
-  const p = zonedParts(now, timeZone);
-  const offset = Math.round(zoneOffset(now, timeZone) / 60000);
+/** An instant as an ISO 8601 date-time with the site timezone's offset (for `now`, today's entry). */
+export function isoInZone(instant: number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  const offset = Math.round(zoneOffset(instant, timeZone) / 60000);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
@@ -93,7 +93,7 @@ export function prepareEntry(root: string, settings: Settings, input: NewEntry, 
     const via = parseWebUrl(viaUrl);
     if (via.problem) throw new Error(`via ${via.problem}`);
   }
-  const date = input.date ?? nowInZone(now, settings.timezone);
+  const date = input.date ?? isoInZone(now, settings.timezone);
   const parsed = parseDate(date, settings.timezone);
   if (typeof parsed === 'string') throw new Error(`date ${parsed}`);
   const title = (input.title ?? '').trim() || new URL(url).hostname.replace(/^www\./, '');

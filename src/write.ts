@@ -2,12 +2,12 @@
  * The write stage: brings the output folder in line with the planned files,
  * touching only what changed, and never anything outside the output folder.
  */
-import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputRecord } from './cache.js';
 import { UsageError } from './diagnostics.js';
+import { hashOf } from './hash.js';
 import { isSafeRoute } from './urls.js';
 
 /** Marks a folder as linklog's output, so the next build may change it. */
@@ -88,9 +88,6 @@ function joinSafely(base: string, rel: string): string {
   return abs;
 }
 
-export function hashBytes(data: string | Uint8Array): string {
-  return hash('sha1', data, 'base64url');
-}
 
 export interface StaticFile {
   path: string;
@@ -140,14 +137,14 @@ export async function syncOutput(
     // Bytes once: hashed and written from the same buffer.
     const data: Buffer = file.render ? Buffer.from(file.render()) : fs.readFileSync(file.from!);
     produced++;
-    const hash = hashBytes(data);
+    const hash = hashOf(data);
     const size = data.length;
     if (intact && prev.hash === hash) {
       records.set(file.path, prev.sig === file.sig ? prev : { ...prev, sig: file.sig });
       return undefined;
     }
     // No record (a lost cache, say) but a file of the right size: compare the bytes.
-    if (!intact && disk && disk.size === size && hashBytes(fs.readFileSync(path.join(target, file.path))) === hash) {
+    if (!intact && disk && disk.size === size && hashOf(fs.readFileSync(path.join(target, file.path))) === hash) {
       records.set(file.path, { size, mtimeMs: disk.mtimeMs, hash, sig: file.sig });
       return undefined;
     }

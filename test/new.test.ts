@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { nowInZone, prepareEntry, slugFor, writeEntry } from '../src/new.js';
+import { isoInZone, prepareEntry, slugFor, writeEntry } from '../src/new.js';
 import { parseEntry } from '../src/parse/entry.js';
 import { parseSettings } from '../src/settings.js';
 import { makeSite, runCli } from './helpers.js';
@@ -20,7 +20,7 @@ describe('linklog new', () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.entry).toMatchObject({ title: 'Cool URIs don’t change!', url: 'https://example.com/a', tags: ['web', 'urls'], body: '' });
     expect(parsed.entry!.date.day).toBe('2026-11-27');
-    expect(nowInZone(NOW, 'America/New_York')).toBe('2026-11-27T22:30:00-05:00');
+    expect(isoInZone(NOW, 'America/New_York')).toBe('2026-11-27T22:30:00-05:00');
   });
 
   it('takes the slug from the url when there is no title', () => {

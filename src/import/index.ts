@@ -10,7 +10,7 @@ import { Builder } from '../build.js';
 import type { Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
-import { nowInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../new.js';
+import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../new.js';
 import type { Settings } from '../settings.js';
 import { dayInZone } from '../time.js';
 import { loadSettings } from '../settings.js';
@@ -204,8 +204,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           title: r.title,
           tags,
           via: r.via,
-          date: hasTime ? nowInZone(instant, settings.timezone) : dayInZone(instant, settings.timezone),
-          updated: r.updated !== undefined && r.updated > instant ? nowInZone(r.updated, settings.timezone) : undefined,
+          date: hasTime ? isoInZone(instant, settings.timezone) : dayInZone(instant, settings.timezone),
+          updated: r.updated !== undefined && r.updated > instant ? isoInZone(r.updated, settings.timezone) : undefined,
           body: r.body,
           draft: r.private,
           slug: r.slug,

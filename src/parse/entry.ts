@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { hash } from 'node:crypto';
+import { hashOf } from '../hash.js';
 import yaml from 'js-yaml';
 import path from 'node:path';
 import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -161,7 +161,7 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
     diagnostics,
     entry: {
       source: file.path,
-      hash: hash('sha1', `${file.path}\0${file.text}`, 'base64url'),
+      hash: hashOf(`${file.path}\0${file.text}`),
       title: title.trim(),
       url,
       date,

@@ -4,7 +4,7 @@
  * to pay for starting them, else on this thread. Every path runs renderBody, so
  * the output is the same whichever is taken.
  */
-import { hash } from 'node:crypto';
+import { hashOf } from '../hash.js';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,7 +32,7 @@ export function bodyContext(site: Site, e: Entry): BodyContext {
 
 /** Everything the rendered HTML depends on, hashed: the cache key of one body. */
 export function bodyKey(markdown: string, ctx: BodyContext, pipelineVersion: string): string {
-  return hash('sha1', `${pipelineVersion}\0${ctx.permalink}\0${ctx.baseUrl}\0${ctx.idPrefix}\0${markdown}`, 'base64url');
+  return hashOf(`${pipelineVersion}\0${ctx.permalink}\0${ctx.baseUrl}\0${ctx.idPrefix}\0${markdown}`);
 }
 
 export interface BodyCache {

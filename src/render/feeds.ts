@@ -9,6 +9,7 @@ import type { Entry } from '../parse/entry.js';
 import type { Settings } from '../settings.js';
 import { rfc3339 } from '../time.js';
 import { absoluteUrl, routes } from '../urls.js';
+import { lastmodOf } from './pages.js';
 import { dayTitle, entryRoute } from './views.js';
 import { xmlDocument } from './xml.js';
 
@@ -51,12 +52,6 @@ function feedXml(site: Site, spec: FeedSpec, version: string): string {
       ...spec.entries,
     ]),
   );
-}
-
-function newest(entries: readonly Entry[]): number | undefined {
-  let max: number | undefined;
-  for (const e of entries) if (max === undefined || e.updated > max) max = e.updated;
-  return max;
 }
 
 function entryXml(site: Site, e: Entry, html: EntryHtml | undefined): XElement {
@@ -131,7 +126,7 @@ export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: st
             subtitle: settings.description || undefined,
             alternate: absoluteUrl(settings, routes.home()),
             entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
-            updated: newest(latest),
+            updated: lastmodOf(latest),
           },
           version,
         ),
@@ -148,7 +143,7 @@ export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: st
             subtitle: settings.description || undefined,
             alternate: absoluteUrl(settings, routes.archive()),
             entries: days.map((d) => dayEntryXml(site, d, bodies)),
-            updated: newest(days.flatMap((d) => d.entries)),
+            updated: lastmodOf(days.flatMap((d) => d.entries)),
           },
           version,
         ),
@@ -170,7 +165,7 @@ function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElemen
     x('title', { type: 'text' }, dayTitle(d.day)),
     x('link', { rel: 'alternate', type: 'text/html', href: absoluteUrl(settings, routes.day(d.day)) }),
     x('published', rfc3339(published)),
-    x('updated', rfc3339(newest(d.entries)!)),
+    x('updated', rfc3339(lastmodOf(d.entries)!)),
     x('content', { type: 'html' }, dayContent(site, d, bodies)),
   ]);
 }
@@ -184,7 +179,7 @@ function tagFeed(site: Site, tag: Tag, latest: readonly Entry[], bodies: Map<Ent
       title: `${settings.title}: links tagged ${tag.name}`,
       alternate: absoluteUrl(settings, routes.tag(tag.slug)),
       entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
-      updated: newest(latest),
+      updated: lastmodOf(latest),
     },
     version,
   );

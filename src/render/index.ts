@@ -3,7 +3,7 @@
  * each with a signature of its inputs and a function that renders it. The
  * write stage renders only the files whose signature changed.
  */
-import { hash } from 'node:crypto';
+import { hashOf as sha1 } from '../hash.js';
 import type { EntryHtml } from '../markdown.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
@@ -60,7 +60,6 @@ export class TemplateError extends Error {
   }
 }
 
-const sha1 = (text: string) => hash('sha1', text, 'base64url');
 
 export interface PlanInputs {
   site: Site;
