@@ -22,11 +22,11 @@ import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import type { Site } from './model/index.js';
 import type { Entry } from './parse/entry.js';
 import type { Plan, SigMemo } from './render/index.js';
-import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet } from './render/templates.js';
+import { compileTemplates, PACKAGE_ROOT, readTemplateSources, type TemplateSet, type TemplateSources } from './render/templates.js';
 import { SETTINGS_FILE } from './settings.js';
 import { loadSettings, type Settings } from './settings.js';
 import { pipelineVersion, VERSION } from './version.js';
-import { checkOutDir, collectStatic, scanFiles, syncOutput, type PlannedFile } from './write.js';
+import { checkOutDir, collectStatic, scanFiles, syncOutput, type PlannedFile, type StaticFile } from './write.js';
 
 export { VERSION } from './version.js';
 
@@ -127,15 +127,19 @@ export class Builder {
    * content file's path, size and mtime. Equal to the last build's, with the
    * output folder as that build left it, means there is nothing to do.
    */
-  private fingerprint(files: ReadonlyArray<{ rel: string; size: number; mtimeMs: number }>): string {
+  private fingerprint(
+    files: ReadonlyArray<{ rel: string; size: number; mtimeMs: number }>,
+    templateSources: TemplateSources,
+    statics: readonly StaticFile[],
+  ): string {
     const parts: string[] = [pipelineVersion(), this.out, JSON.stringify([this.options.baseUrl, Boolean(this.options.drafts)])];
     try {
       parts.push(fs.readFileSync(path.join(this.root, SETTINGS_FILE), 'utf8'));
     } catch {
       parts.push('');
     }
-    for (const [name, t] of readTemplateSources(this.root)) parts.push(name, t.file, t.text);
-    for (const dir of publicDirs(this.root)) for (const [rel, st] of scanFiles(dir)) parts.push(`${dir}/${rel}:${st.size}:${st.mtimeMs}`);
+    for (const [name, t] of templateSources) parts.push(name, t.file, t.text);
+    for (const s of statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
     for (const f of files) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}`);
     return sha1(parts.join('\0'));
   }
@@ -255,8 +259,7 @@ export class Builder {
     return { site: model.site, settings, diagnostics, parsed };
   }
 
-  private loadTemplates(): { set: TemplateSet; diagnostics: Diagnostic[] } {
-    const sources = readTemplateSources(this.root);
+  private loadTemplates(sources: TemplateSources = readTemplateSources(this.root)): { set: TemplateSet; diagnostics: Diagnostic[] } {
     const key = sha1(JSON.stringify([...sources].map(([name, s]) => [name, s.file, s.text])));
     if (!this.templates || key !== this.templatesKey) {
       const compiled = compileTemplates(sources);
@@ -365,8 +368,11 @@ export class Builder {
     const patched = await this.tryPatch(started, timings);
     if (patched) return patched;
     const sources = fs.existsSync(path.join(this.root, CONTENT_DIR)) ? await this.statSources() : [];
+    // Read once, for the fingerprint and for the build.
+    const templateSources = readTemplateSources(this.root);
+    const statics = collectStatic(publicDirs(this.root));
     // A watched build always has a reason to run; others first check whether anything changed at all.
-    const fingerprint = this.options.watched ? '' : this.fingerprint(sources);
+    const fingerprint = this.options.watched ? '' : this.fingerprint(sources, templateSources, statics);
     const summary = this.manifest.summary;
     if (!this.options.watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.outputIntact()) {
       lap('fingerprint');
@@ -390,7 +396,7 @@ export class Builder {
     lap('fingerprint');
     const { site, settings, diagnostics, parsed } = await this.loadSite(this.options.drafts, sources);
     lap('load+parse+model');
-    const templates = this.loadTemplates();
+    const templates = this.loadTemplates(templateSources);
     diagnostics.push(...templates.diagnostics);
     if (!site || !settings || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
 
@@ -426,13 +432,12 @@ export class Builder {
     if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
     const generated = new Set(files.map((f) => f.path));
     const planned: PlannedFile[] = [...files];
-    for (const s of collectStatic(publicDirs(this.root))) {
+    for (const s of statics) {
       if (generated.has(s.path)) {
         diagnostics.push(warning(`public/${s.path}`, undefined, 'is replaced by a generated file of the same path'));
         continue;
       }
-      const st = fs.statSync(s.from);
-      planned.push({ path: s.path, from: s.from, sig: `static\0${s.from}\0${st.size}\0${st.mtimeMs}` });
+      planned.push({ path: s.path, from: s.from, sig: `static\0${s.from}\0${s.size}\0${s.mtimeMs}` });
     }
     lap('plan');
 

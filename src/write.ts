@@ -88,16 +88,17 @@ function joinSafely(base: string, rel: string): string {
   return abs;
 }
 
-
 export interface StaticFile {
   path: string;
   from: string;
+  size: number;
+  mtimeMs: number;
 }
 
 /** Public files: the package's first, then the site's, which win by path. */
 export function collectStatic(dirs: readonly string[]): StaticFile[] {
   const byPath = new Map<string, StaticFile>();
-  for (const dir of dirs) for (const [rel] of scanFiles(dir)) byPath.set(rel, { path: rel, from: path.join(dir, rel) });
+  for (const dir of dirs) for (const [rel, st] of scanFiles(dir)) byPath.set(rel, { path: rel, from: path.join(dir, rel), ...st });
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 

@@ -24,7 +24,10 @@ export function templateDirs(root: string): string[] {
   return site === pkg ? [pkg] : [site, pkg];
 }
 
-export function readTemplateSources(root: string): Map<string, { file: string; text: string }> {
+/** Template name → its file (for messages) and text. */
+export type TemplateSources = Map<string, { file: string; text: string }>;
+
+export function readTemplateSources(root: string): TemplateSources {
   const out = new Map<string, { file: string; text: string }>();
   for (const dir of templateDirs(root)) {
     let names: string[];
