@@ -62,7 +62,7 @@ export function detectFormat(source: string, text: string | undefined): ImportFo
   if (text === undefined) return 'markdown';
   if (isJsonBookmarks(text)) return 'json';
   if (isNetscape(text)) return 'netscape';
-  throw new ImportError('not a bookmark file: expected a Netscape bookmark file (HTML), a JSON export, or a folder of Markdown files');
+  throw new ImportError(`${source}: not a bookmark file: expected a Netscape bookmark file (HTML), a JSON export, or a folder of Markdown files`);
 }
 
 function readSourceText(source: string): string | undefined {
