@@ -1,6 +1,8 @@
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { renderBody, type BodyContext } from '../src/markdown.js';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToHast, markdownToHastFullGfm, renderBody, type BodyContext } from '../src/markdown.js';
 import { $, $$, attr } from './helpers.js';
 
 const ctx: BodyContext = {
@@ -80,5 +82,28 @@ describe('renderBody', () => {
     const { page } = both('<kbd>Ctrl</kbd> and <abbr title="HyperText">HTML</abbr>');
     expect($(page, 'kbd')).toBeDefined();
     expect(attr($(page, 'abbr'), 'title')).toBe('HyperText');
+  });
+});
+
+describe('markdownToHast: the parser without email autolinks for bodies with no @', () => {
+  const html = (tree: Root) => toHtml(tree);
+  // Bodies that come near every GFM construct, none holding an @.
+  const bodies = [
+    'www.example.com and https://example.org/a_(b) and HTTP://X.Y/z.',
+    'a&#64;b.co is not an address, and neither is `x@y` in code',
+    '> quote with www.ex.com/p?a=1&b\n> and *emphasis* [link](https://e.org) ~~gone~~',
+    '| a | b |\n|---|:-:|\n| 1 | www.x.y |\n\n- [x] done\n- [ ] to do\n\nnote[^1]\n\n[^1]: the note, mailto:someone',
+    'x_y_z __bold__ \\*not em\\* <span>raw</span> http://',
+  ];
+  it.each(bodies)('gives the same tree as the full GFM parser: %j', (md) => {
+    expect(html(markdownToHast(md))).toBe(html(markdownToHastFullGfm(md)));
+  });
+  it('still links email addresses when the body holds an @', () => {
+    const tree = fromHtml(html(markdownToHast('write to someone@example.org today')), { fragment: true });
+    expect(hrefs(tree)).toEqual(['mailto:someone@example.org']);
+  });
+  it('links www and http literals in bodies without an @', () => {
+    const tree = fromHtml(html(markdownToHast('see www.example.com and https://example.org/x')), { fragment: true });
+    expect(hrefs(tree)).toEqual(['http://www.example.com', 'https://example.org/x']);
   });
 });

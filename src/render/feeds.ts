@@ -2,6 +2,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Element as XElement } from 'xast';
+import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { EntryHtml } from '../markdown.js';
 import type { Day, Site, Tag } from '../model/index.js';
@@ -11,7 +12,7 @@ import { rfc3339 } from '../time.js';
 import { absoluteUrl, routes } from '../urls.js';
 import { lastmodOf } from './pages.js';
 import { dayTitle, entryRoute } from './views.js';
-import { xmlDocument } from './xml.js';
+import { xmlDocument, xmlFragment } from './xml.js';
 
 export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
 
@@ -30,7 +31,7 @@ interface FeedSpec {
   /** The HTML page this feed mirrors. */
   alternate: string;
   subtitle?: string;
-  entries: XElement[];
+  entries: Array<XElement | Raw>;
   /** Newest `updated` of its entries: never the clock. */
   updated: number | undefined;
 }
@@ -110,6 +111,13 @@ export interface FeedPlan {
 /** The site feed, the daily feed and one feed per tag, each rendered on demand. */
 export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: string): FeedPlan[] {
   const { settings } = site;
+  // An entry is in the site feed and in each of its tags' feeds: serialise it once per build.
+  const fragments = new Map<Entry, Raw>();
+  const entryOf = (e: Entry): Raw => {
+    let raw = fragments.get(e);
+    if (!raw) fragments.set(e, (raw = xmlFragment(entryXml(site, e, bodies.get(e)))));
+    return raw;
+  };
   const size = settings.feedSize;
   const latest = site.entries.slice(0, size);
   const days = site.days.slice(0, size);
@@ -125,7 +133,7 @@ export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: st
             title: settings.title,
             subtitle: settings.description || undefined,
             alternate: absoluteUrl(settings, routes.home()),
-            entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
+            entries: latest.map(entryOf),
             updated: lastmodOf(latest),
           },
           version,
@@ -151,7 +159,7 @@ export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: st
   ];
   for (const tag of site.tags) {
     const latestOfTag = tag.entries.slice(0, size);
-    plans.push({ route: routes.tagFeed(tag.slug), entries: latestOfTag, render: () => tagFeed(site, tag, latestOfTag, bodies, version) });
+    plans.push({ route: routes.tagFeed(tag.slug), entries: latestOfTag, render: () => tagFeed(site, tag, latestOfTag, entryOf, version) });
   }
   return plans;
 }
@@ -170,7 +178,7 @@ function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElemen
   ]);
 }
 
-function tagFeed(site: Site, tag: Tag, latest: readonly Entry[], bodies: Map<Entry, EntryHtml>, version: string): string {
+function tagFeed(site: Site, tag: Tag, latest: readonly Entry[], entryOf: (e: Entry) => Raw, version: string): string {
   const { settings } = site;
   return feedXml(
     site,
@@ -178,7 +186,7 @@ function tagFeed(site: Site, tag: Tag, latest: readonly Entry[], bodies: Map<Ent
       route: routes.tagFeed(tag.slug),
       title: `${settings.title}: links tagged ${tag.name}`,
       alternate: absoluteUrl(settings, routes.tag(tag.slug)),
-      entries: latest.map((e) => entryXml(site, e, bodies.get(e))),
+      entries: latest.map(entryOf),
       updated: lastmodOf(latest),
     },
     version,

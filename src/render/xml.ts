@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'xast';
-import { toXml } from 'xast-util-to-xml';
+import { toXml, type Raw } from 'xast-util-to-xml';
 
 /** Line breaks and indentation between child elements, so feeds read and diff well. */
 export function indent(node: Element, depth: number): void {
@@ -16,12 +16,24 @@ export function indent(node: Element, depth: number): void {
   node.children = out;
 }
 
-/** An XML document with declaration, indented, ending in a newline. */
+/**
+ * An XML document with declaration, indented, ending in a newline. Its root may
+ * hold raw nodes: fragments that `xmlFragment` serialised before, at depth 1.
+ */
 export function xmlDocument(root: Element): string {
   indent(root, 0);
   const tree: Root = {
     type: 'root',
     children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, { type: 'text', value: '\n' }, root],
   };
-  return toXml(tree, { closeEmptyElements: true }) + '\n';
+  return toXml(tree, { closeEmptyElements: true, allowDangerousXml: true }) + '\n';
+}
+
+/**
+ * A child of a document's root, serialised once and indented as `xmlDocument`
+ * would: the same entry in many feeds is escaped once, not once per feed.
+ */
+export function xmlFragment(node: Element): Raw {
+  indent(node, 1);
+  return { type: 'raw', value: toXml(node, { closeEmptyElements: true }) };
 }
