@@ -9,9 +9,10 @@ import { toHtml } from 'hast-util-to-html';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import { remarkGuardAutolinkTransform, remarkWithoutEmailAutolinks } from './gfm-shortcuts.js';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 
 /** The rendered commentary of one entry. */
@@ -42,49 +43,20 @@ const schema: SanitizeSchema = {
   attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'srcSet'] },
 };
 
-/**
- * GFM's email autolink literal is tried at the start of every word, which makes it
- * a third of all parsing; it can only match where the text holds an `@`. For bodies
- * without one this plugin, used after remark-gfm, takes it out of the parser: the
- * same tree at a lower cost. (Its mdast transform stays and finds nothing.)
- */
-function remarkWithoutEmailAutolinks(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: SyntaxExtension[] };
-  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((ext) => withoutConstruct(ext, 'emailAutolink'));
-}
-
-type SyntaxExtension = Record<string, Record<string, unknown> | undefined>;
-
-function withoutConstruct(ext: SyntaxExtension, name: string): SyntaxExtension {
-  const out: SyntaxExtension = {};
-  for (const [hook, record] of Object.entries(ext)) {
-    if (!record || typeof record !== 'object') {
-      out[hook] = record;
-      continue;
-    }
-    const kept: Record<string, unknown> = {};
-    for (const [code, value] of Object.entries(record)) {
-      const list = (Array.isArray(value) ? value : [value]).filter((c) => (c as { name?: string } | null)?.name !== name);
-      if (list.length > 0) kept[code] = Array.isArray(value) ? list : list[0];
-    }
-    out[hook] = kept;
-  }
-  return out;
-}
-
 // Each processor is built from scratch: a copy of a frozen processor would carry its
 // parser extensions and gain a second set when frozen again.
-const processor = (email: boolean, raw: boolean) => {
-  const parser = unified().use(remarkParse).use(remarkGfm);
-  const p = (email ? parser : parser.use(remarkWithoutEmailAutolinks)).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
+const processor = (raw: boolean, shortcuts: PluggableList) => {
+  const q = unified().use(remarkParse).use(remarkGfm).use(shortcuts).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
   // rehype-raw re-parses the whole tree through an HTML parser; a body without raw
   // HTML gives the same tree without it, at a fraction of the cost.
-  return (raw ? p.use(rehypeRaw) : p).use(rehypeSanitize, schema).freeze();
+  return (raw ? q.use(rehypeRaw) : q).use(rehypeSanitize, schema).freeze();
 };
+const withEmail: PluggableList = [remarkGuardAutolinkTransform];
+const withoutEmail: PluggableList = [remarkGuardAutolinkTransform, remarkWithoutEmailAutolinks];
 // Indexed by [holds raw HTML][holds an @].
 const processors = [
-  [processor(false, false), processor(true, false)],
-  [processor(false, true), processor(true, true)],
+  [processor(false, withoutEmail), processor(false, withEmail)],
+  [processor(true, withoutEmail), processor(true, withEmail)],
 ] as const;
 const MAY_HOLD_HTML = /<[a-zA-Z!/?]/;
 
@@ -94,9 +66,11 @@ export function markdownToHast(markdown: string): Root {
   return p.runSync(p.parse(markdown)) as Root;
 }
 
-/** For tests: the same body through the full GFM parser, whatever it holds. */
-export function markdownToHastFullGfm(markdown: string): Root {
-  const p = processors[MAY_HOLD_HTML.test(markdown) ? 1 : 0][1];
+let reference: Array<ReturnType<typeof processor>> | undefined;
+/** For tests: the same body through plain remark-gfm, without the shortcuts. */
+export function markdownToHastReference(markdown: string): Root {
+  reference ??= [processor(false, []), processor(true, [])];
+  const p = reference[MAY_HOLD_HTML.test(markdown) ? 1 : 0];
   return p.runSync(p.parse(markdown)) as Root;
 }
 
