@@ -201,9 +201,35 @@ function writeAll(base: string, files: ReadonlyArray<{ path: string; data: strin
       fs.mkdirSync(dir, { recursive: true });
       for (let d = dir; d.length > base.length; d = path.dirname(d)) knownDirs.add(d);
     }
-    const st = fs.statSync(abs, { throwIfNoEntry: false });
-    if (st?.isDirectory()) fs.rmSync(abs, { recursive: true });
-    fs.writeFileSync(abs, f.data);
+    overwrite(abs, typeof f.data === 'string' ? Buffer.from(f.data) : f.data);
+  }
+}
+
+// Never through a symlink: a link planted in the output must not carry a write outside it.
+const OVERWRITE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Replaces a file's bytes without truncating it first: on ext4 a truncating open
+ * frees every block and the write allocates them again, which made rewriting a
+ * page ~8× dearer than writing over it and cutting off what is left.
+ */
+function overwrite(abs: string, data: Buffer): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, OVERWRITE_FLAGS);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'ELOOP') throw e;
+    // A folder or a symlink where the page goes: it is replaced by the page.
+    fs.rmSync(abs, { recursive: true, force: true });
+    fd = fs.openSync(abs, OVERWRITE_FLAGS);
+  }
+  try {
+    let done = 0;
+    while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done, done);
+    fs.ftruncateSync(fd, data.length);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -115,6 +115,31 @@ describe('incremental builds', () => {
     await edit('template and commentary: no patch', { tags: 'web' }, 'z\n', false);
   });
 
+  it('rewrites pages in place: a shorter page loses its old tail, a symlink planted in the output is replaced, not followed', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const rel = 'content/2026/11/date-only.md';
+    const page = path.join(out, '2026/11/24/date-only/index.html');
+    const body = (text: string) => entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, text);
+    write(root, rel, body(`${'A long commentary. '.repeat(500)}\n`));
+    await build({ root });
+    const long = fs.statSync(page).size;
+    write(root, rel, body('Short.\n'));
+    await build({ root });
+    expect(fs.statSync(page).size).toBeLessThan(long - 5000);
+    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+
+    const victim = path.join(tempDir(), 'victim.html');
+    fs.writeFileSync(victim, 'not linklog’s');
+    fs.rmSync(page);
+    fs.symlinkSync(victim, page);
+    write(root, rel, body('Shorter.\n'));
+    expect(errors(await build({ root }))).toEqual([]);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('not linklog’s');
+    expect(fs.lstatSync(page).isSymbolicLink()).toBe(false);
+    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+  });
+
   it('ignores a corrupt or truncated cache', async () => {
     const root = copyFixture('basic');
     await build({ root });

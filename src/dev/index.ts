@@ -110,6 +110,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       srv.broadcast('ok');
       srv.broadcast('reload', { written: s.written.length, removed: s.removed.length });
       log(`${describe(changes)}: rebuilt ${s.written.length} ${s.written.length === 1 ? 'file' : 'files'}${s.removed.length ? `, removed ${s.removed.length}` : ''} in ${ms} ms`);
+      if (process.env.LINKLOG_TIMINGS) log(JSON.stringify(s.timings));
       scheduleSave();
     } catch (e) {
       err(`rebuild failed: ${(e as Error).stack ?? e}`);
