@@ -116,20 +116,33 @@ export async function syncOutput(
   options: { trustRecords?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<SyncResult> {
   const target = path.resolve(out);
-  // `linklog dev` is the only writer of its output, so it may skip stat-ing every file.
-  const trust = options.trustRecords && previous.size > 0 && fs.existsSync(target);
-  const onDisk: ReadonlyMap<string, { size: number; mtimeMs: number }> = trust ? previous : scanFiles(target);
+  const fresh = !fs.existsSync(target);
+  // `linklog dev` is the only writer of its output, so it may trust its records instead of the disk.
+  const trust = options.trustRecords && previous.size > 0 && !fresh;
+  const listing = trust || fresh ? undefined : listTree(target);
+  // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
+  const stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
+  const diskOf = (rel: string): { size: number; mtimeMs: number } | undefined => {
+    if (trust) return previous.get(rel);
+    if (!listing?.files.has(rel)) return undefined;
+    if (!stats.has(rel)) {
+      const st = fs.statSync(path.join(target, rel), { throwIfNoEntry: false });
+      stats.set(rel, st && { size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return stats.get(rel);
+  };
+  const intact = (rel: string, prev: OutputRecord) => {
+    const disk = diskOf(rel);
+    return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
+  };
   const records = new Map<string, OutputRecord>();
-  const changes: Array<{ path: string; data: string | Buffer }> = [];
-  const written: string[] = [];
+  const changes: Output[] = [];
   let produced = 0;
 
   /** The file's bytes when they must be written, else undefined (its record is set). */
-  const produce = (file: PlannedFile): string | Buffer | undefined => {
+  const produce = (file: PlannedFile): Output | undefined => {
     const prev = previous.get(file.path);
-    const disk = onDisk.get(file.path);
-    const intact = prev !== undefined && disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
-    if (intact && file.sig !== undefined && prev.sig === file.sig) {
+    if (prev && file.sig !== undefined && prev.sig === file.sig && intact(file.path, prev)) {
       records.set(file.path, prev);
       return undefined;
     }
@@ -139,30 +152,32 @@ export async function syncOutput(
     produced++;
     const hash = hashOf(data);
     const size = data.length;
-    if (intact && prev.hash === hash) {
+    if (prev && prev.hash === hash && intact(file.path, prev)) {
       records.set(file.path, prev.sig === file.sig ? prev : { ...prev, sig: file.sig });
       return undefined;
     }
     // No record (a lost cache, say) but a file of the right size: compare the bytes.
-    if (!intact && disk && disk.size === size && hashOf(fs.readFileSync(path.join(target, file.path))) === hash) {
+    const disk = prev ? undefined : diskOf(file.path);
+    if (disk && disk.size === size && hashOf(fs.readFileSync(path.join(target, file.path))) === hash) {
       records.set(file.path, { size, mtimeMs: disk.mtimeMs, hash, sig: file.sig });
       return undefined;
     }
     joinSafely(target, file.path);
-    records.set(file.path, { size, mtimeMs: 0, hash, sig: file.sig });
-    return data;
+    const record = { size, mtimeMs: 0, hash, sig: file.sig };
+    records.set(file.path, record);
+    return { path: file.path, data, record };
   };
 
-  const fresh = !fs.existsSync(target);
+  const written: string[] = [];
   if (fresh) {
     // A new folder is filled as pages render (little memory), then renamed into place.
     const staging = new Staging(target);
     try {
       for (const file of planned) {
-        const data = produce(file);
-        if (data === undefined) continue;
-        written.push(file.path);
-        staging.write(file.path, data);
+        const o = produce(file);
+        if (o === undefined) continue;
+        written.push(o.path);
+        o.record.mtimeMs = staging.write(o.path, o.data, o.record.size);
       }
       staging.commit();
     } catch (e) {
@@ -172,27 +187,55 @@ export async function syncOutput(
   } else {
     // Everything is rendered before anything is written: a failing template changes nothing.
     for (const file of planned) {
-      const data = produce(file);
-      if (data === undefined) continue;
-      written.push(file.path);
-      changes.push({ path: file.path, data });
+      const o = produce(file);
+      if (o === undefined) continue;
+      written.push(o.path);
+      changes.push(o);
     }
   }
-  const removed = [...onDisk.keys()].filter((p) => p !== MARKER && !records.has(p)).sort();
-  if (!fresh) updateInPlace(target, changes, removed);
+  const onDisk = trust ? previous.keys() : (listing?.files ?? []);
+  const removed = [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
+  if (!fresh) updateInPlace(target, changes, removed, listing?.dirs);
 
-  for (const rel of written) records.get(rel)!.mtimeMs = fs.statSync(path.join(target, rel)).mtimeMs;
   let changed = written.length > 0 || removed.length > 0 || records.size !== previous.size;
   if (!changed) for (const [p, r] of records) if (previous.get(p) !== r) changed = true;
   return { records, written, removed, produced, changed };
 }
 
-/**
- * Writes files one after another with plain sync calls: on the disks we measured,
- * a libuv pool of async writes was several times slower (each write is three
- * round trips, and mkdir waits behind the writes in flight).
- */
-function writeAll(base: string, files: ReadonlyArray<{ path: string; data: string | Buffer }>, knownDirs: Set<string>): void {
+interface Output {
+  path: string;
+  data: Buffer;
+  /** Its mtime is filled in when written. */
+  record: OutputRecord;
+}
+
+/** Every file and folder under `dir`, relative with forward slashes, without a stat each. */
+function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  const walk = (rel: string) => {
+    let items: fs.Dirent[];
+    try {
+      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw e;
+    }
+    for (const item of items) {
+      const child = rel ? `${rel}/${item.name}` : item.name;
+      if (item.isDirectory()) {
+        dirs.add(child);
+        walk(child);
+      } else if (item.isFile()) files.add(child);
+    }
+  };
+  walk('');
+  return { files, dirs };
+}
+
+/** Writes files one after another with plain sync calls: async writes were several times slower here. */
+function writeAll(base: string, files: readonly Output[], knownDirs: Set<string>): void {
   for (const f of files) {
     const abs = joinSafely(base, f.path);
     const dir = path.dirname(abs);
@@ -201,7 +244,7 @@ function writeAll(base: string, files: ReadonlyArray<{ path: string; data: strin
       fs.mkdirSync(dir, { recursive: true });
       for (let d = dir; d.length > base.length; d = path.dirname(d)) knownDirs.add(d);
     }
-    overwrite(abs, typeof f.data === 'string' ? Buffer.from(f.data) : f.data);
+    f.record.mtimeMs = writeBytes(abs, f.data, f.record.size);
   }
 }
 
@@ -209,11 +252,12 @@ function writeAll(base: string, files: ReadonlyArray<{ path: string; data: strin
 const OVERWRITE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0);
 
 /**
- * Replaces a file's bytes without truncating it first: on ext4 a truncating open
+ * Puts `data` (`size` bytes) in the file, returning its new mtime. An existing
+ * file is written over without truncating it first: on ext4 a truncating open
  * frees every block and the write allocates them again, which made rewriting a
  * page ~8× dearer than writing over it and cutting off what is left.
  */
-function overwrite(abs: string, data: Buffer): void {
+function writeBytes(abs: string, data: Buffer, size: number): number {
   let fd: number;
   try {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
@@ -225,9 +269,9 @@ function overwrite(abs: string, data: Buffer): void {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
   }
   try {
-    let done = 0;
-    while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done, done);
-    fs.ftruncateSync(fd, data.length);
+    for (let done = 0; done < size; ) done += fs.writeSync(fd, data, done, size - done, done);
+    fs.ftruncateSync(fd, size);
+    return fs.fstatSync(fd).mtimeMs;
   } finally {
     fs.closeSync(fd);
   }
@@ -244,14 +288,15 @@ class Staging {
     fs.mkdirSync(this.dir);
     this.dirs = new Set([this.dir]);
   }
-  write(rel: string, data: string | Buffer): void {
+  /** Returns the file's mtime, which the rename into place keeps. */
+  write(rel: string, data: Buffer, size: number): number {
     const abs = joinSafely(this.dir, rel);
     const dir = path.dirname(abs);
     if (!this.dirs.has(dir)) {
       fs.mkdirSync(dir, { recursive: true });
       for (let d = dir; d.length > this.dir.length; d = path.dirname(d)) this.dirs.add(d);
     }
-    fs.writeFileSync(abs, data);
+    return writeBytes(abs, data, size);
   }
   commit(): void {
     fs.writeFileSync(path.join(this.dir, MARKER), '');
@@ -262,8 +307,9 @@ class Staging {
   }
 }
 
-function updateInPlace(target: string, files: ReadonlyArray<{ path: string; data: string | Buffer }>, removed: readonly string[]): void {
+function updateInPlace(target: string, files: readonly Output[], removed: readonly string[], dirs?: ReadonlySet<string>): void {
   const knownDirs = new Set<string>([target]);
+  if (dirs) for (const d of dirs) knownDirs.add(path.join(target, d));
   for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });
   pruneEmptyDirs(target, removed, knownDirs);
   writeAll(target, files, knownDirs);
