@@ -4,7 +4,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
-import { $, $$, attr, child, children, copyFixture, readHtml, readXml, snapshotTree, tempDir, text, xtext } from './helpers.js';
+import { readsOnlyEntry } from '../src/render/templates.js';
+import { $, $$, attr, child, children, copyFixture, readHtml, readXml, REPO, snapshotTree, tempDir, text, xtext } from './helpers.js';
 
 let root: string;
 let out: string;
@@ -305,5 +306,30 @@ describe('build options', () => {
     const before = snapshotTree(path.join(root, 'content'));
     await build({ root, out: tempDir() });
     expect(snapshotTree(path.join(root, 'content'))).toEqual(before);
+  });
+});
+
+describe('entry partials rendered once per entry', () => {
+  it('tells a partial that reads only it.entry and it.level from one that reads more', () => {
+    expect(readsOnlyEntry(fs.readFileSync(path.join(REPO, 'templates/_entry.eta'), 'utf8'))).toBe(true);
+    expect(readsOnlyEntry('<p><%= it.entry.title %> <%= it.level %></p>')).toBe(true);
+    expect(readsOnlyEntry('<p><%= it.entry.title %> <%= it.pagination.page %></p>')).toBe(false);
+    expect(readsOnlyEntry('<p><%= it.entry.title %> <%= it["pagination"] %></p>')).toBe(false);
+    expect(readsOnlyEntry('<p><%= it.entry.title %></p><%~ include("@x") %>')).toBe(false);
+    expect(readsOnlyEntry('<p><%= it.entry.title %> <%= this.x %></p>')).toBe(false);
+  });
+
+  it('renders a partial that reads the page afresh on every page', async () => {
+    const root = copyFixture('basic');
+    const partial = fs.readFileSync(path.join(REPO, 'templates/_entry.eta'), 'utf8');
+    fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates/_entry.eta'), partial.replace('<footer class="link-meta">', '<footer class="link-meta"><span class="on"><%= it.page.title %></span>'));
+    const out = tempDir();
+    const r = await build({ root, out });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // The home page and a tag page both list entries at level 3.
+    const shown = (rel: string) => [...new Set($$(readHtml(out, rel), 'span.on').map((s) => text(s)))];
+    expect(shown('index.html')).toEqual([expect.stringContaining('Links')]);
+    expect(shown('tags/web/index.html')).toEqual([expect.stringMatching(/web/)]);
   });
 });

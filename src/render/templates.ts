@@ -64,7 +64,47 @@ export function compileTemplates(sources: Map<string, { file: string; text: stri
       diagnostics.push(error(file, undefined, `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
     }
   }
+  memoizeEntryPartials(eta, sources);
   return { templates: { eta, files }, diagnostics };
+}
+
+/**
+ * A partial that reads nothing but `it.entry` and `it.level` (and includes
+ * nothing) prints the same HTML for the same entry view wherever it is used, so
+ * it is rendered once per entry and level: an entry shows on its day, its tags'
+ * pages and a front page. Views are immutable and outlive builds in `linklog dev`,
+ * where a new entry that shifts every front page re-renders one entry, not all.
+ * The check is on the template's text, so an override that reads more (or cannot
+ * be told) is simply rendered every time.
+ */
+function memoizeEntryPartials(eta: Eta, sources: TemplateSources): void {
+  const pure = new Set<string>();
+  for (const [name, { text }] of sources) if (readsOnlyEntry(text)) pure.add(`@${name}`);
+  if (pure.size === 0) return;
+  const render = eta.render;
+  const memo = new WeakMap<object, Map<string, string>>();
+  eta.render = function (template, data, meta) {
+    const entry = (data as { entry?: unknown } | undefined)?.entry;
+    if (typeof template !== 'string' || !pure.has(template) || typeof entry !== 'object' || entry === null) {
+      return render.call(this, template, data, meta);
+    }
+    const key = `${template}\0${String((data as { level?: unknown }).level)}`;
+    let byKey = memo.get(entry);
+    if (!byKey) memo.set(entry, (byKey = new Map()));
+    let html = byKey.get(key);
+    if (html === undefined) byKey.set(key, (html = render.call(this, template, data, meta)));
+    return html;
+  };
+}
+
+/** Whether a template's every `it` is `it.entry` or `it.level`, and it reaches for nothing else. */
+export function readsOnlyEntry(text: string): boolean {
+  if (/\b(include|includeAsync|layout|this|options|__eta|globalThis|eval|Function|require|import)\b/.test(text)) return false;
+  if (!/\bit\.entry\b/.test(text)) return false;
+  for (const m of text.matchAll(/\bit\b/g)) {
+    if (!/^\.(entry|level)\b/.test(text.slice(m.index + 2, m.index + 9))) return false;
+  }
+  return true;
 }
 
 export function loadTemplates(root: string) {
