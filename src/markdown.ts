@@ -13,7 +13,6 @@ import { remarkGuardAutolinkTransform, remarkWithoutEmailAutolinks } from './gfm
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
 
 /** The rendered commentary of one entry. */
 export interface EntryHtml {
@@ -86,13 +85,15 @@ interface Slot {
 
 export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
   const tree = markdownToHast(markdown);
-  const ids = prefixIds(tree, ctx.idPrefix);
+  // One walk collects the elements; both passes below are over this list.
+  const elements = elementsOf(tree);
+  const ids = prefixIds(elements, ctx.idPrefix);
   const slots: Slot[] = [];
   const origin = new URL(ctx.baseUrl).origin;
   const siteRoot = origin + ctx.basePath;
   const forPage = (abs: string) => (abs.startsWith(siteRoot) ? ctx.basePath + abs.slice(siteRoot.length) : abs);
 
-  visit(tree, 'element', (node) => {
+  for (const node of elements) {
     const props = node.properties;
     for (const prop of URL_PROPS) {
       const value = props[prop];
@@ -123,7 +124,7 @@ export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
         slots.push({ node, prop: 'srcSet', page: join(forPage), feed: join((a) => a) });
       }
     }
-  });
+  }
 
   // Stringify once with a marker in each URL slot, then fill the markers in twice:
   // half the cost of stringifying a tree per variant.
@@ -172,9 +173,9 @@ function safeDecode(s: string): string {
 }
 
 /** Prefixes every id and name, and the id lists that refer to them; returns the new ids. */
-function prefixIds(tree: Root, prefix: string): Set<string> {
+function prefixIds(elements: readonly Element[], prefix: string): Set<string> {
   const ids = new Set<string>();
-  visit(tree, 'element', (node) => {
+  for (const node of elements) {
     const p = node.properties;
     for (const prop of ['id', 'name']) {
       const v = p[prop];
@@ -188,6 +189,20 @@ function prefixIds(tree: Root, prefix: string): Set<string> {
       if (Array.isArray(v)) p[prop] = v.map((x) => prefix + String(x));
       else if (typeof v === 'string') p[prop] = [prefix + v];
     }
-  });
+  }
   return ids;
+}
+
+/** Every element in document order (what unist-util-visit would visit, without its per-node cost). */
+function elementsOf(tree: Root): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(tree);
+  return out;
 }
