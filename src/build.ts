@@ -262,7 +262,7 @@ export class Builder {
   private loadTemplates(sources: TemplateSources = readTemplateSources(this.root)): { set: TemplateSet; diagnostics: Diagnostic[] } {
     const key = sha1(JSON.stringify([...sources].map(([name, s]) => [name, s.file, s.text])));
     if (!this.templates || key !== this.templatesKey) {
-      const compiled = compileTemplates(sources);
+      const compiled = compileTemplates(sources, { memoizePartials: this.options.watched });
       this.templates = { set: compiled.templates, diagnostics: compiled.diagnostics };
       this.templatesKey = key;
     }

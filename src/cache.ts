@@ -114,8 +114,16 @@ export function readManifest(root: string, pipeline: string): Manifest {
 }
 
 export function readContentCache(root: string, pipeline: string): ContentCache {
-  const data = readBlob(root, CONTENT_FILE, pipeline) as ContentCache | undefined;
-  return data && data.sources instanceof Map && data.bodies instanceof Map ? data : emptyContentCache(pipeline);
+  const data = readBlob(root, CONTENT_FILE, pipeline) as StoredContentCache | undefined;
+  if (!data || !(data.sources instanceof Map) || !(data.bodies instanceof Map)) return emptyContentCache(pipeline);
+  const bodies = new Map<string, EntryHtml>();
+  for (const [key, b] of data.bodies) bodies.set(key, { page: b.page, feed: b.feed ?? b.page });
+  return { ...data, bodies };
+}
+
+/** Bodies as stored: most commentary links only off-site, so its feed HTML is its page HTML and is stored once. */
+interface StoredContentCache extends Omit<ContentCache, 'bodies'> {
+  bodies: Map<string, { page: string; feed?: string }>;
 }
 
 export function writeManifest(root: string, data: Manifest): void {
@@ -123,5 +131,7 @@ export function writeManifest(root: string, data: Manifest): void {
 }
 
 export function writeContentCache(root: string, data: ContentCache): void {
-  writeBlob(root, CONTENT_FILE, data);
+  const bodies: StoredContentCache['bodies'] = new Map();
+  for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
+  writeBlob(root, CONTENT_FILE, { ...data, bodies } satisfies StoredContentCache);
 }

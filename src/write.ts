@@ -147,8 +147,9 @@ export async function syncOutput(
       return undefined;
     }
     if (produced % 1000 === 999) options.onProgress?.(produced + 1, planned.length);
-    // Bytes once: hashed and written from the same buffer.
-    const data: Buffer = file.render ? Buffer.from(file.render()) : fs.readFileSync(file.from!);
+    // Bytes once, hashed and written from the same buffer: a reused scratch
+    // buffer when the file is written at once, so a first build allocates none.
+    const data: Buffer = file.render ? encodeUtf8(file.render(), fresh) : fs.readFileSync(file.from!);
     produced++;
     const hash = hashOf(data);
     const size = data.length;
@@ -200,6 +201,20 @@ export async function syncOutput(
   let changed = written.length > 0 || removed.length > 0 || records.size !== previous.size;
   if (!changed) for (const [p, r] of records) if (previous.get(p) !== r) changed = true;
   return { records, written, removed, produced, changed };
+}
+
+let scratch = Buffer.allocUnsafe(1 << 20);
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of `text`: when `transient`, a view into a scratch buffer that the next call overwrites. */
+function encodeUtf8(text: string, transient: boolean): Buffer {
+  if (!transient) return Buffer.from(text);
+  let r = encoder.encodeInto(text, scratch);
+  if (r.read < text.length) {
+    scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text), scratch.length * 2));
+    r = encoder.encodeInto(text, scratch);
+  }
+  return scratch.subarray(0, r.written);
 }
 
 interface Output {

@@ -120,7 +120,9 @@ async function renderOnWorkers(jobs: BodyJob[], count: number, onProgress?: (don
       worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`markdown worker exited with ${code}`))));
       send();
     });
-  const pool = Array.from({ length: count }, () => new Worker(url));
+  // A small young generation: each worker's memory stays low (a big first build's
+  // peak is here) for a few per cent more time in scavenges.
+  const pool = Array.from({ length: count }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
     await Promise.all(pool.map(run));
   } finally {

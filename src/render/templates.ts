@@ -49,7 +49,10 @@ export function readTemplateSources(root: string): TemplateSources {
 }
 
 /** Compiles every template; a syntax error is a diagnostic naming the file. */
-export function compileTemplates(sources: Map<string, { file: string; text: string }>): {
+export function compileTemplates(
+  sources: Map<string, { file: string; text: string }>,
+  options: { memoizePartials?: boolean } = {},
+): {
   templates: TemplateSet;
   diagnostics: Diagnostic[];
 } {
@@ -64,16 +67,17 @@ export function compileTemplates(sources: Map<string, { file: string; text: stri
       diagnostics.push(error(file, undefined, `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
     }
   }
-  memoizeEntryPartials(eta, sources);
+  if (options.memoizePartials) memoizeEntryPartials(eta, sources);
   return { templates: { eta, files }, diagnostics };
 }
 
 /**
  * A partial that reads nothing but `it.entry` and `it.level` (and includes
  * nothing) prints the same HTML for the same entry view wherever it is used, so
- * it is rendered once per entry and level: an entry shows on its day, its tags'
- * pages and a front page. Views are immutable and outlive builds in `linklog dev`,
- * where a new entry that shifts every front page re-renders one entry, not all.
+ * it is rendered once per entry and level. Views are immutable and outlive builds
+ * in `linklog dev`, where a new entry that shifts every front page then re-renders
+ * one entry, not all. (Not for one-off builds: there it saves little time and
+ * holds every entry's HTML until the end.)
  * The check is on the template's text, so an override that reads more (or cannot
  * be told) is simply rendered every time.
  */
