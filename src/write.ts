@@ -113,7 +113,12 @@ export async function syncOutput(
   out: string,
   planned: readonly PlannedFile[],
   previous: ReadonlyMap<string, OutputRecord>,
-  options: { trustRecords?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    trustRecords?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Bytes of changed files held in memory before the rest wait in a spill file (default 192 MiB). */
+    memoryBudget?: number;
+  } = {},
 ): Promise<SyncResult> {
   const target = path.resolve(out);
   const fresh = !fs.existsSync(target);
@@ -136,7 +141,6 @@ export async function syncOutput(
     return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
   };
   const records = new Map<string, OutputRecord>();
-  const changes: Output[] = [];
   let produced = 0;
 
   /** The file's bytes when they must be written, else undefined (its record is set). */
@@ -149,7 +153,7 @@ export async function syncOutput(
     if (produced % 1000 === 999) options.onProgress?.(produced + 1, planned.length);
     // Bytes once, hashed and written from the same buffer: a reused scratch
     // buffer when the file is written at once, so a first build allocates none.
-    const data: Buffer = file.render ? encodeUtf8(file.render(), fresh) : fs.readFileSync(file.from!);
+    const data: Buffer = file.render ? encodeUtf8(file.render()) : fs.readFileSync(file.from!);
     produced++;
     const hash = hashOf(data);
     const size = data.length;
@@ -185,30 +189,87 @@ export async function syncOutput(
       staging.abandon();
       throw e;
     }
-  } else {
-    // Everything is rendered before anything is written: a failing template changes nothing.
+  }
+  const onDisk = trust ? previous.keys() : (listing?.files ?? []);
+  const removed = () => [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
+  if (fresh) return finish(previous, records, written, [], produced);
+
+  // Everything is rendered before anything is written, so a failing template changes
+  // nothing. The changed bytes wait in memory up to a budget, then in a spill file:
+  // holding a big site's every page at once cost more (memory, GC) than writing twice.
+  const pending = new Pending(target, options.memoryBudget ?? 192 * 2 ** 20);
+  try {
     for (const file of planned) {
       const o = produce(file);
       if (o === undefined) continue;
       written.push(o.path);
-      changes.push(o);
+      pending.add(o);
     }
+    const gone = removed();
+    updateInPlace(target, pending, gone, listing?.dirs);
+    return finish(previous, records, written, gone, produced);
+  } finally {
+    pending.discard();
   }
-  const onDisk = trust ? previous.keys() : (listing?.files ?? []);
-  const removed = [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
-  if (!fresh) updateInPlace(target, changes, removed, listing?.dirs);
+}
 
+function finish(previous: ReadonlyMap<string, OutputRecord>, records: Map<string, OutputRecord>, written: string[], removed: string[], produced: number): SyncResult {
   let changed = written.length > 0 || removed.length > 0 || records.size !== previous.size;
   if (!changed) for (const [p, r] of records) if (previous.get(p) !== r) changed = true;
   return { records, written, removed, produced, changed };
 }
 
+/** Changed files waiting to be written: copies in memory up to `budget` bytes, the rest appended to one spill file. */
+class Pending {
+  readonly files: Array<Output & { at?: number }> = [];
+  private held = 0;
+  private spill: { path: string; fd: number; size: number } | undefined;
+  constructor(
+    private readonly target: string,
+    private readonly budget: number,
+  ) {}
+  /** Takes `o`, whose data may be a view into the scratch buffer. */
+  add(o: Output): void {
+    if (this.held + o.data.length <= this.budget) {
+      this.held += o.data.length;
+      this.files.push({ ...o, data: Buffer.from(o.data) });
+      return;
+    }
+    if (!this.spill) {
+      const file = path.join(path.dirname(this.target), `.${path.basename(this.target)}.linklog-pending`);
+      this.spill = { path: file, fd: fs.openSync(file, 'w+'), size: 0 };
+    }
+    for (let done = 0; done < o.data.length; ) done += fs.writeSync(this.spill.fd, o.data, done, o.data.length - done, this.spill.size + done);
+    this.files.push({ ...o, data: EMPTY, at: this.spill.size });
+    this.spill.size += o.data.length;
+  }
+  /** The bytes of a file: its copy, or read back from the spill file into the scratch buffer. */
+  bytes(f: Output & { at?: number }): Buffer {
+    if (f.at === undefined) return f.data;
+    const size = f.record.size;
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+    for (let done = 0; done < size; ) {
+      const n = fs.readSync(this.spill!.fd, scratch, done, size - done, f.at + done);
+      if (n === 0) throw new Error(`spill file ended early: ${this.spill!.path}`);
+      done += n;
+    }
+    return scratch.subarray(0, size);
+  }
+  discard(): void {
+    if (!this.spill) return;
+    fs.closeSync(this.spill.fd);
+    fs.rmSync(this.spill.path, { force: true });
+    this.spill = undefined;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
 let scratch = Buffer.allocUnsafe(1 << 20);
 const encoder = new TextEncoder();
 
-/** UTF-8 bytes of `text`: when `transient`, a view into a scratch buffer that the next call overwrites. */
-function encodeUtf8(text: string, transient: boolean): Buffer {
-  if (!transient) return Buffer.from(text);
+/** UTF-8 bytes of `text`, as a view into a scratch buffer that the next call overwrites. */
+function encodeUtf8(text: string): Buffer {
   let r = encoder.encodeInto(text, scratch);
   if (r.read < text.length) {
     scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text), scratch.length * 2));
@@ -250,8 +311,8 @@ function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
 }
 
 /** Writes files one after another with plain sync calls: async writes were several times slower here. */
-function writeAll(base: string, files: readonly Output[], knownDirs: Set<string>): void {
-  for (const f of files) {
+function writeAll(base: string, pending: Pending, knownDirs: Set<string>): void {
+  for (const f of pending.files) {
     const abs = joinSafely(base, f.path);
     const dir = path.dirname(abs);
     if (!knownDirs.has(dir)) {
@@ -259,7 +320,7 @@ function writeAll(base: string, files: readonly Output[], knownDirs: Set<string>
       fs.mkdirSync(dir, { recursive: true });
       for (let d = dir; d.length > base.length; d = path.dirname(d)) knownDirs.add(d);
     }
-    f.record.mtimeMs = writeBytes(abs, f.data, f.record.size);
+    f.record.mtimeMs = writeBytes(abs, pending.bytes(f), f.record.size);
   }
 }
 
@@ -322,7 +383,7 @@ class Staging {
   }
 }
 
-function updateInPlace(target: string, files: readonly Output[], removed: readonly string[], dirs?: ReadonlySet<string>): void {
+function updateInPlace(target: string, files: Pending, removed: readonly string[], dirs?: ReadonlySet<string>): void {
   const knownDirs = new Set<string>([target]);
   if (dirs) for (const d of dirs) knownDirs.add(path.join(target, d));
   for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });

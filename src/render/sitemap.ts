@@ -11,20 +11,18 @@ export function sitemapLastmod(p: Page): number | undefined {
   return p.lastmod ?? lastmodOf(p.entries);
 }
 
-// Each <url> is serialised once and remembered: a sitemap of 100,000 pages
-// is then re-assembled, not re-serialised, when one page changes.
-const fragments = new Map<string, string>();
+// Each <url> is serialised once and remembered by route: a sitemap of 100,000
+// pages is then re-assembled, not re-serialised, when one page changes.
+const fragments = new Map<string, { base: string; lastmod: number | undefined; text: string }>();
 
-function urlFragment(loc: string, lastmod: number | undefined): string {
-  const key = `${loc}\0${lastmod}`;
-  let text = fragments.get(key);
-  if (text === undefined) {
-    const el: Element = x('url', [x('loc', loc), lastmod !== undefined ? x('lastmod', rfc3339(lastmod)) : undefined]);
-    indent(el, 1);
-    text = toXml(el);
-    if (fragments.size > 500_000) fragments.clear();
-    fragments.set(key, text);
-  }
+function urlFragment(settings: Settings, route: string, lastmod: number | undefined): string {
+  const known = fragments.get(route);
+  if (known && known.lastmod === lastmod && known.base === settings.baseUrl) return known.text;
+  const el: Element = x('url', [x('loc', absoluteUrl(settings, route)), lastmod !== undefined ? x('lastmod', rfc3339(lastmod)) : undefined]);
+  indent(el, 1);
+  const text = toXml(el);
+  if (fragments.size > 500_000) fragments.clear();
+  fragments.set(route, { base: settings.baseUrl, lastmod, text });
   return text;
 }
 
@@ -36,5 +34,5 @@ export function renderSitemap(settings: Settings, pages: readonly Page[]): strin
   // The document around the list comes from the same serialiser, with a mark where the list goes.
   const shell = xmlDocument(x('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, [x('url', MARK)]));
   const [before, after] = shell.split(/<url>\u{e002}<\/url>/u);
-  return before + listed.map((p) => urlFragment(absoluteUrl(settings, p.route), sitemapLastmod(p))).join('\n  ') + after;
+  return before + listed.map((p) => urlFragment(settings, p.route, sitemapLastmod(p))).join('\n  ') + after;
 }

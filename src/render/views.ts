@@ -96,11 +96,15 @@ function dateText(e: Entry, timeZone: string): string {
 // Views outlive one build (in `linklog dev`): an unchanged entry under the same
 // settings, tag names and body keeps its view.
 const lasting = new WeakMap<Entry, { settings: string; names: string; html: string; view: EntryView }>();
+// The settings key of the last build, reused while equal: comparing the same string
+// object is one check, comparing two equal copies walks them, once per entry shown.
+let lastSettingsKey = '';
 
 /** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
 export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
   const { settings } = site;
-  const settingsKey = JSON.stringify(settings);
+  const fresh = JSON.stringify(settings);
+  const settingsKey = fresh === lastSettingsKey ? lastSettingsKey : (lastSettingsKey = fresh);
   const cache = new Map<Entry, EntryView>();
   const tagViews = new Map<string, TagView>();
   const tagOfKey = (key: string): TagView => {
