@@ -156,11 +156,14 @@ export class Builder {
   }
 
   /** Writes what changed of the cache to disk (unless the cache is off). */
-  saveCache(): void {
+  /** Saves what changed; `manifestOnly` leaves the (large, slow to write) content cache for later. */
+  saveCache(options: { manifestOnly?: boolean } = {}): void {
     if (this.options.cache === false) return;
-    if (this.cacheDirty && this.contentCache) writeContentCache(this.root, this.contentCache);
+    if (this.cacheDirty && this.contentCache && !options.manifestOnly) {
+      writeContentCache(this.root, this.contentCache);
+      this.cacheDirty = false;
+    }
     if (this.manifestDirty) writeManifest(this.root, this.manifest);
-    this.cacheDirty = false;
     this.manifestDirty = false;
   }
 

@@ -66,11 +66,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   if (!first.stats) srv.setState('problems', first.diagnostics.map(formatDiagnostic));
   log(`serving ${srv.url} (Ctrl-C to stop)`);
 
-  // The cache is saved once edits pause: writing it takes longer than a rebuild.
+  // The cache is saved once edits pause: the small manifest soon, the content cache
+  // (seconds to write for a big site, and it blocks a rebuild meanwhile) after a long pause and on exit.
   let saveTimer: NodeJS.Timeout | undefined;
+  let contentTimer: NodeJS.Timeout | undefined;
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => builder.saveCache(), 1500);
+    clearTimeout(contentTimer);
+    saveTimer = setTimeout(() => builder.saveCache({ manifestOnly: true }), 1500);
+    contentTimer = setTimeout(() => builder.saveCache(), 30_000);
   };
 
   let lastWarnings = first.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
@@ -130,6 +134,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     idle: () => (busy ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
     async close() {
       clearTimeout(saveTimer);
+      clearTimeout(contentTimer);
       await watcher.close();
       await srv.close();
       builder.saveCache();
