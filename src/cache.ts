@@ -15,7 +15,11 @@ import type { Entry } from './parse/entry.js';
 
 export const CACHE_DIR = '.linklog-cache';
 const MANIFEST_FILE = 'manifest.v1.bin';
-const CONTENT_FILE = 'content.v1.bin';
+// Parsed sources and rendered bodies, in two files written one after the other, so
+// saving never holds both serialised at once. Each is valid on its own: both are
+// keyed by what produced them.
+const SOURCES_FILE = 'sources.v1.bin';
+const BODIES_FILE = 'bodies.v1.bin';
 const MAGIC = 'linklog-cache-1\n';
 
 /** One parsed source file, valid while its size, mtime and the parse settings are unchanged. */
@@ -114,24 +118,29 @@ export function readManifest(root: string, pipeline: string): Manifest {
 }
 
 export function readContentCache(root: string, pipeline: string): ContentCache {
-  const data = readBlob(root, CONTENT_FILE, pipeline) as StoredContentCache | undefined;
-  if (!data || !(data.sources instanceof Map) || !(data.bodies instanceof Map)) return emptyContentCache(pipeline);
-  const bodies = new Map<string, EntryHtml>();
-  for (const [key, b] of data.bodies) bodies.set(key, { page: b.page, feed: b.feed ?? b.page });
-  return { ...data, bodies };
+  const cache = emptyContentCache(pipeline);
+  const src = readBlob(root, SOURCES_FILE, pipeline) as Pick<ContentCache, 'parseKey' | 'sources'> | undefined;
+  if (src && src.sources instanceof Map && typeof src.parseKey === 'string') {
+    cache.parseKey = src.parseKey;
+    cache.sources = src.sources;
+  }
+  const stored = readBlob(root, BODIES_FILE, pipeline) as { bodies?: unknown } | undefined;
+  if (stored?.bodies instanceof Map) {
+    for (const [key, b] of stored.bodies as StoredBodies) cache.bodies.set(key, { page: b.page, feed: b.feed ?? b.page });
+  }
+  return cache;
 }
 
 /** Bodies as stored: most commentary links only off-site, so its feed HTML is its page HTML and is stored once. */
-interface StoredContentCache extends Omit<ContentCache, 'bodies'> {
-  bodies: Map<string, { page: string; feed?: string }>;
-}
+type StoredBodies = Map<string, { page: string; feed?: string }>;
 
 export function writeManifest(root: string, data: Manifest): void {
   writeBlob(root, MANIFEST_FILE, data);
 }
 
 export function writeContentCache(root: string, data: ContentCache): void {
-  const bodies: StoredContentCache['bodies'] = new Map();
+  writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources });
+  const bodies: StoredBodies = new Map();
   for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
-  writeBlob(root, CONTENT_FILE, { ...data, bodies } satisfies StoredContentCache);
+  writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies });
 }

@@ -4,6 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { OutputRecord } from './cache.js';
 import { UsageError } from './diagnostics.js';
 import { hashOf } from './hash.js';
@@ -176,17 +178,17 @@ export async function syncOutput(
   const written: string[] = [];
   if (fresh) {
     // A new folder is filled as pages render (little memory), then renamed into place.
-    const staging = new Staging(target);
+    const staging = new Staging(target, planned.length);
     try {
       for (const file of planned) {
         const o = produce(file);
         if (o === undefined) continue;
         written.push(o.path);
-        o.record.mtimeMs = staging.write(o.path, o.data, o.record.size);
+        await staging.write(o.path, o.data, o.record);
       }
-      staging.commit();
+      await staging.commit();
     } catch (e) {
-      staging.abandon();
+      await staging.abandon();
       throw e;
     }
   }
@@ -353,33 +355,117 @@ function writeBytes(abs: string, data: Buffer, size: number): number {
   }
 }
 
-/** A new output folder, written beside its final place and renamed in when complete. */
+/** Writes a new file under `base`, making its folder first unless `dirs` knows it; returns its mtime. */
+export function writeNew(base: string, dirs: Set<string>, rel: string, data: Buffer): number {
+  const abs = joinSafely(base, rel);
+  const dir = path.dirname(abs);
+  if (!dirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (let d = dir; d.length > base.length; d = path.dirname(d)) dirs.add(d);
+  }
+  return writeBytes(abs, data, data.length);
+}
+
+/**
+ * A new output folder, written beside its final place and renamed in when complete.
+ * With many files, a thread of its own does the writing (folders, opens, writes):
+ * the disk's share of a first build then overlaps with rendering here.
+ */
 class Staging {
   private readonly dir: string;
   private readonly dirs: Set<string>;
-  constructor(private readonly target: string) {
+  private readonly writer?: WriterThread;
+  constructor(
+    private readonly target: string,
+    files: number,
+  ) {
     this.dir = path.join(path.dirname(target), `.${path.basename(target)}.linklog-new`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.rmSync(this.dir, { recursive: true, force: true });
     fs.mkdirSync(this.dir);
     this.dirs = new Set([this.dir]);
+    if (files >= WRITER_THRESHOLD) this.writer = new WriterThread(this.dir);
   }
-  /** Returns the file's mtime, which the rename into place keeps. */
-  write(rel: string, data: Buffer, size: number): number {
-    const abs = joinSafely(this.dir, rel);
-    const dir = path.dirname(abs);
-    if (!this.dirs.has(dir)) {
-      fs.mkdirSync(dir, { recursive: true });
-      for (let d = dir; d.length > this.dir.length; d = path.dirname(d)) this.dirs.add(d);
-    }
-    return writeBytes(abs, data, size);
+  /** Writes `data` (which may be the scratch buffer), then sets the record's mtime, which the rename keeps. */
+  async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
+    if (this.writer) return this.writer.write(rel, data, record);
+    record.mtimeMs = writeNew(this.dir, this.dirs, rel, data);
   }
-  commit(): void {
+  async commit(): Promise<void> {
+    await this.writer?.close();
     fs.writeFileSync(path.join(this.dir, MARKER), '');
     fs.renameSync(this.dir, this.target);
   }
-  abandon(): void {
+  async abandon(): Promise<void> {
+    await this.writer?.close().catch(() => undefined);
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Below this many files, starting a thread costs more than it saves. */
+const WRITER_THRESHOLD = 1000;
+/** Bytes handed to the writer and not yet written, before rendering waits for it. */
+const IN_FLIGHT = 8 * 2 ** 20;
+
+export interface WriteJob {
+  id: number;
+  rel: string;
+  bytes: Uint8Array;
+}
+export type WriteReply = { id: number; mtimeMs: number; error?: undefined } | { id: number; error: string };
+
+class WriterThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { record: OutputRecord; size: number }>();
+  private next = 0;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  constructor(dir: string) {
+    // Always the compiled worker: under a TypeScript test runner this module is source.
+    this.worker = new Worker(fileURLToPath(new URL('../dist/write-worker.js', import.meta.url)), { workerData: { dir } });
+    this.worker.on('message', (r: WriteReply) => {
+      const job = this.waiting.get(r.id)!;
+      this.waiting.delete(r.id);
+      this.inFlight -= job.size;
+      if (r.error !== undefined) this.failure ??= new Error(r.error);
+      else job.record.mtimeMs = r.mtimeMs;
+      this.wakeUp();
+    });
+    this.worker.on('error', (e) => {
+      this.failure ??= e;
+      this.wakeUp();
+    });
+  }
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+  private until(done: () => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (done() || this.failure ? resolve() : (this.wake = check));
+      check();
+    });
+  }
+  async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
+    if (this.failure) throw this.failure;
+    const bytes = new Uint8Array(data.length);
+    bytes.set(data);
+    const id = this.next++;
+    this.waiting.set(id, { record, size: bytes.length });
+    this.inFlight += bytes.length;
+    this.worker.postMessage({ id, rel, bytes } satisfies WriteJob, [bytes.buffer]);
+    if (this.inFlight > IN_FLIGHT) await this.until(() => this.inFlight <= IN_FLIGHT / 2);
+  }
+  /** Waits for every write, then stops the thread; throws the first write's error. */
+  async close(): Promise<void> {
+    try {
+      await this.until(() => this.waiting.size === 0);
+      if (this.failure) throw this.failure;
+    } finally {
+      await this.worker.terminate();
+    }
   }
 }
 

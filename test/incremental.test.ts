@@ -154,7 +154,7 @@ describe('incremental builds', () => {
     const r = await build({ root });
     expect(errors(r)).toEqual([]);
     expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
-    fs.writeFileSync(path.join(root, CACHE_DIR, 'content.v1.bin'), 'linklog-cache-1\nnot a checksum\ngarbage');
+    fs.writeFileSync(path.join(root, CACHE_DIR, 'bodies.v1.bin'), 'linklog-cache-1\nnot a checksum\ngarbage');
     expect(errors(await build({ root }))).toEqual([]);
     expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
   });

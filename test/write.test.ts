@@ -40,3 +40,25 @@ describe('syncOutput updating a site in place', () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual(['site']);
   });
 });
+
+describe('syncOutput writing a new output folder', () => {
+  it('writes many files on a writer thread: every byte and every recorded mtime as on disk', async () => {
+    const out = path.join(tempDir(), 'site');
+    const files = pages(1500, (i) => `page ${i} ${'ß'.repeat(i % 97)}`);
+    const r = await syncOutput(out, files, new Map());
+    expect(r.written).toHaveLength(1500);
+    const tree = snapshotTree(out);
+    for (let i = 0; i < 1500; i += 149) expect(tree.get(`p/${i}/index.html`)).toBe(`page ${i} ${'ß'.repeat(i % 97)}`);
+    for (const [rel, rec] of r.records) expect(fs.statSync(path.join(out, rel)).mtimeMs).toBe(rec.mtimeMs);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['site']);
+  });
+
+  it('leaves no folder at all when a write fails on the writer thread', async () => {
+    const out = path.join(tempDir(), 'site');
+    // A file at p/7, then a page that needs p/7 to be a folder.
+    const files = [...pages(1200, (i) => `page ${i}`), { path: 'p/7', sig: 'x', render: () => 'in the way' }, { path: 'p/7/x/index.html', sig: 'y', render: () => 'y' }];
+    files.sort((a, b) => (a.path === 'p/7' ? -1 : b.path === 'p/7' ? 1 : 0));
+    await expect(syncOutput(out, files, new Map())).rejects.toThrow();
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+});
