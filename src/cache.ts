@@ -143,4 +143,6 @@ export function writeContentCache(root: string, data: ContentCache): void {
   const bodies: StoredBodies = new Map();
   for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
   writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies });
+  // The single content file of earlier versions, now never read.
+  fs.rmSync(path.join(root, CACHE_DIR, 'content.v1.bin'), { force: true });
 }

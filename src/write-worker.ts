@@ -6,11 +6,12 @@ const { dir } = workerData as { dir: string };
 const dirs = new Set<string>([dir]);
 
 parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
+  const buffer = bytes.buffer as ArrayBuffer;
   let reply: WriteReply;
   try {
-    reply = { id, mtimeMs: writeNew(dir, dirs, rel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) };
+    reply = { id, mtimeMs: writeNew(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
   } catch (e) {
-    reply = { id, error: (e as Error).message };
+    reply = { id, error: (e as Error).message, buffer };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(reply, [buffer]);
 });

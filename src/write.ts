@@ -412,11 +412,14 @@ export interface WriteJob {
   rel: string;
   bytes: Uint8Array;
 }
-export type WriteReply = { id: number; mtimeMs: number; error?: undefined } | { id: number; error: string };
+/** Carries the job's buffer back, so the main thread reuses it: buffers left to the writer's GC piled up to gigabytes. */
+export type WriteReply = ({ id: number; mtimeMs: number; error?: undefined } | { id: number; error: string }) & { buffer: ArrayBuffer };
 
 class WriterThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { record: OutputRecord; size: number }>();
+  /** Returned buffers by capacity (powers of two). */
+  private readonly pool = new Map<number, ArrayBuffer[]>();
   private next = 0;
   private inFlight = 0;
   private failure: Error | undefined;
@@ -428,6 +431,9 @@ class WriterThread {
       const job = this.waiting.get(r.id)!;
       this.waiting.delete(r.id);
       this.inFlight -= job.size;
+      const free = this.pool.get(r.buffer.byteLength);
+      if (free) free.push(r.buffer);
+      else this.pool.set(r.buffer.byteLength, [r.buffer]);
       if (r.error !== undefined) this.failure ??= new Error(r.error);
       else job.record.mtimeMs = r.mtimeMs;
       this.wakeUp();
@@ -450,7 +456,9 @@ class WriterThread {
   }
   async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
     if (this.failure) throw this.failure;
-    const bytes = new Uint8Array(data.length);
+    const capacity = 2 ** Math.max(14, Math.ceil(Math.log2(data.length || 1)));
+    const buffer = this.pool.get(capacity)?.pop() ?? new ArrayBuffer(capacity);
+    const bytes = new Uint8Array(buffer, 0, data.length);
     bytes.set(data);
     const id = this.next++;
     this.waiting.set(id, { record, size: bytes.length });
