@@ -60,25 +60,10 @@ export function checkOutDir(root: string, out: string): void {
 /** All files under `dir` with their size and mtime, relative paths with forward slashes. */
 export function scanFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
   const out = new Map<string, { size: number; mtimeMs: number }>();
-  const walk = (rel: string) => {
-    let items: fs.Dirent[];
-    try {
-      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw e;
-    }
-    for (const item of items) {
-      const child = rel ? `${rel}/${item.name}` : item.name;
-      if (item.isDirectory()) walk(child);
-      else if (item.isFile()) {
-        const st = fs.statSync(path.join(dir, child));
-        out.set(child, { size: st.size, mtimeMs: st.mtimeMs });
-      }
-    }
-  };
-  walk('');
+  for (const rel of listTree(dir).files) {
+    const st = fs.statSync(path.join(dir, rel));
+    out.set(rel, { size: st.size, mtimeMs: st.mtimeMs });
+  }
   return out;
 }
 
@@ -287,7 +272,7 @@ interface Output {
   record: OutputRecord;
 }
 
-/** Every file and folder under `dir`, relative with forward slashes, without a stat each. */
+/** Every file and folder under `dir` (a missing one is empty), relative with forward slashes, without a stat each. */
 function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
   const files = new Set<string>();
   const dirs = new Set<string>();
