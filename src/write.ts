@@ -390,7 +390,7 @@ class Staging {
 /** Below this many files, starting a thread costs more than it saves. */
 const WRITER_THRESHOLD = 1000;
 /** Bytes handed to the writer and not yet written, before rendering waits for it. */
-const IN_FLIGHT = 8 * 2 ** 20;
+const IN_FLIGHT = 4 * 2 ** 20;
 
 export interface WriteJob {
   id: number;
@@ -411,7 +411,8 @@ class WriterThread {
   private wake: (() => void) | undefined;
   constructor(dir: string) {
     // Always the compiled worker: under a TypeScript test runner this module is source.
-    this.worker = new Worker(fileURLToPath(new URL('../dist/write-worker.js', import.meta.url)), { workerData: { dir } });
+    // It allocates little: a small young generation keeps its memory small too.
+    this.worker = new Worker(fileURLToPath(new URL('../dist/write-worker.js', import.meta.url)), { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.worker.on('message', (r: WriteReply) => {
       const job = this.waiting.get(r.id)!;
       this.waiting.delete(r.id);
