@@ -53,6 +53,13 @@ describe('syncOutput writing a new output folder', () => {
     expect(fs.readdirSync(path.dirname(out))).toEqual(['site']);
   });
 
+  it('leaves no folder at all when a page fails to render while the writer thread is writing', async () => {
+    const out = path.join(tempDir(), 'site');
+    const files = pages(1500, (i) => `page ${i}`).map((f, i) => (i === 900 ? { ...f, render: () => { throw new Error('template broke'); } } : f));
+    await expect(syncOutput(out, files, new Map())).rejects.toThrow('template broke');
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+
   it('leaves no folder at all when a write fails on the writer thread', async () => {
     const out = path.join(tempDir(), 'site');
     // A file at p/7, then a page that needs p/7 to be a folder.
