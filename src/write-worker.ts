@@ -1,6 +1,6 @@
 /** Worker thread: writes the files of a new output folder for the main thread (see Staging in write.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeNew, type WriteJob, type WriteReply } from './write.js';
+import { writeUnder, type WriteJob, type WriteReply } from './write.js';
 
 const { dir } = workerData as { dir: string };
 const dirs = new Set<string>([dir]);
@@ -9,7 +9,7 @@ parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
   const buffer = bytes.buffer as ArrayBuffer;
   let reply: WriteReply;
   try {
-    reply = { id, mtimeMs: writeNew(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
+    reply = { id, mtimeMs: writeUnder(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
   } catch (e) {
     reply = { id, error: (e as Error).message, buffer };
   }

@@ -138,8 +138,7 @@ export async function syncOutput(
       return undefined;
     }
     if (produced % 1000 === 999) options.onProgress?.(produced + 1, planned.length);
-    // Bytes once, hashed and written from the same buffer: a reused scratch
-    // buffer when the file is written at once, so a first build allocates none.
+    // Bytes once, into a reused scratch buffer: hashed, then written or copied from it.
     const data: Buffer = file.render ? encodeUtf8(file.render()) : fs.readFileSync(file.from!);
     produced++;
     const hash = hashOf(data);
@@ -176,10 +175,8 @@ export async function syncOutput(
       await staging.abandon();
       throw e;
     }
+    return finish(previous, records, written, [], produced);
   }
-  const onDisk = trust ? previous.keys() : (listing?.files ?? []);
-  const removed = () => [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
-  if (fresh) return finish(previous, records, written, [], produced);
 
   // Everything is rendered before anything is written, so a failing template changes
   // nothing. The changed bytes wait in memory up to a budget, then in a spill file:
@@ -192,7 +189,8 @@ export async function syncOutput(
       written.push(o.path);
       pending.add(o);
     }
-    const gone = removed();
+    const onDisk = trust ? previous.keys() : (listing?.files ?? []);
+    const gone = [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
     updateInPlace(target, pending, gone, listing?.dirs);
     return finish(previous, records, written, gone, produced);
   } finally {
@@ -299,28 +297,19 @@ function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
 
 /** Writes files one after another with plain sync calls: async writes were several times slower here. */
 function writeAll(base: string, pending: Pending, knownDirs: Set<string>): void {
-  for (const f of pending.files) {
-    const abs = joinSafely(base, f.path);
-    const dir = path.dirname(abs);
-    if (!knownDirs.has(dir)) {
-      clearPathFor(base, dir);
-      fs.mkdirSync(dir, { recursive: true });
-      for (let d = dir; d.length > base.length; d = path.dirname(d)) knownDirs.add(d);
-    }
-    f.record.mtimeMs = writeBytes(abs, pending.bytes(f), f.record.size);
-  }
+  for (const f of pending.files) f.record.mtimeMs = writeUnder(base, knownDirs, f.path, pending.bytes(f), true);
 }
 
 // Never through a symlink: a link planted in the output must not carry a write outside it.
 const OVERWRITE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0);
 
 /**
- * Puts `data` (`size` bytes) in the file, returning its new mtime. An existing
+ * Puts `data` in the file, returning its new mtime. An existing
  * file is written over without truncating it first: on ext4 a truncating open
  * frees every block and the write allocates them again, which made rewriting a
  * page ~8× dearer than writing over it and cutting off what is left.
  */
-function writeBytes(abs: string, data: Buffer, size: number): number {
+function writeBytes(abs: string, data: Buffer): number {
   let fd: number;
   try {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
@@ -332,23 +321,28 @@ function writeBytes(abs: string, data: Buffer, size: number): number {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
   }
   try {
-    for (let done = 0; done < size; ) done += fs.writeSync(fd, data, done, size - done, done);
-    fs.ftruncateSync(fd, size);
+    for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done, done);
+    fs.ftruncateSync(fd, data.length);
     return fs.fstatSync(fd).mtimeMs;
   } finally {
     fs.closeSync(fd);
   }
 }
 
-/** Writes a new file under `base`, making its folder first unless `dirs` knows it; returns its mtime. */
-export function writeNew(base: string, dirs: Set<string>, rel: string, data: Buffer): number {
+/**
+ * Writes `rel` under `base`, making its folder first unless `dirs` knows it, and
+ * returns its mtime. `clear`: a file that sits where that folder must go is removed
+ * (an old site's page can stand where a new one needs a folder; a new folder has none).
+ */
+export function writeUnder(base: string, dirs: Set<string>, rel: string, data: Buffer, clear = false): number {
   const abs = joinSafely(base, rel);
   const dir = path.dirname(abs);
   if (!dirs.has(dir)) {
+    if (clear) clearPathFor(base, dir);
     fs.mkdirSync(dir, { recursive: true });
     for (let d = dir; d.length > base.length; d = path.dirname(d)) dirs.add(d);
   }
-  return writeBytes(abs, data, data.length);
+  return writeBytes(abs, data);
 }
 
 /**
@@ -374,7 +368,7 @@ class Staging {
   /** Writes `data` (which may be the scratch buffer), then sets the record's mtime, which the rename keeps. */
   async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
     if (this.writer) return this.writer.write(rel, data, record);
-    record.mtimeMs = writeNew(this.dir, this.dirs, rel, data);
+    record.mtimeMs = writeUnder(this.dir, this.dirs, rel, data);
   }
   async commit(): Promise<void> {
     await this.writer?.close();
