@@ -155,8 +155,7 @@ export class Builder {
     return true;
   }
 
-  /** Writes what changed of the cache to disk (unless the cache is off). */
-  /** Saves what changed; `manifestOnly` leaves the (large, slow to write) content cache for later. */
+  /** Writes what changed of the cache to disk (unless the cache is off); `manifestOnly` leaves the large, slow content cache for later. */
   saveCache(options: { manifestOnly?: boolean } = {}): void {
     if (this.options.cache === false) return;
     if (this.cacheDirty && this.contentCache && !options.manifestOnly) {
