@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OutputRecord } from './cache.js';
 import { UsageError } from './diagnostics.js';
 import { hashOf } from './hash.js';
+import { PACKAGE_ROOT } from './package-root.js';
 import { isSafeRoute } from './urls.js';
 
 /** Marks a folder as linklog's output, so the next build may change it. */
@@ -406,7 +406,7 @@ class WriterThread {
   constructor(dir: string) {
     // Always the compiled worker: under a TypeScript test runner this module is source.
     // It allocates little: a small young generation keeps its memory small too.
-    this.worker = new Worker(fileURLToPath(new URL('../dist/write-worker.js', import.meta.url)), { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.worker = new Worker(path.join(PACKAGE_ROOT, 'dist/write-worker.js'), { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.worker.on('message', (r: WriteReply) => {
       const job = this.waiting.get(r.id)!;
       this.waiting.delete(r.id);

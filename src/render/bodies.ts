@@ -13,7 +13,7 @@ import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { absoluteUrl } from '../urls.js';
 import type { BodyJob } from './markdown-worker.js';
-import { PACKAGE_ROOT } from './templates.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { entryAnchor, entryRoute } from './views.js';
 
 /** Below this many bodies to render, starting workers costs more than it saves. */

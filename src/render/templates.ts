@@ -5,10 +5,9 @@
 import { Eta } from 'eta';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
 export const TEMPLATES_DIR = 'templates';
 
 export interface TemplateSet {
