@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Root } from 'xast';
 import { toXml, type Raw } from 'xast-util-to-xml';
 
-/** Line breaks and indentation between child elements, so feeds read and diff well. */
+/** Line breaks and indentation between child elements (and serialised fragments), so feeds read and diff well. */
 export function indent(node: Element, depth: number): void {
   const kids = node.children;
-  if (!kids.some((c) => c.type === 'element')) return;
+  if (!kids.some((c) => c.type === 'element' || (c as { type: string }).type === 'raw')) return;
   const pad = '\n' + '  '.repeat(depth + 1);
   const out: ElementContent[] = [];
   for (const c of kids) {
