@@ -24,8 +24,7 @@ import type { Entry } from './parse/entry.js';
 import type { Plan, SigMemo } from './render/index.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { compileTemplates, readTemplateSources, type TemplateSet, type TemplateSources } from './render/templates.js';
-import { SETTINGS_FILE } from './settings.js';
-import { loadSettings, type Settings } from './settings.js';
+import { loadSettings, SETTINGS_FILE, type Settings } from './settings.js';
 import { pipelineVersion, VERSION } from './version.js';
 import { checkOutDir, collectStatic, scanFiles, syncOutput, type PlannedFile, type StaticFile } from './write.js';
 
