@@ -91,41 +91,29 @@ function checkPermalinks(all: readonly Entry[]): Diagnostic[] {
   return out;
 }
 
+/** Consecutive items with the same key, in order: one pass over an already sorted list. */
+function runsBy<T>(items: readonly T[], keyOf: (item: T) => string): Array<{ key: string; items: T[] }> {
+  const runs: Array<{ key: string; items: T[] }> = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    const last = runs[runs.length - 1];
+    if (last && last.key === key) last.items.push(item);
+    else runs.push({ key, items: [item] });
+  }
+  return runs;
+}
+
 /** Entries (already newest first) grouped by day, newest day first. */
 export function groupDays(entries: readonly Entry[]): Day[] {
-  const days: Day[] = [];
-  for (const e of entries) {
-    const last = days[days.length - 1];
-    if (last && last.day === e.date.day) last.entries.push(e);
-    else days.push({ day: e.date.day, entries: [e] });
-  }
-  return days;
+  return runsBy(entries, (e) => e.date.day).map((r) => ({ day: r.key, entries: r.items }));
 }
 
 function groupMonths(days: readonly Day[]): Month[] {
-  const months: Month[] = [];
-  for (const d of days) {
-    const key = d.day.slice(0, 7);
-    const last = months[months.length - 1];
-    if (last && last.month === key) {
-      last.days.push(d);
-      last.count += d.entries.length;
-    } else months.push({ month: key, days: [d], count: d.entries.length });
-  }
-  return months;
+  return runsBy(days, (d) => d.day.slice(0, 7)).map((r) => ({ month: r.key, days: r.items, count: r.items.reduce((n, d) => n + d.entries.length, 0) }));
 }
 
 function groupYears(months: readonly Month[]): Year[] {
-  const years: Year[] = [];
-  for (const m of months) {
-    const key = m.month.slice(0, 4);
-    const last = years[years.length - 1];
-    if (last && last.year === key) {
-      last.months.push(m);
-      last.count += m.count;
-    } else years.push({ year: key, months: [m], count: m.count });
-  }
-  return years;
+  return runsBy(months, (m) => m.month.slice(0, 4)).map((r) => ({ year: r.key, months: r.items, count: r.items.reduce((n, m) => n + m.count, 0) }));
 }
 
 /** Splits a list into pages of `size`; an empty list still has one (empty) page. */
