@@ -1,6 +1,6 @@
 /** What templates see: plain objects with hrefs ready to print, built once per entry. */
 import type { EntryHtml } from '../markdown.js';
-import type { Day, Site, Tag } from '../model/index.js';
+import { groupDays, type Day, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
 import type { Settings } from '../settings.js';
@@ -155,15 +155,7 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
     entries: d.entries.map(entry),
   });
   /** Entries (newest first) grouped under their days, for list pages. */
-  const groups = (entries: readonly Entry[]): DayView[] => {
-    const out: DayView[] = [];
-    for (const e of entries) {
-      const last = out[out.length - 1];
-      if (last && last.day === e.date.day) last.entries.push(entry(e));
-      else out.push({ day: e.date.day, title: dayTitle(e.date.day), href: href(settings, routes.day(e.date.day)), entries: [entry(e)] });
-    }
-    return out;
-  };
+  const groups = (entries: readonly Entry[]): DayView[] => groupDays(entries).map(day);
   return { entry, day, groups, tag: (name: string) => tagOfKey(tagKey(name)) };
 }
 
