@@ -11,7 +11,7 @@ parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
   try {
     reply = { id, mtimeMs: writeUnder(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
   } catch (e) {
-    reply = { id, error: (e as Error).message, buffer };
+    reply = { id, error: `could not write ${rel}: ${(e as Error).message}`, buffer };
   }
   parentPort!.postMessage(reply, [buffer]);
 });
