@@ -34,8 +34,6 @@ export interface SourceRecord {
 export interface OutputRecord {
   size: number;
   mtimeMs: number;
-  /** Hash of the bytes written. */
-  hash: string;
   /** Signature of the inputs the file was rendered from. */
   sig?: string;
 }

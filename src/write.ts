@@ -7,7 +7,6 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OutputRecord } from './cache.js';
 import { UsageError } from './diagnostics.js';
-import { hashOf } from './hash.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { isSafeRoute } from './urls.js';
 
@@ -138,23 +137,24 @@ export async function syncOutput(
       return undefined;
     }
     if (produced % 1000 === 999) options.onProgress?.(produced + 1, planned.length);
-    // Bytes once, into a reused scratch buffer: hashed, then written or copied from it.
+    // Bytes once, into a reused scratch buffer: compared, then written or copied from it.
     const data: Buffer = file.render ? encodeUtf8(file.render()) : fs.readFileSync(file.from!);
     produced++;
-    const hash = hashOf(data);
     const size = data.length;
-    if (prev && prev.hash === hash && intact(file.path, prev)) {
+    // New inputs can still give the same bytes (an edit that shows nowhere on this page, a lost
+    // cache): then the file stays as it is. Bytes of another size differ, so only a file of the
+    // same size is read back and compared; no page is hashed.
+    if (prev && prev.size === size && intact(file.path, prev) && sameBytes(path.join(target, file.path), data)) {
       records.set(file.path, prev.sig === file.sig ? prev : { ...prev, sig: file.sig });
       return undefined;
     }
-    // No record (a lost cache, say) but a file of the right size: compare the bytes.
     const disk = prev ? undefined : diskOf(file.path);
-    if (disk && disk.size === size && hashOf(fs.readFileSync(path.join(target, file.path))) === hash) {
-      records.set(file.path, { size, mtimeMs: disk.mtimeMs, hash, sig: file.sig });
+    if (disk && disk.size === size && sameBytes(path.join(target, file.path), data)) {
+      records.set(file.path, { size, mtimeMs: disk.mtimeMs, sig: file.sig });
       return undefined;
     }
     joinSafely(target, file.path);
-    const record = { size, mtimeMs: 0, hash, sig: file.sig };
+    const record = { size, mtimeMs: 0, sig: file.sig };
     records.set(file.path, record);
     return { path: file.path, data, record };
   };
@@ -251,6 +251,26 @@ class Pending {
 const EMPTY = Buffer.alloc(0);
 
 let scratch = Buffer.allocUnsafe(1 << 20);
+let readBack = Buffer.allocUnsafe(1 << 20);
+
+/** Whether the file at `abs` holds exactly `data` (a file that cannot be read does not). */
+function sameBytes(abs: string, data: Buffer): boolean {
+  if (readBack.length < data.length + 1) readBack = Buffer.allocUnsafe(Math.max(data.length + 1, readBack.length * 2));
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return false;
+  }
+  try {
+    // One byte more than expected: a file that grew since it was stat-ed is not the same.
+    let got = 0;
+    for (let n; got <= data.length && (n = fs.readSync(fd, readBack, got, data.length + 1 - got, got)) > 0; ) got += n;
+    return got === data.length && readBack.subarray(0, got).equals(data);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes of `text`, as a view into a scratch buffer that the next call overwrites. */

@@ -30,6 +30,25 @@ describe('syncOutput updating a site in place', () => {
     expect(results[0].has(MARKER)).toBe(true);
   });
 
+  it('rewrites a re-signed page only when its bytes changed, whatever its size, and records them as on disk', async () => {
+    const out = path.join(tempDir(), 'site');
+    const texts = ['same bytes', 'same size A', 'other size'];
+    const records = await firstSync(out, texts.map((t, i) => ({ path: `p/${i}/index.html`, sig: 'v1', render: () => t })));
+    const next = ['same bytes', 'same size B', 'other size, longer'];
+    const r = await syncOutput(out, next.map((t, i) => ({ path: `p/${i}/index.html`, sig: 'v2', render: () => t })), records);
+    expect(r.written.sort()).toEqual(['p/1/index.html', 'p/2/index.html']);
+    const tree = snapshotTree(out);
+    next.forEach((t, i) => expect(tree.get(`p/${i}/index.html`)).toBe(t));
+    expect(r.records.get('p/0/index.html')).toMatchObject({ sig: 'v2', mtimeMs: records.get('p/0/index.html')!.mtimeMs });
+    for (const [rel, rec] of r.records) {
+      const st = fs.statSync(path.join(out, rel));
+      expect([st.size, st.mtimeMs]).toEqual([rec.size, rec.mtimeMs]);
+    }
+    // Without records (a lost cache), a page with the same bytes is not written either.
+    const again = await syncOutput(out, next.map((t, i) => ({ path: `p/${i}/index.html`, sig: 'v3', render: () => t })), new Map());
+    expect(again.written).toEqual([]);
+  });
+
   it('changes nothing, and leaves no spill file, when a page fails to render', async () => {
     const out = path.join(tempDir(), 'site');
     const records = await firstSync(out, pages(20, (i) => `old ${i}`));

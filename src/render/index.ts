@@ -11,7 +11,7 @@ import { href, outputPath, routes } from '../urls.js';
 import type { PlannedFile } from '../write.js';
 import { planFeeds } from './feeds.js';
 import { canonical, planPages, type FeedLink, type Page } from './pages.js';
-import { renderSitemap, sitemapLastmod } from './sitemap.js';
+import { sitemapXml } from './sitemap.js';
 import type { TemplateSet } from './templates.js';
 import { createViews, type EntryView } from './views.js';
 
@@ -177,11 +177,9 @@ export function planOutputs(inputs: PlanInputs): Plan {
     signedAs.push(feed.route);
     files.push({ path: feed.route, sig: signature(feed.route, keys[keys.length - 1], feed.entries), render: feed.render });
   }
-  files.push({
-    path: routes.sitemap(),
-    sig: sha1(`${feedKey}\0sitemap\0${pages.map((p) => (p.listed ? `${p.route} ${sitemapLastmod(p)}` : '')).join('\n')}`),
-    render: () => renderSitemap(site.settings, pages),
-  });
+  // Its text is cheap to assemble and is what it is made from: signed by that.
+  const sitemap = sitemapXml(site.settings, pages);
+  files.push({ path: routes.sitemap(), sig: sha1(`${feedKey}\0${sitemap}`), render: () => sitemap });
 
   let shownBy: Map<Entry, number[]> | undefined;
   const replaceEntry = (old: Entry, fresh: Entry, html: EntryHtml): number => {
@@ -224,9 +222,13 @@ export function planOutputs(inputs: PlanInputs): Plan {
 export function findPathClashes(paths: readonly string[]): Array<[string, string]> {
   const set = new Set(paths);
   const clashes: Array<[string, string]> = [];
+  // Folders shared by many paths are checked once: deepest first, up to one already seen.
+  const checked = new Set<string>();
   for (const p of paths) {
-    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) {
+    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
       const dir = p.slice(0, i);
+      if (checked.has(dir)) break;
+      checked.add(dir);
       if (set.has(dir)) clashes.push([dir, p]);
     }
   }

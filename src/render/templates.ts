@@ -73,10 +73,13 @@ export function compileTemplates(
 /**
  * A partial that reads nothing but `it.entry` and `it.level` (and includes
  * nothing) prints the same HTML for the same entry view wherever it is used, so
- * it is rendered once per entry and level. Views are immutable and outlive builds
+ * its HTML can be kept per entry and level. Views are immutable and outlive builds
  * in `linklog dev`, where a new entry that shifts every front page then re-renders
  * one entry, not all. (Not for one-off builds: there it saves little time and
  * holds every entry's HTML until the end.)
+ * The HTML is kept from the second time it is rendered: most entries show at one
+ * level on many pages (lists) and at others on one page (their own, their day's),
+ * and keeping all three held ~1 GB at 100,000 entries.
  * The check is on the template's text, so an override that reads more (or cannot
  * be told) is simply rendered every time.
  */
@@ -85,7 +88,8 @@ function memoizeEntryPartials(eta: Eta, sources: TemplateSources): void {
   for (const [name, { text }] of sources) if (readsOnlyEntry(text)) pure.add(`@${name}`);
   if (pure.size === 0) return;
   const render = eta.render;
-  const memo = new WeakMap<object, Map<string, string>>();
+  // Per entry view: template and level → its HTML, or null when rendered once.
+  const memo = new WeakMap<object, Map<string, string | null>>();
   eta.render = function (template, data, meta) {
     const entry = (data as { entry?: unknown } | undefined)?.entry;
     if (typeof template !== 'string' || !pure.has(template) || typeof entry !== 'object' || entry === null) {
@@ -94,8 +98,10 @@ function memoizeEntryPartials(eta: Eta, sources: TemplateSources): void {
     const key = `${template}\0${String((data as { level?: unknown }).level)}`;
     let byKey = memo.get(entry);
     if (!byKey) memo.set(entry, (byKey = new Map()));
-    let html = byKey.get(key);
-    if (html === undefined) byKey.set(key, (html = flatten(render.call(this, template, data, meta))));
+    const kept = byKey.get(key);
+    if (typeof kept === 'string') return kept;
+    const html = render.call(this, template, data, meta);
+    byKey.set(key, kept === null ? flatten(html) : null);
     return html;
   };
 }

@@ -94,18 +94,21 @@ function dateText(e: Entry, timeZone: string): string {
 }
 
 // Views outlive one build (in `linklog dev`): an unchanged entry under the same
-// settings, tag names and body keeps its view.
-const lasting = new WeakMap<Entry, { settings: string; names: string; html: string; view: EntryView }>();
+// settings, tag names and body keeps its view. Each set of views checks a kept view
+// once (`checked`), then hands it out: a front page shift asks for 100,000 at 100k.
+const lasting = new WeakMap<Entry, { settings: string; names: string[]; html: string; view: EntryView; checked: number }>();
 // The settings key of the last build, reused while equal: comparing the same string
 // object is one check, comparing two equal copies walks them, once per entry shown.
 let lastSettingsKey = '';
+// Numbers, not objects: a young object stored in 100,000 old ones slows every scavenge.
+let views = 0;
 
 /** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
 export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
   const { settings } = site;
   const fresh = JSON.stringify(settings);
   const settingsKey = fresh === lastSettingsKey ? lastSettingsKey : (lastSettingsKey = fresh);
-  const cache = new Map<Entry, EntryView>();
+  const stamp = ++views;
   const tagViews = new Map<string, TagView>();
   const tagOfKey = (key: string): TagView => {
     let v = tagViews.get(key);
@@ -115,18 +118,22 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
     }
     return v;
   };
+  const namesOf = (e: Entry) => e.tagKeys.map((k) => site.tagsByKey.get(k)?.name ?? '');
+  /** Whether the entry's tags are still displayed under these names (checked without building a string). */
+  const sameNames = (e: Entry, names: readonly string[]) => {
+    for (let i = 0; i < names.length; i++) if (site.tagsByKey.get(e.tagKeys[i])?.name !== names[i]) return false;
+    return names.length === e.tagKeys.length;
+  };
   const entry = (e: Entry): EntryView => {
-    let v = cache.get(e);
-    if (v) return v;
-    const html = bodies.get(e)?.page ?? '';
-    const names = e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t');
     const kept = lasting.get(e);
-    if (kept && kept.settings === settingsKey && kept.names === names && kept.html === html) {
-      cache.set(e, kept.view);
+    if (kept?.checked === stamp) return kept.view;
+    const html = bodies.get(e)?.page ?? '';
+    if (kept && kept.settings === settingsKey && kept.html === html && sameNames(e, kept.names)) {
+      kept.checked = stamp;
       return kept.view;
     }
     const route = entryRoute(e);
-    v = {
+    const v: EntryView = {
       id: entryAnchor(e),
       title: e.title,
       url: e.url,
@@ -144,8 +151,7 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
       draft: e.draft,
       data: e.data,
     };
-    cache.set(e, v);
-    lasting.set(e, { settings: settingsKey, names, html, view: v });
+    lasting.set(e, { settings: settingsKey, names: namesOf(e), html, view: v, checked: stamp });
     return v;
   };
   const day = (d: Day): DayView => ({
