@@ -217,7 +217,7 @@ class Pending {
   add(o: Output): void {
     if (this.held + o.data.length <= this.budget) {
       this.held += o.data.length;
-      this.files.push({ ...o, data: Buffer.from(o.data) });
+      this.files.push({ ...o, data: this.copy(o.data) });
       return;
     }
     if (!this.spill) {
@@ -227,6 +227,20 @@ class Pending {
     for (let done = 0; done < o.data.length; ) done += fs.writeSync(this.spill.fd, o.data, done, o.data.length - done, this.spill.size + done);
     this.files.push({ ...o, data: EMPTY, at: this.spill.size });
     this.spill.size += o.data.length;
+  }
+  // Copies are packed into large blocks: thousands of page-sized buffers cost more to
+  // allocate (zero-filled) and to collect than their bytes cost to copy.
+  private block = EMPTY;
+  private used = 0;
+  private copy(data: Buffer): Buffer {
+    if (data.length > BLOCK / 4) return Buffer.from(data);
+    if (this.used + data.length > this.block.length) {
+      this.block = Buffer.allocUnsafeSlow(BLOCK);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += data.copy(this.block, at);
+    return this.block.subarray(at, this.used);
   }
   /** The bytes of a file: its copy, or read back from the spill file into the scratch buffer. */
   bytes(f: Output & { at?: number }): Buffer {
@@ -249,6 +263,7 @@ class Pending {
 }
 
 const EMPTY = Buffer.alloc(0);
+const BLOCK = 4 * 2 ** 20;
 
 let scratch = Buffer.allocUnsafe(1 << 20);
 let readBack = Buffer.allocUnsafe(1 << 20);

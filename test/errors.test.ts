@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../src/build.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
+import { findPathClashes } from '../src/render/index.js';
 import { copyFixture, entry, makeSite, runCli, snapshotTree, tempDir } from './helpers.js';
 
 const EXPECTED = [
@@ -108,5 +109,14 @@ describe('bad input', () => {
     const r = await build({ root });
     expect(r.stats).toBeUndefined();
     expect(r.diagnostics.map(formatDiagnostic).join('\n')).toMatch(/cannot be written because \/(2026\/11\/24|tags)\/index\.html is a page/);
+  });
+
+  it('finds every folder that is also a file among the planned paths, and nothing else', () => {
+    const paths = ['index.html', 'feed.xml', 'tags/index.html', 'tags/index.html/index.html', 'tags/node.js/index.html', 'tags/feed.xml', 'tags/feed.xml/page/2/index.html', '2026/11/24/index.html', '2026/11/24/index.html/index.html', '2026/11/24/a/index.html'];
+    expect(findPathClashes(paths)).toEqual([
+      ['tags/index.html', 'tags/index.html/index.html'],
+      ['tags/feed.xml', 'tags/feed.xml/page/2/index.html'],
+      ['2026/11/24/index.html', '2026/11/24/index.html/index.html'],
+    ]);
   });
 });

@@ -14,25 +14,29 @@ export interface Tag {
 
 /** One pass over the entries (newest first) builds every tag's list. */
 export function buildTags(entries: readonly Entry[]): Tag[] {
-  const byKey = new Map<string, { tag: Tag; spellings: Map<string, number> }>();
+  // Spellings are counted only once a tag has a second one: most tags are always spelled alike.
+  const byKey = new Map<string, { tag: Tag; first: string; spellings?: Map<string, number> }>();
   for (const e of entries) {
     for (let i = 0; i < e.tags.length; i++) {
       const name = e.tags[i];
       const key = e.tagKeys[i];
       let t = byKey.get(key);
       if (!t) {
-        t = { tag: { key, name, slug: slugify(key), entries: [] }, spellings: new Map() };
+        t = { tag: { key, name, slug: slugify(key), entries: [] }, first: name };
         byKey.set(key, t);
       }
       t.tag.entries.push(e);
-      t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
+      if (name !== t.first || t.spellings) {
+        t.spellings ??= new Map([[t.first, t.tag.entries.length - 1]]);
+        t.spellings.set(name, (t.spellings.get(name) ?? 0) + 1);
+      }
     }
   }
   const tags: Tag[] = [];
-  for (const { tag, spellings } of byKey.values()) {
-    let best = '';
+  for (const { tag, first, spellings } of byKey.values()) {
+    let best = first;
     let bestCount = -1;
-    for (const [name, count] of spellings) {
+    for (const [name, count] of spellings ?? []) {
       if (count > bestCount || (count === bestCount && compareStrings(name, best) < 0)) {
         best = name;
         bestCount = count;

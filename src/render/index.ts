@@ -134,10 +134,25 @@ export function planOutputs(inputs: PlanInputs): Plan {
   };
   const showsRenamed = (entries: readonly Entry[]) =>
     renamed.size > 0 && entries.some((e) => e.tagKeys.some((k) => renamed.has(k)));
-  /** The signature of `key` (in parts, compared without joining them) and the entries' versions, reused while both are unchanged. */
-  const signature = (route: string, key: readonly string[], entries: readonly Entry[]): string => {
+  // What each file is signed from, kept for replaceEntry.
+  const keys: Array<readonly string[]> = [];
+  const deps: Array<readonly Entry[]> = [];
+  const signedAs: string[] = [];
+  /**
+   * Signs a file by `key` (in parts, compared without joining them) and the entries'
+   * versions, reusing the last signature while both are unchanged, and keeps what it
+   * was signed from. An unchanged key is kept as the remembered one, so the new copy
+   * is garbage at once instead of living as long as the plan.
+   */
+  const sign = (route: string, key: readonly string[], entries: readonly Entry[]): string => {
     const last = memo?.routes.get(route);
-    if (last && sameParts(last.key, key) && sameEntries(last.entries, entries) && !showsRenamed(entries)) return last.sig;
+    signedAs.push(route);
+    deps.push(entries);
+    if (last && sameParts(last.key, key) && sameEntries(last.entries, entries) && !showsRenamed(entries)) {
+      keys.push(last.key);
+      return last.sig;
+    }
+    keys.push(key);
     const sig = sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
     memo?.routes.set(route, { key, entries, sig });
     return sig;
@@ -152,17 +167,9 @@ export function planOutputs(inputs: PlanInputs): Plan {
     if (t === undefined) feedsText.set(feeds, (t = JSON.stringify(feeds)));
     return t;
   };
-  // What each file is signed from, kept for replaceEntry.
-  const keys: Array<readonly string[]> = [];
-  const deps: Array<readonly Entry[]> = [];
-  const signedAs: string[] = [];
   const files: PlannedFile[] = pages.map((page) => ({
     path: outputPath(page.route),
-    sig: signature(
-      (signedAs[signedAs.length] = page.route),
-      (keys[keys.length] = [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra]),
-      (deps[deps.length] = page.entries),
-    ),
+    sig: sign(page.route, [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra], page.entries),
     render: () => {
       try {
         return renderPage(site, templates, page, common);
@@ -172,10 +179,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
     },
   }));
   for (const feed of planFeeds(site, bodies, version)) {
-    keys.push([feedKey, 'feed', feed.route]);
-    deps.push(feed.entries);
-    signedAs.push(feed.route);
-    files.push({ path: feed.route, sig: signature(feed.route, keys[keys.length - 1], feed.entries), render: feed.render });
+    files.push({ path: feed.route, sig: sign(feed.route, [feedKey, 'feed', feed.route], feed.entries), render: feed.render });
   }
   // Its text is cheap to assemble and is what it is made from: signed by that.
   const sitemap = sitemapXml(site.settings, pages);
@@ -222,13 +226,13 @@ export function planOutputs(inputs: PlanInputs): Plan {
 export function findPathClashes(paths: readonly string[]): Array<[string, string]> {
   const set = new Set(paths);
   const clashes: Array<[string, string]> = [];
-  // Folders shared by many paths are checked once: deepest first, up to one already seen.
-  const checked = new Set<string>();
   for (const p of paths) {
-    for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+    // Every generated file's name has a dot (index.html, feed.xml, 404.html), so only a folder
+    // whose name has one can be a file too: the rest are not looked up (or sliced).
+    for (let start = 0, i = p.indexOf('/'); i !== -1; start = i + 1, i = p.indexOf('/', start)) {
+      const dot = p.indexOf('.', start);
+      if (dot === -1 || dot > i) continue;
       const dir = p.slice(0, i);
-      if (checked.has(dir)) break;
-      checked.add(dir);
       if (set.has(dir)) clashes.push([dir, p]);
     }
   }
