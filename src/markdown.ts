@@ -145,7 +145,8 @@ export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
       feed += escapeAttribute(s.feed);
     }
   }
-  return { page, feed };
+  // Most links point off the site and read the same in both: then one string serves both.
+  return page === feed ? { page, feed: page } : { page, feed };
 }
 
 /** What hast-util-to-html does to a double-quoted attribute value. */

@@ -111,7 +111,8 @@ async function renderOnWorkers(jobs: BodyJob[], count: number, onProgress?: (don
         worker.postMessage(jobs.slice(start, next));
       };
       worker.on('message', (out: EntryHtml[]) => {
-        for (let i = 0; i < out.length; i++) results[start + i] = out[i];
+        // A string sent twice arrives as two copies: one is kept when they read the same.
+        for (let i = 0; i < out.length; i++) results[start + i] = out[i].feed === out[i].page ? { page: out[i].page, feed: out[i].page } : out[i];
         done += out.length;
         onProgress?.(done, jobs.length);
         send();
