@@ -77,9 +77,9 @@ export function compileTemplates(
  * in `linklog dev`, where a new entry that shifts every front page then re-renders
  * one entry, not all. (Not for one-off builds: there it saves little time and
  * holds every entry's HTML until the end.)
- * The HTML is kept from the second time it is rendered: most entries show at one
- * level on many pages (lists) and at others on one page (their own, their day's),
- * and keeping all three held ~1 GB at 100,000 entries.
+ * Only the last level rendered is kept per entry: most entries show at one level on
+ * many pages (lists) and at the others on one page each (their own, their day's), and
+ * keeping every level held ~1 GB at 100,000 entries.
  * The check is on the template's text, so an override that reads more (or cannot
  * be told) is simply rendered every time.
  */
@@ -88,20 +88,17 @@ function memoizeEntryPartials(eta: Eta, sources: TemplateSources): void {
   for (const [name, { text }] of sources) if (readsOnlyEntry(text)) pure.add(`@${name}`);
   if (pure.size === 0) return;
   const render = eta.render;
-  // Per entry view: template and level → its HTML, or null when rendered once.
-  const memo = new WeakMap<object, Map<string, string | null>>();
+  const memo = new WeakMap<object, { key: string; html: string }>();
   eta.render = function (template, data, meta) {
     const entry = (data as { entry?: unknown } | undefined)?.entry;
     if (typeof template !== 'string' || !pure.has(template) || typeof entry !== 'object' || entry === null) {
       return render.call(this, template, data, meta);
     }
     const key = `${template}\0${String((data as { level?: unknown }).level)}`;
-    let byKey = memo.get(entry);
-    if (!byKey) memo.set(entry, (byKey = new Map()));
-    const kept = byKey.get(key);
-    if (typeof kept === 'string') return kept;
-    const html = render.call(this, template, data, meta);
-    byKey.set(key, kept === null ? flatten(html) : null);
+    const kept = memo.get(entry);
+    if (kept?.key === key) return kept.html;
+    const html = flatten(render.call(this, template, data, meta));
+    memo.set(entry, { key, html });
     return html;
   };
 }
