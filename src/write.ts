@@ -209,6 +209,9 @@ class Pending {
   readonly files: Array<Output & { at?: number }> = [];
   private held = 0;
   private spill: { path: string; fd: number; size: number } | undefined;
+  /** The block copies go into, and how much of it is used. */
+  private block = EMPTY;
+  private used = 0;
   constructor(
     private readonly target: string,
     private readonly budget: number,
@@ -230,8 +233,6 @@ class Pending {
   }
   // Copies are packed into large blocks: thousands of page-sized buffers cost more to
   // allocate (zero-filled) and to collect than their bytes cost to copy.
-  private block = EMPTY;
-  private used = 0;
   private copy(data: Buffer): Buffer {
     if (data.length > BLOCK / 4) return Buffer.from(data);
     if (this.used + data.length > this.block.length) {
