@@ -26,7 +26,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import { compileTemplates, readTemplateSources, type TemplateSet, type TemplateSources } from './render/templates.js';
 import { loadSettings, SETTINGS_FILE, type Settings } from './settings.js';
 import { pipelineVersion, VERSION } from './version.js';
-import { checkOutDir, collectStatic, scanFiles, syncOutput, type PlannedFile, type StaticFile } from './write.js';
+import { checkOutDir, collectStatic, folderTimes, scanFiles, syncOutput, type PlannedFile, type StaticFile } from './write.js';
 
 export { VERSION } from './version.js';
 
@@ -145,10 +145,25 @@ export class Builder {
   }
 
   private outputIntact(): boolean {
-    if (this.manifest.out !== this.out || this.manifest.outputs.size === 0) return false;
+    const { out, outputs, folders } = this.manifest;
+    if (out !== this.out || outputs.size === 0) return false;
+    const same = (rel: string, rec: { size: number; mtimeMs: number }) => {
+      const st = fs.statSync(path.join(this.out, rel), { throwIfNoEntry: false });
+      return st !== undefined && st.isFile() && st.size === rec.size && st.mtimeMs === rec.mtimeMs;
+    };
+    if (folders) {
+      // Unchanged folders: nothing was added or removed, so only the recorded files need a look
+      // (listing every folder of a big site costs several times as much as a stat of each).
+      for (const [rel, mtimeMs] of folders) {
+        const st = fs.statSync(path.join(this.out, rel), { throwIfNoEntry: false });
+        if (!st?.isDirectory() || st.mtimeMs !== mtimeMs) return false;
+      }
+      for (const [rel, rec] of outputs) if (!same(rel, rec)) return false;
+      return true;
+    }
     const onDisk = scanFiles(this.out);
-    if (onDisk.size !== this.manifest.outputs.size + 1) return false;
-    for (const [rel, rec] of this.manifest.outputs) {
+    if (onDisk.size !== outputs.size + 1) return false;
+    for (const [rel, rec] of outputs) {
       const st = onDisk.get(rel);
       if (!st || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
     }
@@ -331,7 +346,7 @@ export class Builder {
     }
     timings['render+write'] = Math.round(performance.now() - started - timings.patch);
     this.cacheDirty = true;
-    this.manifest = { ...this.manifest, fingerprint: '', outputs: result.records };
+    this.manifest = { ...this.manifest, fingerprint: '', outputs: result.records, folders: undefined };
     this.manifestDirty = true;
     return {
       diagnostics: this.manifest.summary?.diagnostics ?? [],
@@ -490,6 +505,8 @@ export class Builder {
       fingerprint,
       out: this.out,
       outputs: result.records,
+      // For the next build's check that nothing changed (dev, which never makes that check, skips the stats).
+      folders: this.options.watched ? undefined : folderTimes(this.out, result.records.keys()),
       summary: { entries: site.entries.length, pages: pages.length, diagnostics: reported },
     };
     this.manifestDirty = true;

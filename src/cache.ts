@@ -46,6 +46,11 @@ export interface Manifest {
   /** Absolute output folder the records describe. */
   out: string;
   outputs: Map<string, OutputRecord>;
+  /**
+   * Every folder of the output (relative, '' for the output itself) with its mtime after a
+   * `build`: while each is unchanged, no file was added to or removed from the output.
+   */
+  folders?: Map<string, number>;
   /** What the build reported, so a build that does nothing still reports it. */
   summary?: { entries: number; pages: number; diagnostics: Diagnostic[] };
 }

@@ -66,6 +66,19 @@ export function scanFiles(dir: string): Map<string, { size: number; mtimeMs: num
   return out;
 }
 
+/** The folders that hold `files` (relative paths), and `dir` itself as '', with their mtimes. */
+export function folderTimes(dir: string, files: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>([['', fs.statSync(dir).mtimeMs]]);
+  for (const rel of files) {
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+      const folder = rel.slice(0, i);
+      if (out.has(folder)) break;
+      out.set(folder, fs.statSync(path.join(dir, folder)).mtimeMs);
+    }
+  }
+  return out;
+}
+
 function joinSafely(base: string, rel: string): string {
   if (!isSafeRoute(rel) || rel === '' || rel.endsWith('/')) throw new Error(`refusing to write outside the output folder: ${rel}`);
   const abs = path.join(base, ...rel.split('/'));

@@ -40,6 +40,44 @@ describe('incremental builds', () => {
     expect(mtimes(out)).toEqual(before);
   });
 
+  it('with nothing changed in the site, still mends an output that was changed, one change at a time', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    await build({ root });
+    const good = snapshotTree(out);
+    const tamperings: Array<[string, () => void]> = [
+      ['a stray file deep inside', () => fs.writeFileSync(path.join(out, '2026/11/24/stray.html'), 'stray')],
+      ['a stray folder', () => fs.mkdirSync(path.join(out, `tags/web/stray-${Math.random().toString(36).slice(2)}`))],
+      ['a stray file at the top', () => fs.writeFileSync(path.join(out, 'stray.txt'), 'stray')],
+      ['a page removed', () => fs.rmSync(path.join(out, 'tags/web/index.html'))],
+      ['a page replaced by a folder', () => {
+        fs.rmSync(path.join(out, 'feed.xml'));
+        fs.mkdirSync(path.join(out, 'feed.xml'));
+      }],
+      ['a page rewritten, same size', () => {
+        const file = path.join(out, 'index.html');
+        const text = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, text.replace('<html', '<HTML'));
+      }],
+    ];
+    // After `build` the output's folders are on record; after `dev` (which does not record
+    // them) every folder is listed instead.
+    for (const [label, tamper, afterDev] of tamperings.flatMap(([l, t]) => [[`${l}, after build`, t, false], [`${l}, after dev`, t, true]] as const)) {
+      if (afterDev) {
+        const dev = new Builder({ root, watched: true });
+        await dev.build();
+        dev.saveCache();
+      }
+      tamper();
+      const r = await build({ root });
+      // Not the shortcut for "nothing to do": the output was looked at and mended.
+      expect(Object.keys(r.stats!.timings), label).toContain('plan');
+      expect(snapshotTree(out), label).toEqual(good);
+      // And then it is: the same output, nothing to do.
+      expect(Object.keys((await build({ root })).stats!.timings), label).toEqual(['fingerprint']);
+    }
+  });
+
   it('after any sequence of edits, the output equals a fresh build', async () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
