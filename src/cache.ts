@@ -1,6 +1,6 @@
 /**
- * The persistent build cache: `<root>/.linklog-cache/`, safe to delete. One file,
- * v8-serialised behind a SHA-256 of its bytes, so a truncated or corrupt cache is
+ * The persistent build cache: `<root>/.linklog-cache/`, safe to delete. A few files,
+ * each v8-serialised behind a SHA-256 of its bytes, so a truncated or corrupt cache is
  * detected and ignored, never trusted. Everything in it is keyed by what produced
  * it (pipeline version, settings, templates, content hashes), so a stale entry is
  * simply never looked up.
@@ -20,7 +20,7 @@ const MANIFEST_FILE = 'manifest.v1.bin';
 // keyed by what produced them.
 const SOURCES_FILE = 'sources.v1.bin';
 const BODIES_FILE = 'bodies.v1.bin';
-const MAGIC = 'linklog-cache-1\n';
+const MAGIC = 'linklog-cache-2\n';
 
 /** One parsed source file, valid while its size, mtime and the parse settings are unchanged. */
 export interface SourceRecord {
@@ -76,6 +76,13 @@ function checksum(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * A cache file: a header line (magic, SHA-256 of the rest), then length-prefixed
+ * v8-serialised parts: the data without its large Map, then that Map's entries a
+ * slice at a time. Saving then never holds the whole file serialised at once.
+ */
+const SLICE = 2000;
+
 /** Reads one cache file; anything missing, foreign, truncated or corrupt gives undefined. */
 function readBlob(root: string, name: string, pipeline: string): Record<string, unknown> | undefined {
   let raw: Buffer;
@@ -89,24 +96,57 @@ function readBlob(root: string, name: string, pipeline: string): Record<string, 
     if (!header.startsWith(MAGIC)) return undefined;
     const body = raw.subarray(MAGIC.length + 65);
     if (checksum(body) !== header.slice(MAGIC.length, MAGIC.length + 64)) return undefined;
-    const data = v8.deserialize(body) as Record<string, unknown>;
-    return data && data.pipeline === pipeline ? data : undefined;
+    const parts: unknown[] = [];
+    for (let at = 0; at < body.length; ) {
+      const size = body.readUInt32LE(at);
+      parts.push(v8.deserialize(body.subarray(at + 4, at + 4 + size)));
+      at += 4 + size;
+    }
+    const [data, ...slices] = parts as [{ pipeline?: unknown; chunked?: string } & Record<string, unknown>, ...Array<Array<[unknown, unknown]>>];
+    if (!data || data.pipeline !== pipeline) return undefined;
+    const field = data.chunked;
+    delete data.chunked;
+    if (field) data[field] = new Map(slices.flat());
+    return data;
   } catch {
     return undefined;
   }
 }
 
 /** Writes one cache file whole (temporary file, then rename): a crash never leaves half a file. */
-function writeBlob(root: string, name: string, data: object): void {
+function writeBlob<T extends object>(root: string, name: string, data: T, chunked?: keyof T & string): void {
   const dir = path.join(root, CACHE_DIR);
   fs.mkdirSync(dir, { recursive: true });
-  const body = v8.serialize(data);
   const file = path.join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
-    fs.writeSync(fd, `${MAGIC}${checksum(body)}\n`);
-    fs.writeSync(fd, body);
+    const hash = createHash('sha256');
+    let at = MAGIC.length + 65;
+    const put = (value: unknown) => {
+      const bytes = v8.serialize(value);
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(bytes.length);
+      for (const b of [size, bytes]) {
+        hash.update(b);
+        fs.writeSync(fd, b, 0, b.length, at);
+        at += b.length;
+      }
+    };
+    const map = chunked ? (data[chunked] as Map<unknown, unknown>) : undefined;
+    put(map ? { ...data, [chunked!]: undefined, chunked } : data);
+    if (map) {
+      let slice: Array<[unknown, unknown]> = [];
+      for (const entry of map) {
+        slice.push(entry);
+        if (slice.length === SLICE) {
+          put(slice);
+          slice = [];
+        }
+      }
+      if (slice.length) put(slice);
+    }
+    fs.writeSync(fd, `${MAGIC}${hash.digest('hex')}\n`, 0, 'latin1');
   } finally {
     fs.closeSync(fd);
   }
@@ -138,14 +178,14 @@ export function readContentCache(root: string, pipeline: string): ContentCache {
 type StoredBodies = Map<string, { page: string; feed?: string }>;
 
 export function writeManifest(root: string, data: Manifest): void {
-  writeBlob(root, MANIFEST_FILE, data);
+  writeBlob(root, MANIFEST_FILE, data, 'outputs');
 }
 
 export function writeContentCache(root: string, data: ContentCache): void {
-  writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources });
+  writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources }, 'sources');
   const bodies: StoredBodies = new Map();
   for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
-  writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies });
+  writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies }, 'bodies');
   // The single content file of earlier versions, now never read.
   fs.rmSync(path.join(root, CACHE_DIR, 'content.v1.bin'), { force: true });
 }

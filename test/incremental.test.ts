@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Builder, build } from '../src/build.js';
-import { CACHE_DIR } from '../src/cache.js';
+import { CACHE_DIR, emptyContentCache, readContentCache, writeContentCache } from '../src/cache.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { renderBodies } from '../src/render/bodies.js';
 import { copyFixture, entry, snapshotTree, tempDir } from './helpers.js';
@@ -192,9 +192,25 @@ describe('incremental builds', () => {
     const r = await build({ root });
     expect(errors(r)).toEqual([]);
     expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
-    fs.writeFileSync(path.join(root, CACHE_DIR, 'bodies.v1.bin'), 'linklog-cache-1\nnot a checksum\ngarbage');
+    fs.writeFileSync(path.join(root, CACHE_DIR, 'bodies.v1.bin'), 'linklog-cache-2\nnot a checksum\ngarbage');
     expect(errors(await build({ root }))).toEqual([]);
     expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
+  });
+
+  it('saves and reads back a content cache of many slices, and rejects it cut short or from another pipeline', () => {
+    const root = tempDir();
+    const cache = emptyContentCache('p1');
+    cache.parseKey = 'tz';
+    for (let i = 0; i < 4500; i++) cache.bodies.set(`k${i}`, i % 3 ? { page: `<p>${i}…</p>`, feed: `<p>${i}…</p>` } : { page: `<a href="/x/${i}">`, feed: `<a href="https://e.com/x/${i}">` });
+    writeContentCache(root, cache);
+    const back = readContentCache(root, 'p1');
+    expect(back.parseKey).toBe('tz');
+    expect([...back.bodies]).toEqual([...cache.bodies]);
+    expect(readContentCache(root, 'p2').bodies.size).toBe(0);
+    const file = path.join(root, CACHE_DIR, 'bodies.v1.bin');
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 10));
+    expect(readContentCache(root, 'p1').bodies.size).toBe(0);
   });
 
   it('works without a cache folder at all, and never trusts one from another pipeline', async () => {
