@@ -26,7 +26,7 @@ import { PACKAGE_ROOT } from './package-root.js';
 import { compileTemplates, readTemplateSources, type TemplateSet, type TemplateSources } from './render/templates.js';
 import { loadSettings, SETTINGS_FILE, type Settings } from './settings.js';
 import { pipelineVersion, VERSION } from './version.js';
-import { checkOutDir, collectStatic, folderTimes, scanFiles, syncOutput, type PlannedFile, type StaticFile } from './write.js';
+import { checkOutDir, collectStatic, folderTimes, outputAsRecorded, syncOutput, type PlannedFile, type StaticFile } from './write.js';
 
 export { VERSION } from './version.js';
 
@@ -142,32 +142,6 @@ export class Builder {
     for (const s of statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
     for (const f of files) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}`);
     return sha1(parts.join('\0'));
-  }
-
-  private outputIntact(): boolean {
-    const { out, outputs, folders } = this.manifest;
-    if (out !== this.out || outputs.size === 0) return false;
-    const same = (rel: string, rec: { size: number; mtimeMs: number }) => {
-      const st = fs.statSync(path.join(this.out, rel), { throwIfNoEntry: false });
-      return st !== undefined && st.isFile() && st.size === rec.size && st.mtimeMs === rec.mtimeMs;
-    };
-    if (folders) {
-      // Unchanged folders: nothing was added or removed, so only the recorded files need a look
-      // (listing every folder of a big site costs several times as much as a stat of each).
-      for (const [rel, mtimeMs] of folders) {
-        const st = fs.statSync(path.join(this.out, rel), { throwIfNoEntry: false });
-        if (!st?.isDirectory() || st.mtimeMs !== mtimeMs) return false;
-      }
-      for (const [rel, rec] of outputs) if (!same(rel, rec)) return false;
-      return true;
-    }
-    const onDisk = scanFiles(this.out);
-    if (onDisk.size !== outputs.size + 1) return false;
-    for (const [rel, rec] of outputs) {
-      const st = onDisk.get(rel);
-      if (!st || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
-    }
-    return true;
   }
 
   /** Writes what changed of the cache to disk (unless the cache is off); `manifestOnly` leaves the large, slow content cache for later. */
@@ -411,7 +385,7 @@ export class Builder {
     // A watched build always has a reason to run; others first check whether anything changed at all.
     const fingerprint = this.options.watched ? '' : this.fingerprint(sources, templateSources, statics);
     const summary = this.manifest.summary;
-    if (!this.options.watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.outputIntact()) {
+    if (!this.options.watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.manifest.out === this.out && outputAsRecorded(this.out, this.manifest.outputs, this.manifest.folders)) {
       lap('fingerprint');
       return {
         diagnostics: summary.diagnostics,

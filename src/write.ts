@@ -57,13 +57,45 @@ export function checkOutDir(root: string, out: string): void {
 }
 
 /** All files under `dir` with their size and mtime, relative paths with forward slashes. */
-export function scanFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
+function scanFiles(dir: string): Map<string, { size: number; mtimeMs: number }> {
   const out = new Map<string, { size: number; mtimeMs: number }>();
   for (const rel of listTree(dir).files) {
     const st = fs.statSync(path.join(dir, rel));
     out.set(rel, { size: st.size, mtimeMs: st.mtimeMs });
   }
   return out;
+}
+
+/**
+ * Whether `dir` holds exactly the recorded files, each with its recorded size and mtime.
+ * With `folders` (every folder's mtime, as `folderTimes` took them) nothing is listed: while
+ * no folder changed, no file was added or removed, so the recorded files are all to look at.
+ */
+export function outputAsRecorded(
+  dir: string,
+  outputs: ReadonlyMap<string, { size: number; mtimeMs: number }>,
+  folders?: ReadonlyMap<string, number>,
+): boolean {
+  if (outputs.size === 0) return false;
+  if (folders) {
+    for (const [rel, mtimeMs] of folders) {
+      const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
+      if (!st?.isDirectory() || st.mtimeMs !== mtimeMs) return false;
+    }
+    for (const [rel, rec] of outputs) {
+      const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
+      if (!st?.isFile() || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
+    }
+    return true;
+  }
+  const onDisk = scanFiles(dir);
+  // The marker is on disk and not recorded.
+  if (onDisk.size !== outputs.size + 1) return false;
+  for (const [rel, rec] of outputs) {
+    const st = onDisk.get(rel);
+    if (!st || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
+  }
+  return true;
 }
 
 /** The folders that hold `files` (relative paths), and `dir` itself as '', with their mtimes. */
