@@ -160,24 +160,31 @@ export class Builder {
     this.othersChanged = true;
   }
 
-  /** A watcher saw `rel` (root-relative) added, changed or removed. */
-  sourceChanged(rel: string): void {
+  /**
+   * A watcher saw `rel` (root-relative) added, changed or removed. Says which, as far as the
+   * Builder can tell (with `watched` it knows every file; a watcher's first word on a new file
+   * can be "changed").
+   */
+  sourceChanged(rel: string): 'add' | 'change' | 'unlink' {
     this.forced.add(rel);
-    if (!this.sourceStats) return;
     const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
+    if (!this.sourceStats) return st ? 'change' : 'unlink';
     const known = this.sourceStats.get(rel);
     if (st?.isFile() && known) {
       // The same object is in sortedSources: the order stands.
       known.size = st.size;
       known.mtimeMs = st.mtimeMs;
-      return;
+      return 'change';
     }
     this.sortedSources = undefined;
-    if (st?.isFile()) this.sourceStats.set(rel, { rel, size: st.size, mtimeMs: st.mtimeMs });
-    else {
+    if (st?.isFile()) {
+      this.sourceStats.set(rel, { rel, size: st.size, mtimeMs: st.mtimeMs });
+      return 'add';
+    } else {
       // Gone, or a folder that went with everything in it.
       this.sourceStats.delete(rel);
       for (const known of [...this.sourceStats.keys()]) if (known.startsWith(`${rel}/`)) this.sourceStats.delete(known);
+      return 'unlink';
     }
   }
 

@@ -123,9 +123,11 @@ describe('linklog dev', () => {
     await reload;
     expect((await get('tags/fresh-tag/')).status).toBe(200);
     expect((await get('2026/11/27/fresh/')).status).toBe(200);
+    expect(logs.some((l) => /fresh\.md added: rebuilt/.test(l)), logs.join('\n')).toBe(true);
     reload = events.next('reload');
     fs.rmSync(path.join(root, 'content/fresh.md'));
     await reload;
+    expect(logs.some((l) => /fresh\.md removed: rebuilt/.test(l)), logs.join('\n')).toBe(true);
     const gone = await get('tags/fresh-tag/');
     expect(gone.status).toBe(404);
     expect(gone.text).toContain('Page not found');

@@ -86,7 +86,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const started = performance.now();
     try {
       for (const c of changes) {
-        if (c.kind === 'content') builder.sourceChanged(c.path);
+        if (c.kind === 'content') c.event = builder.sourceChanged(c.path);
         else builder.otherInputChanged();
       }
       const result = await builder.build();
