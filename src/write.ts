@@ -82,18 +82,13 @@ export function outputAsRecorded(
       const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
       if (!st?.isDirectory() || st.mtimeMs !== mtimeMs) return false;
     }
-    for (const [rel, rec] of outputs) {
-      const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
-      if (!st?.isFile() || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
-    }
-    return true;
+  } else if (listTree(dir).files.size !== outputs.size + 1) {
+    // (+1: the marker is on disk and not recorded.)
+    return false;
   }
-  const onDisk = scanFiles(dir);
-  // The marker is on disk and not recorded.
-  if (onDisk.size !== outputs.size + 1) return false;
   for (const [rel, rec] of outputs) {
-    const st = onDisk.get(rel);
-    if (!st || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
+    const st = fs.statSync(path.join(dir, rel), { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size !== rec.size || st.mtimeMs !== rec.mtimeMs) return false;
   }
   return true;
 }
