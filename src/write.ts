@@ -267,7 +267,7 @@ class Pending {
       const file = path.join(path.dirname(this.target), `.${path.basename(this.target)}.linklog-pending`);
       this.spill = { path: file, fd: fs.openSync(file, 'w+'), size: 0 };
     }
-    for (let done = 0; done < o.data.length; ) done += fs.writeSync(this.spill.fd, o.data, done, o.data.length - done, this.spill.size + done);
+    writeAt(this.spill.fd, o.data, this.spill.size);
     this.files.push({ ...o, data: EMPTY, at: this.spill.size });
     this.spill.size += o.data.length;
   }
@@ -288,11 +288,7 @@ class Pending {
     if (f.at === undefined) return f.data;
     const size = f.record.size;
     if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
-    for (let done = 0; done < size; ) {
-      const n = fs.readSync(this.spill!.fd, scratch, done, size - done, f.at + done);
-      if (n === 0) throw new Error(`spill file ended early: ${this.spill!.path}`);
-      done += n;
-    }
+    if (readAt(this.spill!.fd, scratch, size, f.at) < size) throw new Error(`spill file ended early: ${this.spill!.path}`);
     return scratch.subarray(0, size);
   }
   discard(): void {
@@ -320,13 +316,25 @@ function sameBytes(abs: string, data: Buffer): boolean {
   }
   try {
     // One byte more than expected: a file that grew since it was stat-ed is not the same.
-    let got = 0;
-    for (let n; got <= data.length && (n = fs.readSync(fd, readBack, got, data.length + 1 - got, got)) > 0; ) got += n;
+    const got = readAt(fd, readBack, data.length + 1, 0);
     return got === data.length && readBack.subarray(0, got).equals(data);
   } finally {
     fs.closeSync(fd);
   }
 }
+
+/** Reads up to `length` bytes at `position` into the start of `into`; fewer only at the end of the file. */
+function readAt(fd: number, into: Buffer, length: number, position: number): number {
+  let got = 0;
+  for (let n; got < length && (n = fs.readSync(fd, into, got, length - got, position + got)) > 0; ) got += n;
+  return got;
+}
+
+/** Writes all of `data` at `position`. */
+function writeAt(fd: number, data: Buffer, position: number): void {
+  for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done, position + done);
+}
+
 const encoder = new TextEncoder();
 
 /** UTF-8 bytes of `text`, as a view into a scratch buffer that the next call overwrites. */
@@ -397,7 +405,7 @@ function writeBytes(abs: string, data: Buffer): number {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
   }
   try {
-    for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done, done);
+    writeAt(fd, data, 0);
     fs.ftruncateSync(fd, data.length);
     return fs.fstatSync(fd).mtimeMs;
   } finally {
