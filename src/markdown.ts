@@ -145,8 +145,15 @@ export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
       feed += escapeAttribute(s.feed);
     }
   }
-  // Most links point off the site and read the same in both: then one string serves both.
-  return page === feed ? { page, feed: page } : { page, feed };
+  return entryHtml(page, feed);
+}
+
+/**
+ * A body's HTML, one string for both when they read the same: most links point off the
+ * site, and equal strings made (or sent between threads) apart are otherwise two copies.
+ */
+export function entryHtml(page: string, feed: string): EntryHtml {
+  return { page, feed: feed === page ? page : feed };
 }
 
 /** What hast-util-to-html does to a double-quoted attribute value. */

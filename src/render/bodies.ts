@@ -8,7 +8,7 @@ import { hashOf } from '../hash.js';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { renderBody, type BodyContext, type EntryHtml } from '../markdown.js';
+import { entryHtml, renderBody, type BodyContext, type EntryHtml } from '../markdown.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { absoluteUrl } from '../urls.js';
@@ -111,8 +111,7 @@ async function renderOnWorkers(jobs: BodyJob[], count: number, onProgress?: (don
         worker.postMessage(jobs.slice(start, next));
       };
       worker.on('message', (out: EntryHtml[]) => {
-        // A string sent twice arrives as two copies: one is kept when they read the same.
-        for (let i = 0; i < out.length; i++) results[start + i] = out[i].feed === out[i].page ? { page: out[i].page, feed: out[i].page } : out[i];
+        for (let i = 0; i < out.length; i++) results[start + i] = entryHtml(out[i].page, out[i].feed);
         done += out.length;
         onProgress?.(done, jobs.length);
         send();
