@@ -80,7 +80,29 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let lastWarnings = first.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
   let idleWaiters: Array<() => void> = [];
   let busy = false;
-  let warmUpAgain: (changes: readonly Change[]) => void = () => {};
+
+  // A few pages at a time while nothing else runs: a change waits for one slice at most.
+  // Cut short by a change, the warm-up starts over on the new build's pages; once done, it
+  // is needed again only when templates or settings change (every partial renders anew).
+  let closed = false;
+  let warmed = false;
+  let warm = builder.warmUp();
+  const warmSome = () => {
+    if (busy || closed) return;
+    for (let i = 0; i < 4; i++) {
+      if (warm.next().done) {
+        warmed = true;
+        return;
+      }
+    }
+    setImmediate(warmSome);
+  };
+  const warmUpAgain = (changes: readonly Change[]) => {
+    if (changes.some((c) => c.kind === 'templates' || c.kind === 'settings')) warmed = false;
+    if (warmed) return;
+    warm = builder.warmUp();
+    setImmediate(warmSome);
+  };
   const onBatch = async (changes: Change[]) => {
     busy = true;
     const started = performance.now();
@@ -129,29 +151,6 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
   const watcher: Watcher = watchSite(root, onBatch);
   await watcher.ready;
-
-  // A few pages at a time while nothing else runs: a change waits for one slice at most.
-  // Cut short by a change, the warm-up starts over on the new build's pages; once done, it
-  // is needed again only when templates or settings change (every partial renders anew).
-  let closed = false;
-  let warmed = false;
-  let warm = builder.warmUp();
-  const warmSome = () => {
-    if (busy || closed) return;
-    for (let i = 0; i < 4; i++) {
-      if (warm.next().done) {
-        warmed = true;
-        return;
-      }
-    }
-    setImmediate(warmSome);
-  };
-  warmUpAgain = (changes) => {
-    if (changes.some((c) => c.kind === 'templates' || c.kind === 'settings')) warmed = false;
-    if (warmed) return;
-    warm = builder.warmUp();
-    setImmediate(warmSome);
-  };
   warmUpAgain([]);
 
   return {
