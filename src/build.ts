@@ -18,6 +18,7 @@ import {
   type SourceRecord,
 } from './cache.js';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
+import { hashOf as sha1 } from './hash.js';
 import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import type { Site } from './model/index.js';
 import type { Entry } from './parse/entry.js';
@@ -75,7 +76,6 @@ export interface BuildResult {
   stats?: BuildStats;
 }
 
-import { hashOf as sha1 } from './hash.js';
 
 // The stages that parse and render are loaded when first needed: a build with
 // nothing to do (or a check) does not pay for loading Markdown and templates.
