@@ -27,7 +27,7 @@ export function templateDirs(root: string): string[] {
 export type TemplateSources = Map<string, { file: string; text: string }>;
 
 export function readTemplateSources(root: string): TemplateSources {
-  const out = new Map<string, { file: string; text: string }>();
+  const out: TemplateSources = new Map();
   for (const dir of templateDirs(root)) {
     let names: string[];
     try {
@@ -49,7 +49,7 @@ export function readTemplateSources(root: string): TemplateSources {
 
 /** Compiles every template; a syntax error is a diagnostic naming the file. */
 export function compileTemplates(
-  sources: Map<string, { file: string; text: string }>,
+  sources: TemplateSources,
   options: { memoizePartials?: boolean } = {},
 ): {
   templates: TemplateSet;
