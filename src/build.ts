@@ -22,6 +22,7 @@ import { hashOf as sha1 } from './hash.js';
 import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
 import type { Site } from './model/index.js';
 import type { Entry } from './parse/entry.js';
+import type { BodyMemo } from './render/bodies.js';
 import type { Plan, SigMemo } from './render/index.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { compileTemplates, readTemplateSources, type TemplateSet, type TemplateSources } from './render/templates.js';
@@ -104,9 +105,13 @@ export class Builder {
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
   private manifestDirty = false;
-  private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map() };
+  private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap() };
   /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
   private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
+  /** With `watched`: every body rendered, by entry (see renderBodies). */
+  private readonly bodyMemo: BodyMemo = new WeakMap();
+  /** With `watched`: the site of the last build that rendered bodies, whose bodies the cache keeps. */
+  private liveSite?: Site;
   /** Set when something besides content files changed since the last build: no patching then. */
   private othersChanged = false;
 
@@ -148,11 +153,22 @@ export class Builder {
   saveCache(options: { manifestOnly?: boolean } = {}): void {
     if (this.options.cache === false) return;
     if (this.cacheDirty && this.contentCache && !options.manifestOnly) {
+      if (this.liveSite) this.pruneBodies(this.liveSite);
       writeContentCache(this.root, this.contentCache);
       this.cacheDirty = false;
     }
     if (this.manifestDirty) writeManifest(this.root, this.manifest);
     this.manifestDirty = false;
+  }
+
+  /** Drops the cached bodies no entry of `site` uses, so the cache never grows without bound. */
+  private pruneBodies(site: Site): void {
+    const live = new Set<string>();
+    for (const e of site.entries) {
+      const key = this.bodyMemo.get(e)?.key;
+      if (key !== undefined) live.add(key);
+    }
+    for (const key of this.cache.bodies.keys()) if (!live.has(key)) this.cache.bodies.delete(key);
   }
 
   /** A watcher saw a change to templates, public files or settings. */
@@ -303,14 +319,15 @@ export class Builder {
       swaps.push({ rel, old, fresh, size: st.size, mtimeMs: st.mtimeMs });
     }
     const pipeline = pipelineVersion();
-    const { bodies, rendered } = await renderBodies(last.site, swaps.map((s) => s.fresh), {
+    const { rendered } = await renderBodies(last.site, swaps.map((s) => s.fresh), {
       pipelineVersion: pipeline,
       workers: 0,
       cache: { get: (k) => this.cache.bodies.get(k), set: (k, v) => this.cache.bodies.set(k, v) },
+      known: this.bodyMemo,
     });
     let affected = 0;
     for (const s of swaps) {
-      affected += last.plan.replaceEntry(s.old, s.fresh, bodies.get(s.fresh)!);
+      affected += last.plan.replaceEntry(s.old, s.fresh);
       this.cache.sources.set(s.rel, { size: s.size, mtimeMs: s.mtimeMs, entry: s.fresh, diagnostics: [] });
     }
     this.forced.clear();
@@ -421,6 +438,7 @@ export class Builder {
     const pipeline = pipelineVersion();
     const { renderBodies } = await bodiesStage();
     const { planOutputs, findPathClashes, TemplateError } = await renderStage();
+    const watched = this.options.watched;
     const used: ContentCache['bodies'] = new Map();
     const { bodies, rendered } = await renderBodies(site, site.entries, {
       pipelineVersion: pipeline,
@@ -429,19 +447,27 @@ export class Builder {
       cache: {
         get: (k) => {
           const hit = this.cache.bodies.get(k);
-          if (hit) used.set(k, hit);
+          if (hit && !watched) used.set(k, hit);
           return hit;
         },
-        set: (k, v) => used.set(k, v),
+        set: (k, v) => (watched ? this.cache.bodies : used).set(k, v),
       },
+      // `dev` keeps every body by entry and prunes the cache when it saves it.
+      known: watched ? this.bodyMemo : undefined,
     });
-    // Keep only the bodies this site uses, so the cache never grows without bound.
-    if (used.size !== this.cache.bodies.size) this.cacheDirty = true;
-    this.cache.bodies = used;
+    if (watched) {
+      this.liveSite = site;
+    } else {
+      // Keep only the bodies this site uses, so the cache never grows without bound.
+      if (used.size !== this.cache.bodies.size) this.cacheDirty = true;
+      this.cache.bodies = used;
+    }
     lap('markdown');
 
     const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
     const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
+    // Planning updates the render context the last plan's pages share: that plan is patched no more.
+    this.lastPlan = undefined;
     const plan = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
     const { files, pages } = plan;
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {

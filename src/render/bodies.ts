@@ -61,17 +61,34 @@ export function bodyKeyOf(site: Site, e: Entry, pipelineVersion: string): { ctx:
   return fresh;
 }
 
+/** Rendered bodies by entry. */
+export interface BodyLookup {
+  get(e: Entry): EntryHtml | undefined;
+}
+
+/** What a long-lived Builder rendered, by entry, with the key it was rendered under. */
+export type BodyMemo = WeakMap<Entry, { key: string; html: EntryHtml }>;
+
 export async function renderBodies(
   site: Site,
   entries: readonly Entry[],
-  options: RenderBodiesOptions,
-): Promise<{ bodies: Map<Entry, EntryHtml>; rendered: number; onWorkers: boolean }> {
-  const bodies = new Map<Entry, EntryHtml>();
+  options: RenderBodiesOptions & {
+    /**
+     * Bodies of earlier calls: an entry whose key stands is not looked up again, and
+     * the result reads from here (no new Map of every entry per rebuild in `dev`).
+     */
+    known?: BodyMemo;
+  },
+): Promise<{ bodies: BodyLookup; rendered: number; onWorkers: boolean }> {
+  const { known } = options;
+  const bodies = known ? undefined : new Map<Entry, EntryHtml>();
+  const keep = (e: Entry, key: string, html: EntryHtml) => (known ? known.set(e, { key, html }) : bodies!.set(e, html));
   const todo: Array<{ entry: Entry; key: string; job: BodyJob }> = [];
   for (const e of entries) {
     const { ctx, key } = bodyKeyOf(site, e, options.pipelineVersion);
+    if (known?.get(e)?.key === key) continue;
     const hit = options.cache?.get(key);
-    if (hit) bodies.set(e, hit);
+    if (hit) keep(e, key, hit);
     else todo.push({ entry: e, key, job: { markdown: e.body, ctx } });
   }
   const workers = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(todo.length / BATCH));
@@ -88,10 +105,10 @@ export async function renderBodies(
           return renderBody(t.job.markdown, t.job.ctx);
         });
   todo.forEach((t, i) => {
-    bodies.set(t.entry, results[i]);
+    keep(t.entry, t.key, results[i]);
     options.cache?.set(t.key, results[i]);
   });
-  return { bodies, rendered: todo.length, onWorkers };
+  return { bodies: bodies ?? { get: (e) => known!.get(e)?.html }, rendered: todo.length, onWorkers };
 }
 
 /** Hands out batches to `count` workers as each finishes its last one. */

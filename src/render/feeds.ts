@@ -5,6 +5,7 @@ import type { Element as XElement } from 'xast';
 import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import type { EntryHtml } from '../markdown.js';
+import type { BodyLookup } from './bodies.js';
 import type { Day, Site, Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { Settings } from '../settings.js';
@@ -75,7 +76,7 @@ function entryXml(site: Site, e: Entry, html: EntryHtml | undefined): XElement {
 }
 
 /** Content of a daily post: every link of the day with its commentary, all URLs absolute. */
-function dayContent(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): string {
+function dayContent(site: Site, d: Day, bodies: BodyLookup): string {
   const { settings } = site;
   const tree = h(
     null,
@@ -109,7 +110,7 @@ export interface FeedPlan {
 }
 
 /** The site feed, the daily feed and one feed per tag, each rendered on demand. */
-export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: string): FeedPlan[] {
+export function planFeeds(site: Site, bodies: BodyLookup, version: string): FeedPlan[] {
   const { settings } = site;
   // An entry is in the site feed and in each of its tags' feeds: serialise it once per build.
   const fragments = new Map<Entry, Raw>();
@@ -164,7 +165,7 @@ export function planFeeds(site: Site, bodies: Map<Entry, EntryHtml>, version: st
   return plans;
 }
 
-function dayEntryXml(site: Site, d: Day, bodies: Map<Entry, EntryHtml>): XElement {
+function dayEntryXml(site: Site, d: Day, bodies: BodyLookup): XElement {
   const { settings } = site;
   let published = Infinity;
   for (const e of d.entries) published = Math.min(published, e.date.instant);

@@ -4,7 +4,7 @@
  * write stage renders only the files whose signature changed.
  */
 import { hashOf as sha1 } from '../hash.js';
-import type { EntryHtml } from '../markdown.js';
+import type { BodyLookup } from './bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { href, outputPath, routes } from '../urls.js';
@@ -13,7 +13,7 @@ import { planFeeds } from './feeds.js';
 import { canonical, planPages, type FeedLink, type Page } from './pages.js';
 import { sitemapXml } from './sitemap.js';
 import type { TemplateSet } from './templates.js';
-import { createViews, type EntryView } from './views.js';
+import { createViews, sameTagNames, type EntryView, type Views } from './views.js';
 
 export function siteView(site: Site) {
   const { settings } = site;
@@ -30,10 +30,23 @@ export function siteView(site: Site) {
   };
 }
 
-export function renderPage(site: Site, templates: TemplateSet, page: Page, common: ReturnType<typeof siteView>): string {
+/**
+ * What a page is rendered with: the site, templates and views of the latest plan.
+ * A long-lived Builder keeps one and updates it in place, so the entry pages a plan
+ * keeps from the last one render with the new plan's values, not the old.
+ */
+export interface RenderContext {
+  site: Site;
+  templates: TemplateSet;
+  views: Views;
+  common: ReturnType<typeof siteView>;
+}
+
+export function renderPage(ctx: RenderContext, page: Page): string {
+  const { site, templates, common } = ctx;
   const { settings } = site;
   return templates.eta.render(`@${page.template}`, {
-    ...page.data(),
+    ...page.data(ctx.views),
     page: {
       title: page.title,
       route: page.route,
@@ -64,7 +77,7 @@ export class TemplateError extends Error {
 export interface PlanInputs {
   site: Site;
   templates: TemplateSet;
-  bodies: Map<Entry, EntryHtml>;
+  bodies: BodyLookup;
   /** Hash of the pipeline, settings, drafts and tag names: part of every signature. */
   feedKey: string;
   /** feedKey plus the templates: part of every page's signature. */
@@ -78,10 +91,27 @@ export interface SigMemo {
   routes: Map<string, { key: readonly string[]; entries: readonly Entry[]; sig: string }>;
   /** Tag key → display name in the last plan: when one changes, the pages showing that tag are signed anew. */
   tagNames: Map<string, string>;
+  /**
+   * Each entry's page and file, kept while the entry (the same object) and the site key
+   * stand: at 100k entries, planning them all anew per edit left ~100 MB per rebuild for
+   * the old generation's collector.
+   */
+  entryFiles: WeakMap<Entry, KeptEntryFile>;
+  /** Each entry's version (its hash and its tags' display names), while those names stand. */
+  versions: WeakMap<Entry, { v: string; names: Array<string | undefined> }>;
+  /** The context every planned page renders with, updated by each plan. */
+  context?: RenderContext;
+}
+
+interface KeptEntryFile {
+  siteKey: string;
+  page: Page;
+  file: PlannedFile;
+  key: readonly string[];
 }
 
 export function emptySigMemo(): SigMemo {
-  return { routes: new Map(), tagNames: new Map() };
+  return { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap() };
 }
 
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
@@ -107,11 +137,12 @@ export interface Plan {
   pages: Page[];
   /**
    * Puts `fresh` where `old` stood (same day, slug, date, title and tags: only
-   * what the entry's own views show changed) and signs anew every file that
+   * what the entry's own views show changed; its body already in the plan's
+   * `bodies`) and signs anew every file that
    * shows it. Returns how many files that is. Used by `linklog dev` to skip
    * planning the whole site for an edit of one entry's commentary.
    */
-  replaceEntry(old: Entry, fresh: Entry, html: EntryHtml): number;
+  replaceEntry(old: Entry, fresh: Entry): number;
 }
 
 export function planOutputs(inputs: PlanInputs): Plan {
@@ -126,10 +157,14 @@ export function planOutputs(inputs: PlanInputs): Plan {
     if (before !== undefined && before !== t.name) renamed.add(t.key);
   }
   if (memo) memo.tagNames = new Map(site.tags.map((t) => [t.key, t.name]));
-  const versions = new Map<Entry, string>();
+  // Kept across plans by a long-lived Builder: a front-page shift at 100k signs every entry.
+  const versions = memo?.versions ?? new WeakMap<Entry, { v: string; names: Array<string | undefined> }>();
   const versionOf = (e: Entry) => {
-    let v = versions.get(e);
-    if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));
+    const known = versions.get(e);
+    if (known && sameTagNames(site, e, known.names)) return known.v;
+    const names = e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
+    const v = `${e.hash}:${names.join('\t')}`;
+    versions.set(e, { v, names });
     return v;
   };
   const showsRenamed = (entries: readonly Entry[]) =>
@@ -144,7 +179,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
    * was signed from. An unchanged key is kept as the remembered one, so the new copy
    * is garbage at once instead of living as long as the plan.
    */
-  const sign = (route: string, key: readonly string[], entries: readonly Entry[]): string => {
+  const sign = (route: string, key: readonly string[], entries: readonly Entry[], remember = true): string => {
     const last = memo?.routes.get(route);
     signedAs.push(route);
     deps.push(entries);
@@ -154,12 +189,20 @@ export function planOutputs(inputs: PlanInputs): Plan {
     }
     keys.push(key);
     const sig = sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
-    memo?.routes.set(route, { key, entries, sig });
+    if (remember) memo?.routes.set(route, { key, entries, sig });
     return sig;
   };
-  const views = createViews(site, bodies);
-  const pages = planPages(site, views);
-  const common = siteView(site);
+  const ctx: RenderContext = memo?.context ?? ({} as RenderContext);
+  ctx.site = site;
+  ctx.templates = templates;
+  ctx.views = createViews(site, bodies);
+  ctx.common = siteView(site);
+  if (memo) memo.context = ctx;
+  const kept = (e: Entry): KeptEntryFile | undefined => {
+    const k = memo?.entryFiles.get(e);
+    return k && k.siteKey === siteKey && k.page.entries[0] === e && !showsRenamed(k.page.entries) ? k : undefined;
+  };
+  const pages = planPages(site, memo && ((e) => kept(e)?.page));
 
   const feedsText = new Map<FeedLink[], string>();
   const feedsKey = (feeds: FeedLink[]) => {
@@ -167,17 +210,31 @@ export function planOutputs(inputs: PlanInputs): Plan {
     if (t === undefined) feedsText.set(feeds, (t = JSON.stringify(feeds)));
     return t;
   };
-  const files: PlannedFile[] = pages.map((page) => ({
-    path: outputPath(page.route),
-    sig: sign(page.route, [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra], page.entries),
-    render: () => {
-      try {
-        return renderPage(site, templates, page, common);
-      } catch (e) {
-        throw new TemplateError(page.template, page.route, e);
-      }
-    },
-  }));
+  const files: PlannedFile[] = pages.map((page) => {
+    const isEntry = page.template === 'entry' && memo !== undefined;
+    const k = isEntry ? kept(page.entries[0]) : undefined;
+    if (k && k.page === page) {
+      signedAs.push(page.route);
+      deps.push(page.entries);
+      keys.push(k.key);
+      return k.file;
+    }
+    const key = [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra];
+    const file: PlannedFile = {
+      path: outputPath(page.route),
+      // Entry pages are remembered by entry (below), not by route.
+      sig: sign(page.route, key, page.entries, !isEntry),
+      render: () => {
+        try {
+          return renderPage(ctx, page);
+        } catch (e) {
+          throw new TemplateError(page.template, page.route, e);
+        }
+      },
+    };
+    if (isEntry) memo.entryFiles.set(page.entries[0], { siteKey, page, file, key: keys[keys.length - 1] });
+    return file;
+  });
   for (const feed of planFeeds(site, bodies, version)) {
     files.push({ path: feed.route, sig: sign(feed.route, [feedKey, 'feed', feed.route], feed.entries), render: feed.render });
   }
@@ -186,7 +243,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
   files.push({ path: routes.sitemap(), sig: sha1(`${feedKey}\0${sitemap}`), render: () => sitemap });
 
   let shownBy: Map<Entry, number[]> | undefined;
-  const replaceEntry = (old: Entry, fresh: Entry, html: EntryHtml): number => {
+  const replaceEntry = (old: Entry, fresh: Entry): number => {
     if (!shownBy) {
       shownBy = new Map();
       deps.forEach((entries, i) => {
@@ -201,7 +258,6 @@ export function planOutputs(inputs: PlanInputs): Plan {
       const at = list.indexOf(old);
       if (at !== -1) list[at] = fresh;
     };
-    bodies.set(fresh, html);
     swap(site.entries);
     for (const d of site.days) if (d.day === old.date.day) swap(d.entries);
     for (const k of old.tagKeys) {
@@ -211,6 +267,9 @@ export function planOutputs(inputs: PlanInputs): Plan {
     const affected = shownBy.get(old) ?? [];
     shownBy.delete(old);
     shownBy.set(fresh, affected);
+    // Its page is now the fresh entry's (signed anew below): the next plan keeps it.
+    const own = memo?.entryFiles.get(old);
+    if (own) memo!.entryFiles.set(fresh, own);
     for (const i of affected) {
       swap(deps[i] as Entry[]);
       const sig = sha1(`${keys[i].join('\0')}\0${deps[i].map(versionOf).join(',')}`);

@@ -31,8 +31,11 @@ export interface Page {
   extra: string;
   /** For the sitemap, when it is not the newest `updated` of `entries`. */
   lastmod?: number;
-  /** The template-specific data; built only when the page is rendered. */
-  data: () => Record<string, unknown>;
+  /**
+   * The template-specific data; built only when the page is rendered, from the views
+   * of the plan that renders it (an entry's page outlives its plan in `linklog dev`).
+   */
+  data: (views: Views) => Record<string, unknown>;
 }
 
 /** Newest `updated` of a page's entries, for the sitemap. */
@@ -42,7 +45,15 @@ export function lastmodOf(entries: readonly Entry[]): number | undefined {
   return max;
 }
 
-export function planPages(site: Site, views: Views): Page[] {
+/** An entry's own page; the same object stays valid while the entry and the site's settings do. */
+export function entryPage(e: Entry, feeds: FeedLink[]): Page {
+  // Data reads the page's own list, which an edit in dev may patch.
+  const page: Page = { route: entryRoute(e), template: 'entry', title: e.title, feeds, listed: true, entries: [e], extra: '', data: (views) => ({ entry: views.entry(page.entries[0]) }) };
+  return page;
+}
+
+/** Every page of the site; `kept` hands back an entry's page from an earlier plan when it is still valid. */
+export function planPages(site: Site, kept?: (e: Entry) => Page | undefined): Page[] {
   const { settings } = site;
   const h = (route: string) => href(settings, route);
   const siteFeed: FeedLink = { title: `${settings.title} (Atom)`, href: h(routes.feed()) };
@@ -74,18 +85,14 @@ export function planPages(site: Site, views: Views): Page[] {
         listed: true,
         entries: chunk,
         extra: `${n}/${chunks.length}\0${extraKey}`,
-        data: () => ({ ...extra(), groups: views.groups(chunk), pagination: { page: n, pages: chunks.length, prev, next } }),
+        data: (views) => ({ ...extra(), groups: views.groups(chunk), pagination: { page: n, pages: chunks.length, prev, next } }),
       });
     });
   };
 
   paginated(site.entries, routes.home, (n, of) => (n === 1 ? settings.title : `${settings.title}, page ${n} of ${of}`), 'home', common, () => ({}), '');
 
-  for (const e of site.entries) {
-    // Data reads the page's own list, which an edit in dev may patch.
-    const page: Page = { route: entryRoute(e), template: 'entry', title: e.title, feeds: common, listed: true, entries: [e], extra: '', data: () => ({ entry: views.entry(page.entries[0]) }) };
-    pages.push(page);
-  }
+  for (const e of site.entries) pages.push(kept?.(e) ?? entryPage(e, common));
 
   site.days.forEach((d, i) => {
     // Days are listed newest first: the previous day in time is the next in the list.
@@ -99,7 +106,7 @@ export function planPages(site: Site, views: Views): Page[] {
       listed: true,
       entries: d.entries,
       extra: `${newer}\0${older}`,
-      data: () => ({
+      data: (views) => ({
         day: views.day(d),
         older: older && { title: dayTitle(older), href: h(routes.day(older)) },
         newer: newer && { title: dayTitle(newer), href: h(routes.day(newer)) },
@@ -117,7 +124,7 @@ export function planPages(site: Site, views: Views): Page[] {
       listed: true,
       entries,
       extra: '',
-      data: () => ({ month: m.month, name: monthName(m.month), count: m.count, days: m.days.map(views.day), yearHref: h(routes.year(m.month.slice(0, 4))) }),
+      data: (views) => ({ month: m.month, name: monthName(m.month), count: m.count, days: m.days.map(views.day), yearHref: h(routes.year(m.month.slice(0, 4))) }),
     });
   }
 

@@ -1,5 +1,5 @@
 /** What templates see: plain objects with hrefs ready to print, built once per entry. */
-import type { EntryHtml } from '../markdown.js';
+import type { BodyLookup } from './bodies.js';
 import { groupDays, type Day, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
@@ -103,8 +103,15 @@ let lastSettingsKey = '';
 // Numbers, not objects: a young object stored in 100,000 old ones slows every scavenge.
 let views = 0;
 
+/** Whether the entry's tags are still displayed under these names (checked without building a string). */
+export function sameTagNames(site: Site, e: Entry, names: ReadonlyArray<string | undefined>): boolean {
+  if (names.length !== e.tagKeys.length) return false;
+  for (let i = 0; i < names.length; i++) if (site.tagsByKey.get(e.tagKeys[i])?.name !== names[i]) return false;
+  return true;
+}
+
 /** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
-export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
+export function createViews(site: Site, bodies: BodyLookup) {
   const { settings } = site;
   const fresh = JSON.stringify(settings);
   const settingsKey = fresh === lastSettingsKey ? lastSettingsKey : (lastSettingsKey = fresh);
@@ -119,16 +126,11 @@ export function createViews(site: Site, bodies: Map<Entry, EntryHtml>) {
     return v;
   };
   const namesOf = (e: Entry) => e.tagKeys.map((k) => site.tagsByKey.get(k)?.name ?? '');
-  /** Whether the entry's tags are still displayed under these names (checked without building a string). */
-  const sameNames = (e: Entry, names: readonly string[]) => {
-    for (let i = 0; i < names.length; i++) if (site.tagsByKey.get(e.tagKeys[i])?.name !== names[i]) return false;
-    return names.length === e.tagKeys.length;
-  };
   const entry = (e: Entry): EntryView => {
     const kept = lasting.get(e);
     if (kept?.checked === stamp) return kept.view;
     const html = bodies.get(e)?.page ?? '';
-    if (kept && kept.settings === settingsKey && kept.html === html && sameNames(e, kept.names)) {
+    if (kept && kept.settings === settingsKey && kept.html === html && sameTagNames(site, e, kept.names)) {
       kept.checked = stamp;
       return kept.view;
     }
