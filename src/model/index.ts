@@ -73,12 +73,13 @@ export function buildModel(
 }
 
 function checkPermalinks(all: readonly Entry[]): Diagnostic[] {
-  const first = new Map<string, Entry>();
+  // Day, then slug: they decide the permalink, and are looked up without joining them.
+  const first = new Map<string, Map<string, Entry>>();
   const out: Diagnostic[] = [];
   for (const e of bySource(all)) {
-    // Day and slug decide the permalink (and are cheaper to join than the route).
-    const key = `${e.date.day} ${e.slug}`;
-    const other = first.get(key);
+    let onDay = first.get(e.date.day);
+    if (!onDay) first.set(e.date.day, (onDay = new Map()));
+    const other = onDay.get(e.slug);
     if (other) {
       const route = routes.entry(e.date.day, e.slug);
       out.push(
@@ -88,7 +89,7 @@ function checkPermalinks(all: readonly Entry[]): Diagnostic[] {
           `same permalink /${route} as ${other.source}: give one of them another slug: or date:`,
         ),
       );
-    } else first.set(key, e);
+    } else onDay.set(e.slug, e);
   }
   return out;
 }

@@ -61,11 +61,14 @@ export function checkTagSlugs(all: readonly Entry[]): Diagnostic[] {
   const bySlug = new Map<string, { key: string; name: string; entry: Entry }>();
   const reported = new Set<string>();
   const out: Diagnostic[] = [];
+  // A tag is on many entries: its slug is made once.
+  const slugs = new Map<string, string>();
   for (const e of bySource(all)) {
     for (let i = 0; i < e.tags.length; i++) {
       const name = e.tags[i];
       const key = e.tagKeys[i];
-      const slug = slugify(key);
+      let slug = slugs.get(key);
+      if (slug === undefined) slugs.set(key, (slug = slugify(key)));
       const seen = bySlug.get(slug);
       if (!seen) bySlug.set(slug, { key, name, entry: e });
       else if (seen.key !== key && !reported.has(`${seen.key}\0${key}`)) {

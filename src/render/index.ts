@@ -212,7 +212,8 @@ export function planOutputs(inputs: PlanInputs): Plan {
   };
   const files: PlannedFile[] = pages.map((page) => {
     const isEntry = page.template === 'entry' && memo !== undefined;
-    const k = isEntry ? kept(page.entries[0]) : undefined;
+    // planPages asked kept() for this entry's page: the same object means it is still valid.
+    const k = isEntry ? memo.entryFiles.get(page.entries[0]) : undefined;
     if (k && k.page === page) {
       signedAs.push(page.route);
       deps.push(page.entries);
