@@ -17,6 +17,8 @@ export const routes = {
   feed: () => 'feed.xml',
   daily: () => 'daily.xml',
   sitemap: () => 'sitemap.xml',
+  /** One part of a sitemap too big for one file (see render/sitemap.ts). */
+  sitemapPart: (name: string) => `sitemaps/${name}.xml`,
   notFound: () => '404.html',
 };
 

@@ -4,7 +4,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Builder, build } from '../src/build.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
+import type { Page } from '../src/render/pages.js';
+import { sitemapFiles } from '../src/render/sitemap.js';
 import { readsOnlyEntry } from '../src/render/templates.js';
+import type { Settings } from '../src/settings.js';
+import { fromXml } from 'xast-util-from-xml';
 import { $, $$, attr, child, children, copyFixture, readHtml, readXml, REPO, snapshotTree, tempDir, text, xtext } from './helpers.js';
 
 let root: string;
@@ -195,6 +199,34 @@ describe('build of the basic fixture', () => {
     expect(urls).toContain('https://example.org/links/tags/caf%C3%A9/');
     expect(urls.some((u) => u.includes('404'))).toBe(false);
     expect(urls).toHaveLength(htmlFiles().length - 1);
+  });
+
+  it('splits a sitemap over the URL limit into parts by year (then month) under a sitemap index', () => {
+    const settings = { baseUrl: 'https://example.org/l/' } as Settings;
+    const page = (route: string, lastmod?: number, listed = true) => ({ route, listed, lastmod, entries: [] }) as unknown as Page;
+    const routes = ['', 'page/2/', 'archive/', 'tags/', 'tags/x/', '2025/', '2025/01/', '2025/01/02/', '2025/01/02/a/', '2026/', '2026/03/', '2026/03/01/', '2026/03/01/b/'];
+    const pages = [...routes.map((r, i) => page(r, Date.UTC(2020, 0, 1 + i))), page('404.html', undefined, false)];
+    // Under the limit: one urlset, as always.
+    expect(sitemapFiles(settings, pages).map((f) => f.route)).toEqual(['sitemap.xml']);
+
+    const files = new Map(sitemapFiles(settings, pages, 3).map((f) => [f.route, fromXml(f.xml)]));
+    const index = child(files.get('sitemap.xml')!, 'sitemapindex')!;
+    const parts = children(index, 'sitemap').map((s) => ({ loc: xtext(child(s, 'loc')), lastmod: xtext(child(s, 'lastmod')) }));
+    const names = ['site', 'site-2', '2025', '2025-01', '2026', '2026-03'];
+    expect(parts.map((p) => p.loc)).toEqual(names.map((n) => `https://example.org/l/sitemaps/${n}.xml`));
+    expect([...files.keys()].slice(1)).toEqual(names.map((n) => `sitemaps/${n}.xml`));
+    const seen: string[] = [];
+    parts.forEach((p, i) => {
+      const urls = children(child(files.get(`sitemaps/${names[i]}.xml`)!, 'urlset')!, 'url');
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.length).toBeLessThanOrEqual(3);
+      const locs = urls.map((u) => xtext(child(u, 'loc')));
+      if (names[i].startsWith('2025')) expect(locs.every((l) => l.startsWith('https://example.org/l/2025/'))).toBe(true);
+      // The index's lastmod is its part's newest.
+      expect(p.lastmod).toBe(urls.map((u) => xtext(child(u, 'lastmod'))).sort().at(-1));
+      seen.push(...locs);
+    });
+    expect(seen.sort()).toEqual(routes.map((r) => `https://example.org/l/${r}`).sort());
   });
 
   it('copies public/ files as they are', () => {

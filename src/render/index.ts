@@ -11,7 +11,7 @@ import { href, outputPath, routes } from '../urls.js';
 import type { PlannedFile } from '../write.js';
 import { planFeeds } from './feeds.js';
 import { canonical, planPages, type FeedLink, type Page } from './pages.js';
-import { sitemapXml } from './sitemap.js';
+import { sitemapFiles } from './sitemap.js';
 import type { TemplateSet } from './templates.js';
 import { createViews, sameTagNames, type EntryView, type Views } from './views.js';
 
@@ -239,9 +239,8 @@ export function planOutputs(inputs: PlanInputs): Plan {
   for (const feed of planFeeds(site, bodies, version)) {
     files.push({ path: feed.route, sig: sign(feed.route, [feedKey, 'feed', feed.route], feed.entries), render: feed.render });
   }
-  // Its text is cheap to assemble and is what it is made from: signed by that.
-  const sitemap = sitemapXml(site.settings, pages);
-  files.push({ path: routes.sitemap(), sig: sha1(`${feedKey}\0${sitemap}`), render: () => sitemap });
+  // Their text is cheap to assemble and is what they are made from: signed by that.
+  for (const { route, xml } of sitemapFiles(site.settings, pages)) files.push({ path: route, sig: sha1(`${feedKey}\0${xml}`), render: () => xml });
 
   let shownBy: Map<Entry, number[]> | undefined;
   const replaceEntry = (old: Entry, fresh: Entry): number => {

@@ -1,9 +1,12 @@
 import { x } from 'xastscript';
 import type { Settings } from '../settings.js';
 import { rfc3339 } from '../time.js';
-import { absoluteUrl } from '../urls.js';
+import { absoluteUrl, routes } from '../urls.js';
 import { lastmodOf, type Page } from './pages.js';
 import { xmlDocument, xmlFragment } from './xml.js';
+
+/** sitemaps.org: at most this many URLs in one sitemap file. */
+export const SITEMAP_URLS = 50_000;
 
 function sitemapLastmod(p: Page): number | undefined {
   return p.lastmod ?? lastmodOf(p.entries);
@@ -25,13 +28,75 @@ function urlFragment(settings: Settings, route: string, lastmod: number | undefi
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /**
- * sitemaps.org 0.9: every listed page, absolute, in route order. Its text is
- * the remembered fragments joined inside the fixed document shell (what
- * `xmlDocument` gives, without walking 100,000 children to get it).
+ * A <urlset> of pages in route order. Its text is the remembered fragments joined
+ * inside the fixed document shell (what `xmlDocument` gives, without walking
+ * 100,000 children to get it).
  */
-export function sitemapXml(settings: Settings, pages: readonly Page[]): string {
-  const listed = pages.filter((p) => p.listed).sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
-  if (listed.length === 0) return xmlDocument(x('urlset', { xmlns: NS }, []));
-  const urls = listed.map((p) => urlFragment(settings, p.route, sitemapLastmod(p)));
+function urlset(settings: Settings, pages: readonly Page[]): string {
+  if (pages.length === 0) return xmlDocument(x('urlset', { xmlns: NS }, []));
+  const urls = pages.map((p) => urlFragment(settings, p.route, sitemapLastmod(p)));
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${NS}">\n  ${urls.join('\n  ')}\n</urlset>\n`;
+}
+
+export interface SitemapFile {
+  route: string;
+  xml: string;
+}
+
+/**
+ * Where a page's URL goes when the site has more than `limit`: a year's pages
+ * together (then a month's, if a year alone has too many), the rest in `site`.
+ * Parts follow the calendar, so a new link changes its year's part and `site`,
+ * not every part after it.
+ */
+function partName(route: string, depth: 1 | 2): string {
+  const m = /^(\d{4})\/(\d{2})\//.exec(route) ?? /^(\d{4})\//.exec(route);
+  if (!m) return 'site';
+  return depth === 2 && m[2] ? `${m[1]}-${m[2]}` : m[1];
+}
+
+function splitParts(pages: readonly Page[], limit: number): Array<{ name: string; pages: Page[] }> {
+  const group = (list: readonly Page[], depth: 1 | 2) => {
+    const by = new Map<string, Page[]>();
+    for (const p of list) {
+      const name = partName(p.route, depth);
+      const part = by.get(name);
+      if (part) part.push(p);
+      else by.set(name, [p]);
+    }
+    return by;
+  };
+  const out: Array<{ name: string; pages: Page[] }> = [];
+  for (const [name, list] of group(pages, 1)) {
+    const byMonth = list.length > limit && name !== 'site' ? group(list, 2) : new Map([[name, list]]);
+    for (const [sub, part] of byMonth) {
+      // Still too many (a month of over 50,000 links, or as many tags): numbered slices.
+      for (let i = 0; i < part.length; i += limit) out.push({ name: i === 0 ? sub : `${sub}-${i / limit + 1}`, pages: part.slice(i, i + limit) });
+    }
+  }
+  return out;
+}
+
+/**
+ * sitemaps.org 0.9: every listed page, absolute, in route order, in `sitemap.xml`;
+ * a site with more than `limit` pages gets a sitemap index there instead, which
+ * lists parts of at most `limit` URLs each under `sitemaps/`.
+ */
+export function sitemapFiles(settings: Settings, pages: readonly Page[], limit = SITEMAP_URLS): SitemapFile[] {
+  const listed = pages.filter((p) => p.listed).sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+  if (listed.length <= limit) return [{ route: routes.sitemap(), xml: urlset(settings, listed) }];
+  const parts = splitParts(listed, limit).map(({ name, pages: part }) => {
+    let newest: number | undefined;
+    for (const p of part) {
+      const t = sitemapLastmod(p);
+      if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+    }
+    return { route: routes.sitemapPart(name), xml: urlset(settings, part), newest };
+  });
+  const index = x(
+    'sitemapindex',
+    { xmlns: NS },
+    parts.map((p) => x('sitemap', [x('loc', absoluteUrl(settings, p.route)), p.newest !== undefined ? x('lastmod', rfc3339(p.newest)) : undefined])),
+  );
+  return [{ route: routes.sitemap(), xml: xmlDocument(index) }, ...parts.map(({ route, xml }) => ({ route, xml }))];
 }
