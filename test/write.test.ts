@@ -30,6 +30,23 @@ describe('syncOutput updating a site in place', () => {
     expect(results[0].has(MARKER)).toBe(true);
   });
 
+  it('reuses its copy blocks from one sync to the next without mixing up their bytes (also after a failed sync)', async () => {
+    const out = path.join(tempDir(), 'site');
+    // ~60 KB pages: each sync fills several 4 MiB blocks, which the next one takes over.
+    const big = (round: number) => (i: number) => `round ${round} page ${i} ${String.fromCharCode(97 + ((i + round) % 26)).repeat(60_000 + i * 13)}`;
+    let records = await firstSync(out, pages(200, big(0)));
+    const failing = pages(200, big(9));
+    failing[150] = { ...failing[150], render: () => { throw new Error('template failed'); } };
+    await expect(syncOutput(out, failing, records)).rejects.toThrow('template failed');
+    for (const round of [1, 2, 3]) {
+      const r = await syncOutput(out, pages(200, big(round)), records);
+      expect(r.written).toHaveLength(200);
+      records = r.records;
+      const tree = snapshotTree(out);
+      for (let i = 0; i < 200; i++) expect(tree.get(`p/${i}/index.html`)).toBe(big(round)(i));
+    }
+  });
+
   it('rewrites a re-signed page only when its bytes changed, whatever its size, and records them as on disk', async () => {
     const out = path.join(tempDir(), 'site');
     const texts = ['same bytes', 'same size A', 'other size'];
