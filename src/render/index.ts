@@ -239,8 +239,9 @@ export function planOutputs(inputs: PlanInputs): Plan {
   for (const feed of planFeeds(site, bodies, version)) {
     files.push({ path: feed.route, sig: sign(feed.route, [feedKey, 'feed', feed.route], feed.entries), render: feed.render });
   }
-  // Their text is cheap to assemble and is what they are made from: signed by that.
-  for (const { route, xml } of sitemapFiles(site.settings, pages)) files.push({ path: route, sig: sha1(`${feedKey}\0${xml}`), render: () => xml });
+  // Their text is cheap to assemble and is what they are made from: signed by that (an
+  // unchanged part is the same string, so it is not hashed again).
+  for (const { route, xml } of sitemapFiles(site.settings, pages)) files.push({ path: route, sig: sign(route, [feedKey, 'sitemap', xml], []), render: () => xml });
 
   let shownBy: Map<Entry, number[]> | undefined;
   const replaceEntry = (old: Entry, fresh: Entry): number => {

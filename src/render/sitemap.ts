@@ -27,15 +27,23 @@ function urlFragment(settings: Settings, route: string, lastmod: number | undefi
 
 const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
+// The last text of each sitemap file, with the fragments it was joined from: a part
+// whose URLs are all the same strings as last time is not joined again.
+const texts = new Map<string, { urls: string[]; xml: string }>();
+
 /**
  * A <urlset> of pages in route order. Its text is the remembered fragments joined
  * inside the fixed document shell (what `xmlDocument` gives, without walking
  * 100,000 children to get it).
  */
-function urlset(settings: Settings, pages: readonly Page[]): string {
+function urlset(settings: Settings, route: string, pages: readonly Page[]): string {
   if (pages.length === 0) return xmlDocument(x('urlset', { xmlns: NS }, []));
   const urls = pages.map((p) => urlFragment(settings, p.route, sitemapLastmod(p)));
-  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${NS}">\n  ${urls.join('\n  ')}\n</urlset>\n`;
+  const last = texts.get(route);
+  if (last && last.urls.length === urls.length && last.urls.every((u, i) => u === urls[i])) return last.xml;
+  const xml = `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${NS}">\n  ${urls.join('\n  ')}\n</urlset>\n`;
+  texts.set(route, { urls, xml });
+  return xml;
 }
 
 export interface SitemapFile {
@@ -50,9 +58,16 @@ export interface SitemapFile {
  * not every part after it.
  */
 function partName(route: string, depth: 1 | 2): string {
-  const m = /^(\d{4})\/(\d{2})\//.exec(route) ?? /^(\d{4})\//.exec(route);
-  if (!m) return 'site';
-  return depth === 2 && m[2] ? `${m[1]}-${m[2]}` : m[1];
+  // Only calendar routes start with four digits and a slash (`2026/`, `2026/11/…`).
+  const isYear = route.length > 4 && route[4] === '/' && isDigits(route, 0, 4);
+  if (!isYear) return 'site';
+  const year = route.slice(0, 4);
+  return depth === 2 && route.length > 7 && route[7] === '/' && isDigits(route, 5, 7) ? `${year}-${route.slice(5, 7)}` : year;
+}
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 function splitParts(pages: readonly Page[], limit: number): Array<{ name: string; pages: Page[] }> {
@@ -84,14 +99,15 @@ function splitParts(pages: readonly Page[], limit: number): Array<{ name: string
  */
 export function sitemapFiles(settings: Settings, pages: readonly Page[], limit = SITEMAP_URLS): SitemapFile[] {
   const listed = pages.filter((p) => p.listed).sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
-  if (listed.length <= limit) return [{ route: routes.sitemap(), xml: urlset(settings, listed) }];
+  if (listed.length <= limit) return [{ route: routes.sitemap(), xml: urlset(settings, routes.sitemap(), listed) }];
   const parts = splitParts(listed, limit).map(({ name, pages: part }) => {
     let newest: number | undefined;
     for (const p of part) {
       const t = sitemapLastmod(p);
       if (t !== undefined && (newest === undefined || t > newest)) newest = t;
     }
-    return { route: routes.sitemapPart(name), xml: urlset(settings, part), newest };
+    const route = routes.sitemapPart(name);
+    return { route, xml: urlset(settings, route, part), newest };
   });
   const index = x(
     'sitemapindex',
