@@ -20,7 +20,7 @@ import {
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { hashOf as sha1 } from './hash.js';
 import { CONTENT_DIR, decodeSource, listEntryFiles } from './load.js';
-import type { Site } from './model/index.js';
+import type { ModelIndex, Site } from './model/index.js';
 import type { Entry } from './parse/entry.js';
 import type { BodyMemo } from './render/bodies.js';
 import type { Plan, SigMemo } from './render/index.js';
@@ -108,6 +108,8 @@ export class Builder {
   private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap() };
   /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
   private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
+  /** With `watched`: what the last model was built from, for updateModel. */
+  private modelIndex?: ModelIndex;
   /** With `watched`: every body rendered, by entry (see renderBodies). */
   private readonly bodyMemo: BodyMemo = new WeakMap();
   /** With `watched`: the site of the last build that rendered bodies, whose bodies the cache keeps. */
@@ -237,10 +239,13 @@ export class Builder {
     }
     const files = stats ?? (await this.statSources());
     if (files.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no entries found (content/**/*.md)'));
+    // What changed since the last build, for a model that is updated rather than built anew.
+    const changes: { added: Entry[]; removed: Entry[] } = { added: [], removed: [] };
     const seen = new Set(files.map((f) => f.rel));
-    for (const p of [...this.cache.sources.keys()]) {
+    for (const [p, rec] of this.cache.sources) {
       if (!seen.has(p)) {
         this.cache.sources.delete(p);
+        if (rec.entry) changes.removed.push(rec.entry);
         this.cacheDirty = true;
       }
     }
@@ -250,6 +255,7 @@ export class Builder {
     files.forEach(({ rel, size, mtimeMs }, i) => {
       let rec: SourceRecord | undefined = this.cache.sources.get(rel);
       if (!rec || rec.size !== size || rec.mtimeMs !== mtimeMs || this.forced.has(rel)) {
+        if (rec?.entry) changes.removed.push(rec.entry);
         let bytes: Buffer;
         try {
           bytes = fs.readFileSync(path.join(this.root, rel));
@@ -260,6 +266,7 @@ export class Builder {
         const r = parseEntry(decodeSource(rel, bytes), settings);
         rec = { size, mtimeMs, entry: r.entry, diagnostics: r.diagnostics };
         this.cache.sources.set(rel, rec);
+        if (r.entry) changes.added.push(r.entry);
         parsed++;
         if (parsed % 1000 === 0) this.options.onProgress?.({ phase: 'parse', done: i + 1, total: files.length });
       }
@@ -267,8 +274,12 @@ export class Builder {
       if (rec.entry) entries.push(rec.entry);
     });
     this.forced.clear();
-    const { buildModel } = await modelStage();
-    const model = buildModel(entries, settings, { drafts });
+    const { buildModel, updateModel } = await modelStage();
+    const index = this.modelIndex;
+    // A few changes are applied to the last model (`dev`); many, or a first build, build it anew.
+    const incremental = index !== undefined && index.drafts === Boolean(drafts) && changes.added.length + changes.removed.length <= Math.max(100, entries.length / 50);
+    const model = incremental ? updateModel(index, changes, settings) : buildModel(entries, settings, { drafts });
+    if (this.options.watched && !incremental) this.modelIndex = (model as ReturnType<typeof buildModel>).index;
     diagnostics.push(...model.diagnostics);
     return { site: model.site, settings, diagnostics, parsed };
   }
@@ -299,6 +310,7 @@ export class Builder {
     const { parseEntry } = await parseStage();
     const { TemplateError } = await renderStage();
     const { renderBodies } = await bodiesStage();
+    const { replaceInModel } = await modelStage();
     for (const rel of this.forced) {
       const old = this.cache.sources.get(rel)?.entry;
       const st = fs.statSync(path.join(this.root, rel), { throwIfNoEntry: false });
@@ -328,6 +340,7 @@ export class Builder {
     let affected = 0;
     for (const s of swaps) {
       affected += last.plan.replaceEntry(s.old, s.fresh);
+      if (this.modelIndex) replaceInModel(this.modelIndex, s.old, s.fresh);
       this.cache.sources.set(s.rel, { size: s.size, mtimeMs: s.mtimeMs, entry: s.fresh, diagnostics: [] });
     }
     this.forced.clear();
@@ -402,6 +415,9 @@ export class Builder {
     checkOutDir(this.root, this.out);
     const patched = await this.tryPatch(started, timings);
     if (patched) return patched;
+    // The last plan is patched no more: this build replaces it, or fails (and the next must not
+    // patch a plan from before the failure). Planning also updates the render context it shares.
+    this.lastPlan = undefined;
     const sources = fs.existsSync(path.join(this.root, CONTENT_DIR)) ? await this.statSources() : [];
     // Read once, for the fingerprint and for the build.
     const templateSources = readTemplateSources(this.root);
@@ -466,8 +482,6 @@ export class Builder {
 
     const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
     const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
-    // Planning updates the render context the last plan's pages share: that plan is patched no more.
-    this.lastPlan = undefined;
     const plan = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
     const { files, pages } = plan;
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {

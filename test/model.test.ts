@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.js';
-import { buildModel, paginate } from '../src/model/index.js';
+import { buildModel, paginate, replaceInModel, updateModel, type Site } from '../src/model/index.js';
 import type { Entry } from '../src/parse/entry.js';
 import { parseSettings } from '../src/settings.js';
 import { tagKey } from '../src/parse/slug.js';
@@ -67,6 +67,90 @@ describe('buildModel', () => {
   it('checks clashes among drafts too, so --drafts never reveals a new error', () => {
     const { diagnostics } = buildModel([make('2026-01-01', 'a', ['c#']), make('2026-01-02', 'b', ['c'], { draft: true })], settings);
     expect(diagnostics).toHaveLength(1);
+  });
+});
+
+describe('updateModel', () => {
+  /** What a site shows, by value: the two sites must not differ in any of it. */
+  const shape = (site: Site) => ({
+    entries: site.entries.map((e) => e.source),
+    days: site.days.map((d) => [d.day, d.entries.map((e) => e.source)]),
+    months: site.months.map((m) => [m.month, m.count, m.days.map((d) => d.day)]),
+    years: site.years.map((y) => [y.year, y.count, y.months.map((m) => m.month)]),
+    tags: site.tags.map((t) => [t.key, t.name, t.slug, t.entries.map((e) => e.source)]),
+    byKey: [...site.tagsByKey].map(([k, t]) => [k, t.name]).sort(),
+  });
+
+  it('gives the model and diagnostics of a fresh build after any sequence of changes', () => {
+    let seed = 7;
+    // mulberry32: every bit random enough for small moduli.
+    const rnd = (k: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % k;
+    };
+    // Few days, slugs and tags, so changes collide: shared days, clashing permalinks, tags
+    // spelled two ways (the display name flips), slugs two tags share, drafts.
+    const days = ['2026-01-01', '2026-01-02', '2026-02-10', '2025-12-31', '2024-06-30', '2026-01-03'];
+    const tagNames = ['Web', 'web', 'WEB', 'c#', 'c', 'css', 'rust', 'Rust'];
+    const files = Array.from({ length: 14 }, (_, i) => `content/f${String(i).padStart(2, '0')}.md`);
+    const version = (source: string): Entry =>
+      make(days[rnd(days.length)], `s${rnd(3)}`, Array.from(new Set(Array.from({ length: rnd(4) }, () => tagNames[rnd(tagNames.length)]))).filter((t, i, all) => all.findIndex((u) => tagKey(u) === tagKey(t)) === i), {
+        source,
+        draft: rnd(6) === 0,
+      });
+    for (const drafts of [false, true]) {
+      const current = new Map<string, Entry>();
+      for (const f of files.slice(0, 6)) current.set(f, version(f));
+      const all = () => [...current.keys()].sort().map((f) => current.get(f)!);
+      const first = buildModel(all(), settings, { drafts });
+      const index = first.index;
+      for (let step = 0; step < 300; step++) {
+        const added: Entry[] = [];
+        const removed: Entry[] = [];
+        // One change per file per build, as the Builder reports them.
+        const picked = new Set(Array.from({ length: 1 + rnd(3) }, () => files[rnd(files.length)]));
+        for (const f of picked) {
+          const before = current.get(f);
+          if (before && rnd(3) === 0) {
+            current.delete(f);
+            removed.push(before);
+          } else if (before && rnd(4) === 0) {
+            // What dev's patch does: the same entry, a new object.
+            const fresh = { ...before, body: `edited ${step}` };
+            for (const list of [index.site.entries, ...index.site.days.map((d) => d.entries), ...index.site.tags.map((t) => t.entries)]) {
+              const at = list.indexOf(before);
+              if (at !== -1) list[at] = fresh;
+            }
+            replaceInModel(index, before, fresh);
+            current.set(f, fresh);
+          } else {
+            if (before) removed.push(before);
+            const fresh = version(f);
+            current.set(f, fresh);
+            added.push(fresh);
+          }
+        }
+        const updated = updateModel(index, { added, removed }, settings);
+        const fresh = buildModel(all(), settings, { drafts });
+        expect(shape(updated.site), `step ${step}`).toEqual(shape(fresh.site));
+        expect(updated.diagnostics.map(formatDiagnostic).sort(), `step ${step}`).toEqual(fresh.diagnostics.map(formatDiagnostic).sort());
+      }
+    }
+  });
+
+  it('makes new lists only for the days and tags a change touches', () => {
+    const a = make('2026-01-01', 'a', ['web']);
+    const b = make('2026-01-02', 'b', ['rust']);
+    const { index } = buildModel([a, b], settings);
+    const before = index.site;
+    const c = make('2026-01-02', 'c', ['rust', 'new']);
+    const { site } = updateModel(index, { added: [c], removed: [] }, settings);
+    expect(site.days.find((d) => d.day === '2026-01-01')!.entries).toBe(before.days.find((d) => d.day === '2026-01-01')!.entries);
+    expect(site.tagsByKey.get('web')!.entries).toBe(before.tagsByKey.get('web')!.entries);
+    expect(site.tagsByKey.get('rust')!.entries).not.toBe(before.tagsByKey.get('rust')!.entries);
+    expect(site.tagsByKey.get('rust')!.entries.map((e) => e.slug)).toEqual(['c', 'b']);
   });
 });
 
