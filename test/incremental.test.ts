@@ -153,6 +153,31 @@ describe('incremental builds', () => {
     await edit('template and commentary: no patch', { tags: 'web' }, 'z\n', false);
   });
 
+  it('under dev, a commentary edit after a failed build still reports the error, and the site is mended once it is fixed', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const builder = new Builder({ root, watched: true });
+    expect(errors(await builder.build())).toEqual([]);
+    const before = snapshotTree(out);
+    // A second entry on the same permalink: the build fails and the output stays.
+    const clash = 'content/clash.md';
+    write(root, clash, entry({ title: 'Clash', url: 'https://example.com/c', date: '2026-11-24', slug: 'date-only' }, 'c\n'));
+    builder.sourceChanged(clash);
+    expect(errors(await builder.build())).toEqual([expect.stringContaining('content/clash.md:')]);
+    // Then only another entry's commentary changes: the error is still there, nothing is written.
+    const other = 'content/2026/11/date-only.md';
+    write(root, other, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'New words.\n'));
+    builder.sourceChanged(other);
+    const r = await builder.build();
+    expect(errors(r)).toEqual([expect.stringContaining('content/clash.md:')]);
+    expect(r.stats).toBeUndefined();
+    expect(snapshotTree(out)).toEqual(before);
+    fs.rmSync(path.join(root, clash));
+    builder.sourceChanged(clash);
+    expect(errors(await builder.build())).toEqual([]);
+    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+  });
+
   it('rewrites pages in place: a shorter page loses its old tail, a symlink planted in the output is replaced, not followed', async () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
