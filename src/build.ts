@@ -105,7 +105,7 @@ export class Builder {
   /** Set when the cache changed in a way the build counters do not show (files deleted, settings changed). */
   private cacheDirty = false;
   private manifestDirty = false;
-  private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap() };
+  private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap(), namesChanged: 0 };
   /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
   private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
   /** With `watched`: what the last model was built from, for updateModel. */

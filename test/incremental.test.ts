@@ -78,12 +78,20 @@ describe('incremental builds', () => {
     }
   });
 
-  it('after any sequence of edits, the output equals a fresh build', async () => {
+  it.each([
+    ['build', false],
+    ['dev (watched: told what changed, model updated in place)', true],
+  ])('after any sequence of edits, the output equals a fresh build: %s', async (_, watched) => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
-    const builder = new Builder({ root });
-    const step = async (label: string, change: () => void) => {
+    const builder = new Builder({ root, watched });
+    /** `touched`: what a watcher would report (root-relative). */
+    const step = async (label: string, change: () => void, touched: string[] = []) => {
       change();
+      for (const rel of touched) {
+        if (rel.startsWith('content/')) builder.sourceChanged(rel);
+        else builder.otherInputChanged();
+      }
       const r = await builder.build();
       expect(errors(r), label).toEqual([]);
       expect(snapshotTree(out), label).toEqual(await freshBuild(root));
@@ -92,31 +100,49 @@ describe('incremental builds', () => {
     await step('first build', () => {});
     const edited = await step('edit a body', () =>
       write(root, 'content/2026/11/date-only.md', entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'Changed words.\n')),
-    );
+    ['content/2026/11/date-only.md']);
     expect(edited.stats!.written).toContain('2026/11/24/date-only/index.html');
     expect(edited.stats!.written).not.toContain('2026/11/20/folder-does-not-matter/index.html');
     await step('add an entry with a new tag', () =>
       write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-11-27T10:00:00Z', tags: '[brand-new, web]' })),
-    );
+    ['content/new.md']);
     expect(fs.existsSync(path.join(out, 'tags/brand-new/index.html'))).toBe(true);
+    // Five entries spell a tag "WEB", more than spell it "web": the display name, shown on every
+    // page with the tag (also those of entries that did not change), flips; then flips back.
+    const ws = [1, 2, 3, 4, 5].map((i) => `content/w${i}.md`);
+    await step('a tag spelled another way by most entries', () => {
+      ws.forEach((rel, i) => write(root, rel, entry({ title: `W${i}`, url: `https://example.com/w${i}`, date: `2026-11-0${i + 1}`, tags: '[WEB]' })));
+    }, ws);
+    expect(fs.readFileSync(path.join(out, '2026/11/24/date-only/index.html'), 'utf8')).toContain('>WEB<');
+    await step('and back', () => fs.rmSync(path.join(root, ws[4])), [ws[4]]);
+    await step('and back again', () => fs.rmSync(path.join(root, ws[3])), [ws[3]]);
+    expect(fs.readFileSync(path.join(out, '2026/11/24/date-only/index.html'), 'utf8')).not.toContain('>WEB<');
     await step('retag it', () =>
       write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-11-27T10:00:00Z', tags: '[other]' })),
-    );
+    ['content/new.md']);
     expect(fs.existsSync(path.join(out, 'tags/brand-new'))).toBe(false);
     await step('move it to another day', () =>
       write(root, 'content/new.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-10-01', tags: '[other]' })),
-    );
+    ['content/new.md']);
     expect(fs.existsSync(path.join(out, '2026/11/27'))).toBe(false);
-    await step('rename the file', () => fs.renameSync(path.join(root, 'content/new.md'), path.join(root, 'content/renamed.md')));
+    await step('rename the file', () => fs.renameSync(path.join(root, 'content/new.md'), path.join(root, 'content/renamed.md')), ['content/new.md', 'content/renamed.md']);
     expect(fs.existsSync(path.join(out, '2026/10/01/new'))).toBe(false);
-    await step('delete it', () => fs.rmSync(path.join(root, 'content/renamed.md')));
+    await step('make it a draft', () =>
+      write(root, 'content/renamed.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-10-01', tags: '[other]', draft: 'true' })),
+    ['content/renamed.md']);
+    expect(fs.existsSync(path.join(out, 'tags/other'))).toBe(false);
+    await step('publish it again', () =>
+      write(root, 'content/renamed.md', entry({ title: 'New', url: 'https://example.com/new', date: '2026-10-01', tags: '[other]' })),
+    ['content/renamed.md']);
+    await step('delete it', () => fs.rmSync(path.join(root, 'content/renamed.md')), ['content/renamed.md']);
     expect(fs.existsSync(path.join(out, 'tags/other'))).toBe(false);
     expect(fs.existsSync(path.join(out, '2026/10'))).toBe(false);
-    await step('change a template', () => write(root, 'templates/entry.eta', "<% layout('@layout') %>\n<p>custom</p>\n<%~ include('@_entry', { entry: it.entry, level: 1 }) %>\n"));
+    await step('change a template', () => write(root, 'templates/entry.eta', "<% layout('@layout') %>\n<p>custom</p>\n<%~ include('@_entry', { entry: it.entry, level: 1 }) %>\n"), ['templates/entry.eta']);
     await step('change the settings', () =>
       write(root, 'linklog.yaml', fs.readFileSync(path.join(root, 'linklog.yaml'), 'utf8').replace('perPage: 2', 'perPage: 3')),
-    );
-    await step('change a public file', () => write(root, 'public/robots.txt', 'User-agent: *\nDisallow: /x\n'));
+    ['linklog.yaml']);
+    await step('change a public file', () => write(root, 'public/robots.txt', 'User-agent: *\nDisallow: /x\n'), ['public/robots.txt']);
+    if (watched) return; // dev is the only writer of its output: it does not look for tampering.
     await step('tamper with the output', () => {
       fs.writeFileSync(path.join(out, 'index.html'), 'tampered');
       fs.writeFileSync(path.join(out, 'stray.html'), 'stray');

@@ -98,9 +98,17 @@ export interface SigMemo {
    */
   entryFiles: WeakMap<Entry, KeptEntryFile>;
   /** Each entry's version (its hash and its tags' display names), while those names stand. */
-  versions: WeakMap<Entry, { v: string; names: Array<string | undefined> }>;
+  versions: WeakMap<Entry, EntryVersion>;
+  /** How many plans found a tag renamed: a version checked since is still good. */
+  namesChanged: number;
   /** The context every planned page renders with, updated by each plan. */
   context?: RenderContext;
+}
+
+interface EntryVersion {
+  v: string;
+  names: Array<string | undefined>;
+  generation: number;
 }
 
 interface KeptEntryFile {
@@ -111,7 +119,7 @@ interface KeptEntryFile {
 }
 
 export function emptySigMemo(): SigMemo {
-  return { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap() };
+  return { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap(), namesChanged: 0 };
 }
 
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
@@ -156,15 +164,23 @@ export function planOutputs(inputs: PlanInputs): Plan {
     const before = memo?.tagNames.get(t.key);
     if (before !== undefined && before !== t.name) renamed.add(t.key);
   }
-  if (memo) memo.tagNames = new Map(site.tags.map((t) => [t.key, t.name]));
+  if (memo) {
+    memo.tagNames = new Map(site.tags.map((t) => [t.key, t.name]));
+    if (renamed.size > 0) memo.namesChanged++;
+  }
   // Kept across plans by a long-lived Builder: a front-page shift at 100k signs every entry.
-  const versions = memo?.versions ?? new WeakMap<Entry, { v: string; names: Array<string | undefined> }>();
+  // A version checked since the last rename is taken as it is; an older one is checked.
+  const versions = memo?.versions ?? new WeakMap<Entry, EntryVersion>();
+  const generation = memo?.namesChanged ?? 0;
   const versionOf = (e: Entry) => {
     const known = versions.get(e);
-    if (known && sameTagNames(site, e, known.names)) return known.v;
+    if (known && (known.generation === generation || sameTagNames(site, e, known.names))) {
+      known.generation = generation;
+      return known.v;
+    }
     const names = e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
     const v = `${e.hash}:${names.join('\t')}`;
-    versions.set(e, { v, names });
+    versions.set(e, { v, names, generation });
     return v;
   };
   const showsRenamed = (entries: readonly Entry[]) =>
