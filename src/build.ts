@@ -481,8 +481,7 @@ export class Builder {
     lap('markdown');
 
     const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
-    const siteKey = sha1(`${feedKey}\0${this.templatesKey}`);
-    const plan = planOutputs({ site, templates: templates.set, bodies, siteKey, feedKey, version: VERSION, memo: this.sigMemo });
+    const plan = planOutputs({ site, templates: templates.set, bodies, feedKey, version: VERSION, memo: this.sigMemo });
     const { files, pages } = plan;
     for (const [file, needsDir] of findPathClashes(files.map((f) => f.path))) {
       diagnostics.push(error(CONTENT_DIR, undefined, `/${needsDir} cannot be written because /${file} is a page: rename the tag or entry slug that makes it`));

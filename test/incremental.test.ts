@@ -5,7 +5,7 @@ import { Builder, build } from '../src/build.js';
 import { CACHE_DIR, emptyContentCache, readContentCache, writeContentCache } from '../src/cache.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { renderBodies } from '../src/render/bodies.js';
-import { copyFixture, entry, snapshotTree, tempDir } from './helpers.js';
+import { copyFixture, entry, REPO, snapshotTree, tempDir } from './helpers.js';
 
 const errors = (r: Awaited<ReturnType<typeof build>>) => r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 
@@ -202,6 +202,38 @@ describe('incremental builds', () => {
     builder.sourceChanged(clash);
     expect(errors(await builder.build())).toEqual([]);
     expect(snapshotTree(out)).toEqual(await freshBuild(root));
+  });
+
+  it('re-renders only the pages whose templates changed (partials and layouts followed), and all of them when a template names others in a way it cannot follow', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const builder = new Builder({ root, watched: true });
+    expect(errors(await builder.build())).toEqual([]);
+    const all = [...snapshotTree(out).keys()].filter((f) => f.endsWith('.html'));
+    const template = (name: string) => fs.readFileSync(path.join(REPO, 'templates', `${name}.eta`), 'utf8');
+    const edit = async (name: string, text: string) => {
+      write(root, `templates/${name}.eta`, text);
+      builder.otherInputChanged();
+      const r = await builder.build();
+      expect(errors(r), name).toEqual([]);
+      expect(snapshotTree(out), name).toEqual(await freshBuild(root));
+      rendered = r.stats!.produced;
+      return r.stats!.written.filter((f) => f.endsWith('.html')).sort();
+    };
+    let rendered = 0;
+    const tagPages = all.filter((f) => /^tags\/[^/]+\/(page\/\d+\/)?index\.html$/.test(f)).sort();
+    const homePages = all.filter((f) => /^(page\/\d+\/)?index\.html$/.test(f)).sort();
+    expect(tagPages.length).toBeGreaterThan(3);
+    expect(await edit('tag', template('tag').replace('</', '<!-- t --></'))).toEqual(tagPages);
+    // A partial: every page that includes it, through any template.
+    expect(await edit('_pagination', `${template('_pagination')}<!-- p -->\n`)).toEqual([...homePages, ...tagPages].sort());
+    // The layout: every page.
+    expect(await edit('layout', template('layout').replace('</footer>', '<!-- l --></footer>'))).toEqual([...all].sort());
+    // A name it cannot read: that template's pages depend on every template...
+    expect(await edit('404', "<% const name = '@layout' %><% layout(name) %>\n<p>gone</p>\n")).toEqual(['404.html']);
+    // ...so a change to any other one renders them again (here to the same bytes: not rewritten).
+    expect(await edit('year', template('year').replace('</', '<!-- y --></'))).toEqual(['2026/index.html']);
+    expect(rendered).toBe(2);
   });
 
   it('rewrites pages in place: a shorter page loses its old tail, a symlink planted in the output is replaced, not followed', async () => {

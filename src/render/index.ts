@@ -78,10 +78,8 @@ export interface PlanInputs {
   site: Site;
   templates: TemplateSet;
   bodies: BodyLookup;
-  /** Hash of the pipeline, settings, drafts and tag names: part of every signature. */
+  /** Hash of the pipeline, settings and drafts: part of every signature (a page's with its template's key). */
   feedKey: string;
-  /** feedKey plus the templates: part of every page's signature. */
-  siteKey: string;
   version: string;
   /** Signatures of the last plan, kept by a long-lived Builder: a page whose inputs are the same objects is not hashed again. */
   memo?: SigMemo;
@@ -92,7 +90,7 @@ export interface SigMemo {
   /** Tag key → display name in the last plan: when one changes, the pages showing that tag are signed anew. */
   tagNames: Map<string, string>;
   /**
-   * Each entry's page and file, kept while the entry (the same object) and the site key
+   * Each entry's page and file, kept while the entry (the same object) and the page key
    * stand: at 100k entries, planning them all anew per edit left ~100 MB per rebuild for
    * the old generation's collector.
    */
@@ -112,7 +110,7 @@ interface EntryVersion {
 }
 
 interface KeptEntryFile {
-  siteKey: string;
+  pageKey: string;
   page: Page;
   file: PlannedFile;
   key: readonly string[];
@@ -154,7 +152,14 @@ export interface Plan {
 }
 
 export function planOutputs(inputs: PlanInputs): Plan {
-  const { site, templates, bodies, siteKey, feedKey, version } = inputs;
+  const { site, templates, bodies, feedKey, version } = inputs;
+  // A page is signed by the templates it renders with: a change to one re-renders only its pages.
+  const pageKeys = new Map<string, string>();
+  const pageKeyOf = (template: string) => {
+    let k = pageKeys.get(template);
+    if (k === undefined) pageKeys.set(template, (k = sha1(`${feedKey}\0${templates.keys.get(template) ?? ''}`)));
+    return k;
+  };
   const memo = inputs.memo;
   // An entry's view shows its tags' display names, which other entries can change (the
   // spelling used most wins): an entry is signed by its hash and those names.
@@ -216,7 +221,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
   if (memo) memo.context = ctx;
   const kept = (e: Entry): KeptEntryFile | undefined => {
     const k = memo?.entryFiles.get(e);
-    return k && k.siteKey === siteKey && k.page.entries[0] === e && !showsRenamed(k.page.entries) ? k : undefined;
+    return k && k.pageKey === pageKeyOf('entry') && k.page.entries[0] === e && !showsRenamed(k.page.entries) ? k : undefined;
   };
   const pages = planPages(site, memo && ((e) => kept(e)?.page));
 
@@ -236,7 +241,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
       keys.push(k.key);
       return k.file;
     }
-    const key = [siteKey, page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra];
+    const key = [pageKeyOf(page.template), page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra];
     const file: PlannedFile = {
       path: outputPath(page.route),
       // Entry pages are remembered by entry (below), not by route.
@@ -249,7 +254,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
         }
       },
     };
-    if (isEntry) memo.entryFiles.set(page.entries[0], { siteKey, page, file, key: keys[keys.length - 1] });
+    if (isEntry) memo.entryFiles.set(page.entries[0], { pageKey: pageKeyOf('entry'), page, file, key: keys[keys.length - 1] });
     return file;
   });
   for (const feed of planFeeds(site, bodies, version)) {

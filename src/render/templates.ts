@@ -6,6 +6,7 @@ import { Eta } from 'eta';
 import fs from 'node:fs';
 import path from 'node:path';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { hashOf } from '../hash.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 export const TEMPLATES_DIR = 'templates';
@@ -14,6 +15,8 @@ export interface TemplateSet {
   eta: Eta;
   /** Template name → root-relative file it came from, for messages. */
   files: Map<string, string>;
+  /** Template name → the key of what it renders with (see templateKeys). */
+  keys: Map<string, string>;
 }
 
 /** Directories to look in, site first, then the package's own. */
@@ -67,7 +70,7 @@ export function compileTemplates(
     }
   }
   if (options.memoizePartials) memoizeEntryPartials(eta, sources);
-  return { templates: { eta, files }, diagnostics };
+  return { templates: { eta, files, keys: templateKeys(sources) }, diagnostics };
 }
 
 /**
@@ -121,6 +124,44 @@ export function readsOnlyEntry(text: string): boolean {
     if (!/^\.(entry|level)\b/.test(text.slice(m.index + 2, m.index + 9))) return false;
   }
   return true;
+}
+
+/**
+ * Each template's key: a hash of its text and of the texts of every template it
+ * includes or is laid out in, transitively, so a page is rendered anew only when a
+ * template it uses changed. A template that could reach others in a way this cannot
+ * follow (a name that is not a literal `'@name'`, `this`, a render call) depends on all.
+ */
+export function templateKeys(sources: TemplateSources): Map<string, string> {
+  const uses = new Map<string, Set<string> | 'all'>();
+  for (const [name, { text: source }] of sources) {
+    // Only code can name a template: what is between <% and %> (the text around it is output).
+    const text = [...source.matchAll(/<%([\s\S]*?)%>/g)].map((m) => m[1]).join('\n');
+    let all = /\b(this|options|__eta|globalThis|eval|Function|require|import|render|renderAsync|renderString|renderStringAsync)\b/.test(text);
+    const named = new Set<string>();
+    for (const m of text.matchAll(/\b(include|includeAsync|layout)\b\s*(\(\s*(['"`])@([^'"`]*)\3)?/g)) {
+      if (m[4] === undefined || m[4].includes('${')) all = true;
+      else named.add(m[4]);
+    }
+    uses.set(name, all ? 'all' : named);
+  }
+  const textOf = (name: string) => sources.get(name)?.text ?? '\0absent';
+  const allKey = hashOf(JSON.stringify([...sources].map(([name, s]) => [name, s.text])));
+  const keys = new Map<string, string>();
+  for (const name of sources.keys()) {
+    const seen = new Set<string>();
+    let all = false;
+    const visit = (n: string) => {
+      if (seen.has(n) || all) return;
+      seen.add(n);
+      const u = uses.get(n);
+      if (u === 'all') all = true;
+      else for (const m of u ?? []) visit(m);
+    };
+    visit(name);
+    keys.set(name, all ? allKey : hashOf(JSON.stringify([...seen].sort().map((n) => [n, textOf(n)]))));
+  }
+  return keys;
 }
 
 export function loadTemplates(root: string) {
