@@ -278,8 +278,13 @@ export class Builder {
     const index = this.modelIndex;
     // A few changes are applied to the last model (`dev`); many, or a first build, build it anew.
     const incremental = index !== undefined && index.drafts === Boolean(drafts) && changes.added.length + changes.removed.length <= Math.max(100, entries.length / 50);
-    const model = incremental ? updateModel(index, changes, settings) : buildModel(entries, settings, { drafts });
-    if (this.options.watched && !incremental) this.modelIndex = (model as ReturnType<typeof buildModel>).index;
+    let model: { site: Site; diagnostics: Diagnostic[] };
+    if (incremental) model = updateModel(index, changes, settings);
+    else {
+      const built = buildModel(entries, settings, { drafts });
+      if (this.options.watched) this.modelIndex = built.index;
+      model = built;
+    }
     diagnostics.push(...model.diagnostics);
     return { site: model.site, settings, diagnostics, parsed };
   }

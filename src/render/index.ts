@@ -116,9 +116,6 @@ interface KeptEntryFile {
   key: readonly string[];
 }
 
-export function emptySigMemo(): SigMemo {
-  return { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap(), namesChanged: 0 };
-}
 
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
