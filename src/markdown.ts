@@ -13,14 +13,9 @@ import { remarkGuardAutolinkTransform, remarkWithoutEmailAutolinks } from './gfm
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
+import { entryHtml, type EntryHtml } from './entry-html.js';
 
-/** The rendered commentary of one entry. */
-export interface EntryHtml {
-  /** For pages: links into the site are root-relative with the base path. */
-  page: string;
-  /** For feeds: every URL absolute. */
-  feed: string;
-}
+export { entryHtml, type EntryHtml };
 
 export interface BodyContext {
   /** Absolute URL of the entry's own page: relative links resolve against it. */
@@ -148,13 +143,6 @@ export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
   return entryHtml(page, feed);
 }
 
-/**
- * A body's HTML, one string for both when they read the same: most links point off the
- * site, and equal strings made (or sent between threads) apart are otherwise two copies.
- */
-export function entryHtml(page: string, feed: string): EntryHtml {
-  return { page, feed: feed === page ? page : feed };
-}
 
 /** What hast-util-to-html does to a double-quoted attribute value. */
 function escapeAttribute(value: string): string {
