@@ -383,23 +383,27 @@ export class Builder {
   }
 
   /**
-   * For `linklog dev` while it waits for the first edit: renders the front pages of the
-   * last build one by one (each `next()`) and throws the HTML away. A new entry shifts
-   * all of them; rendering them once keeps every entry's partial and warms the code,
-   * which halves that first rebuild. Rendering has no other effect.
+   * For `linklog dev` while it waits, a slice per `next()`: first indexes which files show
+   * each entry (what a commentary edit needs first), then, with `pages`, renders the front
+   * pages of the last build and throws the HTML away. A new entry shifts all of them;
+   * rendering them once keeps every entry's partial and warms the code, which halves that
+   * first rebuild. Neither has any other effect. Returns whether the front pages were done.
    */
-  *warmUp(): Generator<void, void, void> {
+  *warmUp(options: { pages?: boolean } = {}): Generator<void, boolean, void> {
     const plan = this.lastPlan?.plan;
-    if (!plan) return;
+    if (!plan) return false;
+    yield* plan.prepareEdits();
+    if (options.pages === false) return false;
     for (let i = 0; i < plan.pages.length; i++) {
       if (plan.pages[i].template !== 'home') continue;
       try {
         plan.files[i].render?.();
       } catch {
-        return; // a failing template is for the next build to report
+        return true; // a failing template is for the next build to report
       }
       yield;
     }
+    return true;
   }
 
   async check(): Promise<Diagnostic[]> {

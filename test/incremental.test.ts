@@ -179,6 +179,33 @@ describe('incremental builds', () => {
     await edit('template and commentary: no patch', { tags: 'web' }, 'z\n', false);
   });
 
+  it("dev's warm-up indexes the plan for edits, renders the front pages only when asked, and says whether it did", async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const builder = new Builder({ root, watched: true });
+    const finish = (g: Generator<void, boolean, void>) => {
+      let steps = 0;
+      for (let r = g.next(); ; r = g.next(), steps++) if (r.done) return { steps, warmed: r.value };
+    };
+    // No build yet, nothing to warm: not done, so dev tries again after the next build.
+    expect(finish(builder.warmUp())).toEqual({ steps: 0, warmed: false });
+    expect(errors(await builder.build())).toEqual([]);
+    const before = snapshotTree(out);
+    expect(finish(builder.warmUp({ pages: false })).warmed).toBe(false);
+    const full = finish(builder.warmUp());
+    expect(full.warmed).toBe(true);
+    expect(full.steps).toBeGreaterThan(1);
+    // Nothing written by warming up; an edit after it is patched and equals a fresh build.
+    expect(snapshotTree(out)).toEqual(before);
+    const file = 'content/2026/11/date-only.md';
+    write(root, file, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'Warm words.\n'));
+    builder.sourceChanged(file);
+    const r = await builder.build();
+    expect('patch' in r.stats!.timings).toBe(true);
+    expect(r.stats!.timings.affected).toBeGreaterThan(3);
+    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+  });
+
   it('under dev, a commentary edit after a failed build still reports the error, and the site is mended once it is fixed', async () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');

@@ -81,17 +81,18 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let idleWaiters: Array<() => void> = [];
   let busy = false;
 
-  // A few pages at a time while nothing else runs: a change waits for one slice at most.
-  // Cut short by a change, the warm-up starts over on the new build's pages; once done, it
-  // is needed again only when templates or settings change (every partial renders anew).
+  // A few slices at a time while nothing else runs: a change waits for one at most. After
+  // every build the new plan is indexed for edits; the front pages are rendered until that
+  // is done once, and again when templates or settings change (every partial renders anew).
   let closed = false;
   let warmed = false;
   let warm = builder.warmUp();
   const warmSome = () => {
     if (busy || closed) return;
     for (let i = 0; i < 4; i++) {
-      if (warm.next().done) {
-        warmed = true;
+      const step = warm.next();
+      if (step.done) {
+        if (step.value) warmed = true;
         return;
       }
     }
@@ -99,8 +100,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
   const warmUpAgain = (changes: readonly Change[]) => {
     if (changes.some((c) => c.kind === 'templates' || c.kind === 'settings')) warmed = false;
-    if (warmed) return;
-    warm = builder.warmUp();
+    warm = builder.warmUp({ pages: !warmed });
     setImmediate(warmSome);
   };
   const onBatch = async (changes: Change[]) => {
