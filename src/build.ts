@@ -107,7 +107,7 @@ export class Builder {
   private manifestDirty = false;
   private readonly sigMemo: SigMemo = { routes: new Map(), tagNames: new Map(), entryFiles: new WeakMap(), versions: new WeakMap(), namesChanged: 0 };
   /** With `watched`: the last good plan, which an edit of one entry's commentary can patch. */
-  private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string; templates: string; pipeline: string };
+  private lastPlan?: { plan: Plan; planned: PlannedFile[]; site: Site; settings: string };
   /** With `watched`: what the last model was built from, for updateModel. */
   private modelIndex?: ModelIndex;
   /** With `watched`: every body rendered, by entry (see renderBodies). */
@@ -308,7 +308,7 @@ export class Builder {
    */
   private async tryPatch(started: number, timings: Record<string, number>): Promise<BuildResult | undefined> {
     const last = this.lastPlan;
-    if (!this.options.watched || !last || this.othersChanged || this.forced.size === 0) return undefined;
+    if (!this.options.watched || !last || !this.modelIndex || this.othersChanged || this.forced.size === 0) return undefined;
     const { settings, diagnostics } = await loadSettings(this.root, { baseUrl: this.options.baseUrl });
     if (diagnostics.some((d) => d.severity === 'error') || JSON.stringify(settings) !== last.settings) return undefined;
     const swaps: Array<{ rel: string; old: Entry; fresh: Entry; size: number; mtimeMs: number }> = [];
@@ -344,8 +344,9 @@ export class Builder {
     });
     let affected = 0;
     for (const s of swaps) {
+      // The plan first: it finds the files that show the old entry, in lists the model shares.
       affected += last.plan.replaceEntry(s.old, s.fresh);
-      if (this.modelIndex) replaceInModel(this.modelIndex, s.old, s.fresh);
+      replaceInModel(this.modelIndex, s.old, s.fresh);
       this.cache.sources.set(s.rel, { size: s.size, mtimeMs: s.mtimeMs, entry: s.fresh, diagnostics: [] });
     }
     this.forced.clear();
@@ -525,7 +526,7 @@ export class Builder {
     lap('render+write');
     if (parsed > 0 || rendered > 0) this.cacheDirty = true;
     if (this.options.watched) {
-      this.lastPlan = { plan, planned, site, settings: JSON.stringify(settings), templates: this.templatesKey, pipeline };
+      this.lastPlan = { plan, planned, site, settings: JSON.stringify(settings) };
       this.othersChanged = false;
     }
     const reported = sortDiagnostics(diagnostics);

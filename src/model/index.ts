@@ -162,14 +162,18 @@ export function updateModel(index: ModelIndex, changes: ModelChanges, settings: 
 }
 
 /**
- * `fresh` in place of `old` (same day, slug, tags and draft flag), after `linklog dev`
- * patched the site's lists with it: the checks' lists follow.
+ * `fresh` in place of `old` (same date, slug, title, tags and draft flag: `linklog dev`
+ * patching a commentary edit), in the site's lists and in the checks' lists alike.
  */
 export function replaceInModel(index: ModelIndex, old: Entry, fresh: Entry): void {
   const swap = (list: Entry[] | undefined) => {
     const at = list ? list.indexOf(old) : -1;
     if (at !== -1) list![at] = fresh;
   };
+  const { site } = index;
+  swap(site.entries);
+  for (const d of site.days) if (d.day === old.date.day) swap(d.entries);
+  for (const k of old.tagKeys) swap(site.tagsByKey.get(k)?.entries);
   swap(index.permalinks.get(old.date.day)?.get(old.slug));
   addTagSlugs(index.tagSlugs, old, swap);
 }

@@ -139,11 +139,12 @@ export interface Plan {
   files: PlannedFile[];
   pages: Page[];
   /**
-   * Puts `fresh` where `old` stood (same day, slug, date, title and tags: only
-   * what the entry's own views show changed; its body already in the plan's
-   * `bodies`) and signs anew every file that
-   * shows it. Returns how many files that is. Used by `linklog dev` to skip
-   * planning the whole site for an edit of one entry's commentary.
+   * Puts `fresh` where `old` stood in what each file shows (same day, slug, date,
+   * title and tags: only what the entry's own views show changed; its body already
+   * in the plan's `bodies`) and signs anew every file that shows it. Returns how many
+   * files that is. Used by `linklog dev` to skip planning the whole site for an edit of
+   * one entry's commentary; the site's own lists are the model's to patch
+   * (replaceInModel), after this has found the files that show `old`.
    */
   replaceEntry(old: Entry, fresh: Entry): number;
   /**
@@ -290,12 +291,6 @@ export function planOutputs(inputs: PlanInputs): Plan {
       const at = list.indexOf(old);
       if (at !== -1) list[at] = fresh;
     };
-    swap(site.entries);
-    for (const d of site.days) if (d.day === old.date.day) swap(d.entries);
-    for (const k of old.tagKeys) {
-      const tag = site.tagsByKey.get(k);
-      if (tag) swap(tag.entries);
-    }
     const affected = shownBy.get(old) ?? [];
     shownBy.delete(old);
     shownBy.set(fresh, affected);
