@@ -116,9 +116,19 @@ function flatten(s: string): string {
   return s;
 }
 
+/** Names through which template code can reach beyond its data, or other templates, in ways not followed here. */
+const REACHES_OUT = ['this', 'options', '__eta', 'globalThis', 'eval', 'Function', 'require', 'import'];
+const INCLUDES = ['include', 'includeAsync', 'layout'];
+const RENDERS = ['render', 'renderAsync', 'renderString', 'renderStringAsync'];
+const anyWord = (words: string[]) => new RegExp(`\\b(${words.join('|')})\\b`);
+const READS_MORE = anyWord([...INCLUDES, ...REACHES_OUT]);
+const NAMES_OTHERS = anyWord([...REACHES_OUT, ...RENDERS]);
+/** An include or layout call, with the template's name when it is a literal `'@name'`. */
+const NAMED_CALL = new RegExp(`\\b(${INCLUDES.join('|')})\\b\\s*(\\(\\s*(['"\`])@([^'"\`]*)\\3)?`, 'g');
+
 /** Whether a template's every `it` is `it.entry` or `it.level`, and it reaches for nothing else. */
 export function readsOnlyEntry(text: string): boolean {
-  if (/\b(include|includeAsync|layout|this|options|__eta|globalThis|eval|Function|require|import)\b/.test(text)) return false;
+  if (READS_MORE.test(text)) return false;
   if (!/\bit\.entry\b/.test(text)) return false;
   for (const m of text.matchAll(/\bit\b/g)) {
     if (!/^\.(entry|level)\b/.test(text.slice(m.index + 2, m.index + 9))) return false;
@@ -137,9 +147,9 @@ export function templateKeys(sources: TemplateSources): Map<string, string> {
   for (const [name, { text: source }] of sources) {
     // Only code can name a template: what is between <% and %> (the text around it is output).
     const text = [...source.matchAll(/<%([\s\S]*?)%>/g)].map((m) => m[1]).join('\n');
-    let all = /\b(this|options|__eta|globalThis|eval|Function|require|import|render|renderAsync|renderString|renderStringAsync)\b/.test(text);
+    let all = NAMES_OTHERS.test(text);
     const named = new Set<string>();
-    for (const m of text.matchAll(/\b(include|includeAsync|layout)\b\s*(\(\s*(['"`])@([^'"`]*)\3)?/g)) {
+    for (const m of text.matchAll(NAMED_CALL)) {
       if (m[4] === undefined || m[4].includes('${')) all = true;
       else named.add(m[4]);
     }
