@@ -13,7 +13,7 @@ import { planFeeds } from './feeds.js';
 import { canonical, planPages, type FeedLink, type Page } from './pages.js';
 import { sitemapFiles } from './sitemap.js';
 import type { TemplateSet } from './templates.js';
-import { createViews, sameTagNames, type EntryView, type Views } from './views.js';
+import { createViews, sameTagNames, tagNamesOf, type EntryView, type Views } from './views.js';
 
 export function siteView(site: Site) {
   const { settings } = site;
@@ -186,7 +186,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
       known.generation = generation;
       return known.v;
     }
-    const names = e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
+    const names = tagNamesOf(site, e);
     const v = `${e.hash}:${names.join('\t')}`;
     versions.set(e, { v, names, generation });
     return v;
@@ -203,15 +203,18 @@ export function planOutputs(inputs: PlanInputs): Plan {
    * was signed from. An unchanged key is kept as the remembered one, so the new copy
    * is garbage at once instead of living as long as the plan.
    */
+  const note = (route: string, key: readonly string[], entries: readonly Entry[]) => {
+    signedAs.push(route);
+    keys.push(key);
+    deps.push(entries);
+  };
   const sign = (route: string, key: readonly string[], entries: readonly Entry[], remember = true): string => {
     const last = memo?.routes.get(route);
-    signedAs.push(route);
-    deps.push(entries);
     if (last && sameParts(last.key, key) && sameEntries(last.entries, entries) && !showsRenamed(entries)) {
-      keys.push(last.key);
+      note(route, last.key, entries);
       return last.sig;
     }
-    keys.push(key);
+    note(route, key, entries);
     const sig = sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
     if (remember) memo?.routes.set(route, { key, entries, sig });
     return sig;
@@ -239,9 +242,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
     // planPages asked kept() for this entry's page: the same object means it is still valid.
     const k = isEntry ? memo.entryFiles.get(page.entries[0]) : undefined;
     if (k && k.page === page) {
-      signedAs.push(page.route);
-      deps.push(page.entries);
-      keys.push(k.key);
+      note(page.route, k.key, page.entries);
       return k.file;
     }
     const key = [pageKeyOf(page.template), page.template, page.route, page.title, String(page.prev), String(page.next), feedsKey(page.feeds), page.extra];

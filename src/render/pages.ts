@@ -45,7 +45,7 @@ export function lastmodOf(entries: readonly Entry[]): number | undefined {
   return max;
 }
 
-/** An entry's own page; the same object stays valid while the entry and the site's settings do. */
+/** An entry's own page; the same object stays valid while the entry and its page key (settings, templates) do. */
 export function entryPage(e: Entry, feeds: FeedLink[]): Page {
   // Data reads the page's own list, which an edit in dev may patch.
   const page: Page = { route: entryRoute(e), template: 'entry', title: e.title, feeds, listed: true, entries: [e], extra: '', data: (views) => ({ entry: views.entry(page.entries[0]) }) };

@@ -96,12 +96,17 @@ function dateText(e: Entry, timeZone: string): string {
 // Views outlive one build (in `linklog dev`): an unchanged entry under the same
 // settings, tag names and body keeps its view. Each set of views checks a kept view
 // once (`checked`), then hands it out: a front page shift asks for 100,000 at 100k.
-const lasting = new WeakMap<Entry, { settings: string; names: string[]; html: string; view: EntryView; checked: number }>();
+const lasting = new WeakMap<Entry, { settings: string; names: Array<string | undefined>; html: string; view: EntryView; checked: number }>();
 // The settings key of the last build, reused while equal: comparing the same string
 // object is one check, comparing two equal copies walks them, once per entry shown.
 let lastSettingsKey = '';
 // Numbers, not objects: a young object stored in 100,000 old ones slows every scavenge.
 let views = 0;
+
+/** The display names of an entry's tags, in its order. */
+export function tagNamesOf(site: Site, e: Entry): Array<string | undefined> {
+  return e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
+}
 
 /** Whether the entry's tags are still displayed under these names (checked without building a string). */
 export function sameTagNames(site: Site, e: Entry, names: ReadonlyArray<string | undefined>): boolean {
@@ -125,7 +130,6 @@ export function createViews(site: Site, bodies: BodyLookup) {
     }
     return v;
   };
-  const namesOf = (e: Entry) => e.tagKeys.map((k) => site.tagsByKey.get(k)?.name ?? '');
   const entry = (e: Entry): EntryView => {
     const kept = lasting.get(e);
     if (kept?.checked === stamp) return kept.view;
@@ -153,7 +157,7 @@ export function createViews(site: Site, bodies: BodyLookup) {
       draft: e.draft,
       data: e.data,
     };
-    lasting.set(e, { settings: settingsKey, names: namesOf(e), html, view: v, checked: stamp });
+    lasting.set(e, { settings: settingsKey, names: tagNamesOf(site, e), html, view: v, checked: stamp });
     return v;
   };
   const day = (d: Day): DayView => ({
