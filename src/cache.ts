@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Diagnostic } from './diagnostics.js';
-import type { EntryHtml } from './markdown.js';
+import type { EntryHtml } from './entry-html.js';
 import type { Entry } from './parse/entry.js';
 
 export const CACHE_DIR = '.linklog-cache';

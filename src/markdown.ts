@@ -15,8 +15,6 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { entryHtml, type EntryHtml } from './entry-html.js';
 
-export { entryHtml, type EntryHtml };
-
 export interface BodyContext {
   /** Absolute URL of the entry's own page: relative links resolve against it. */
   permalink: string;
@@ -142,7 +140,6 @@ export function renderBody(markdown: string, ctx: BodyContext): EntryHtml {
   }
   return entryHtml(page, feed);
 }
-
 
 /** What hast-util-to-html does to a double-quoted attribute value. */
 function escapeAttribute(value: string): string {

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Element as XElement } from 'xast';
 import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
-import type { EntryHtml } from '../markdown.js';
+import type { EntryHtml } from '../entry-html.js';
 import type { BodyLookup } from './bodies.js';
 import type { Day, Site, Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';

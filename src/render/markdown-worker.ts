@@ -1,6 +1,7 @@
 /** Worker thread: renders batches of entry bodies with the same code as the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { renderBody, type BodyContext, type EntryHtml } from '../markdown.js';
+import type { EntryHtml } from '../entry-html.js';
+import { renderBody, type BodyContext } from '../markdown.js';
 
 export interface BodyJob {
   markdown: string;
