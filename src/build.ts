@@ -488,7 +488,15 @@ export class Builder {
       if (used.size !== this.cache.bodies.size) this.cacheDirty = true;
       this.cache.bodies = used;
     }
+    if (parsed > 0 || rendered > 0) this.cacheDirty = true;
     lap('markdown');
+    if (!watched) {
+      // Parsed files and bodies are saved now: they stand whatever rendering does (a template
+      // that fails keeps them for the next build), and serialising them here adds its memory
+      // to the Markdown stage's, not to the larger peak of rendering and writing.
+      this.saveCache();
+      lap('cache');
+    }
 
     const feedKey = sha1(`${pipeline}\0${JSON.stringify(settings)}\0${Boolean(this.options.drafts)}`);
     const plan = planOutputs({ site, templates: templates.set, bodies, feedKey, version: VERSION, memo: this.sigMemo });
@@ -524,7 +532,6 @@ export class Builder {
       throw e;
     }
     lap('render+write');
-    if (parsed > 0 || rendered > 0) this.cacheDirty = true;
     if (this.options.watched) {
       this.lastPlan = { plan, planned, site, settings: JSON.stringify(settings) };
       this.othersChanged = false;
@@ -542,7 +549,7 @@ export class Builder {
     this.manifestDirty = true;
     // `dev` saves after it has told the browsers to reload, off the critical path.
     if (!this.options.watched) this.saveCache();
-    lap('cache');
+    lap('manifest');
     return {
       diagnostics: reported,
       stats: {

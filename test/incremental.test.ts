@@ -323,6 +323,23 @@ describe('incremental builds', () => {
     expect(readContentCache(root, 'p1').bodies.size).toBe(0);
   });
 
+  it('keeps the parsed files and rendered bodies of a build that a template breaks', async () => {
+    const root = copyFixture('basic');
+    const entryTemplate = fs.readFileSync(path.join(REPO, 'templates/entry.eta'), 'utf8');
+    write(root, 'templates/entry.eta', `<%= it.nothing.here %>\n${entryTemplate}`);
+    const failed = await build({ root });
+    expect(errors(failed).join('\n')).toMatch(/^templates\/entry\.eta: /);
+    expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+    // The author fixes the template: nothing is parsed or rendered again.
+    write(root, 'templates/entry.eta', entryTemplate);
+    const fixed = await build({ root });
+    expect(errors(fixed)).toEqual([]);
+    expect(fixed.stats!.entries).toBeGreaterThan(1);
+    expect(fixed.stats!.parsed).toBe(0);
+    expect(fixed.stats!.bodiesRendered).toBe(0);
+    expect(snapshotTree(path.join(root, '_site'))).toEqual(await freshBuild(root));
+  });
+
   it('works without a cache folder at all, and never trusts one from another pipeline', async () => {
     const root = copyFixture('basic');
     await build({ root });
