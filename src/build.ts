@@ -459,7 +459,11 @@ export class Builder {
     lap('load+parse+model');
     const templates = this.loadTemplates(templateSources);
     diagnostics.push(...templates.diagnostics);
-    if (!site || !settings || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+    if (!site || !settings || hasErrors(diagnostics)) {
+      // What was parsed stands: once the author mends the file, only that file is read again.
+      if (!this.options.watched) this.saveCache();
+      return { diagnostics: sortDiagnostics(diagnostics) };
+    }
 
     const pipeline = pipelineVersion();
     const { renderBodies } = await bodiesStage();

@@ -340,6 +340,18 @@ describe('incremental builds', () => {
     expect(snapshotTree(path.join(root, '_site'))).toEqual(await freshBuild(root));
   });
 
+  it('keeps the parsed files of a build that a bad entry stops: once it is mended, only that file is read', async () => {
+    const root = copyFixture('basic');
+    const rel = 'content/2026/11/late-utc.md';
+    const good = fs.readFileSync(path.join(root, rel), 'utf8');
+    write(root, rel, good.replace(/^date: .*$/m, 'date: 2026-13-01'));
+    expect(errors(await build({ root })).join('\n')).toMatch(/late-utc\.md:\d+: date/);
+    write(root, rel, good);
+    const fixed = await build({ root });
+    expect(errors(fixed)).toEqual([]);
+    expect(fixed.stats!.parsed).toBe(1);
+  });
+
   it('works without a cache folder at all, and never trusts one from another pipeline', async () => {
     const root = copyFixture('basic');
     await build({ root });
