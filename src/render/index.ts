@@ -116,7 +116,6 @@ interface KeptEntryFile {
   key: readonly string[];
 }
 
-
 function sameParts(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -193,6 +192,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
   };
   const showsRenamed = (entries: readonly Entry[]) =>
     renamed.size > 0 && entries.some((e) => e.tagKeys.some((k) => renamed.has(k)));
+  const signatureOf = (key: readonly string[], entries: readonly Entry[]) => sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
   // What each file is signed from, kept for replaceEntry.
   const keys: Array<readonly string[]> = [];
   const deps: Array<readonly Entry[]> = [];
@@ -215,7 +215,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
       return last.sig;
     }
     note(route, key, entries);
-    const sig = sha1(`${key.join('\0')}\0${entries.map(versionOf).join(',')}`);
+    const sig = signatureOf(key, entries);
     if (remember) memo?.routes.set(route, { key, entries, sig });
     return sig;
   };
@@ -300,7 +300,7 @@ export function planOutputs(inputs: PlanInputs): Plan {
     if (own) memo!.entryFiles.set(fresh, own);
     for (const i of affected) {
       swap(deps[i] as Entry[]);
-      const sig = sha1(`${keys[i].join('\0')}\0${deps[i].map(versionOf).join(',')}`);
+      const sig = signatureOf(keys[i], deps[i]);
       files[i].sig = sig;
       memo?.routes.set(signedAs[i], { key: keys[i], entries: deps[i], sig });
     }
