@@ -212,16 +212,21 @@ function diagnosticsOf(index: ModelIndex): Diagnostic[] {
 
 const bySourcePath = (a: Entry, b: Entry) => compareStrings(a.source, b.source);
 
-/** Where `e` goes in `list`, sorted by `compare`. */
-function bisect(list: readonly Entry[], e: Entry, compare: (a: Entry, b: Entry) => number): number {
+/** The first index of `list` whose item is not `before` (the list holds those that are first). */
+function firstNotBefore(list: readonly Entry[], before: (item: Entry) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (compare(list[mid], e) < 0) lo = mid + 1;
+    if (before(list[mid])) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Where `e` goes in `list`, sorted by `compare`. */
+function bisect(list: readonly Entry[], e: Entry, compare: (a: Entry, b: Entry) => number): number {
+  return firstNotBefore(list, (item) => compare(item, e) < 0);
 }
 
 /** Takes `e` out of `list` (found by `compare` when the list is sorted by it). */
@@ -233,16 +238,10 @@ function removeFrom(list: Entry[], e: Entry, compare?: (a: Entry, b: Entry) => n
 
 /** A day's entries, from the site's (newest first, so a day's are together). */
 function dayEntries(entries: readonly Entry[], day: string): Entry[] {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (entries[mid].date.day > day) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
+  const start = firstNotBefore(entries, (e) => e.date.day > day);
+  let end = start;
   while (end < entries.length && entries[end].date.day === day) end++;
-  return entries.slice(lo, end);
+  return entries.slice(start, end);
 }
 
 /** Consecutive items with the same key, in order: one pass over an already sorted list. */
