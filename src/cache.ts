@@ -12,6 +12,7 @@ import v8 from 'node:v8';
 import type { Diagnostic } from './diagnostics.js';
 import type { EntryHtml } from './entry-html.js';
 import type { Entry } from './parse/entry.js';
+import { writeAt } from './write.js';
 
 export const CACHE_DIR = '.linklog-cache';
 const MANIFEST_FILE = 'manifest.v1.bin';
@@ -129,7 +130,7 @@ function writeBlob<T extends object>(root: string, name: string, data: T, chunke
       size.writeUInt32LE(bytes.length);
       for (const b of [size, bytes]) {
         hash.update(b);
-        fs.writeSync(fd, b, 0, b.length, at);
+        writeAt(fd, b, at);
         at += b.length;
       }
     };
@@ -146,7 +147,7 @@ function writeBlob<T extends object>(root: string, name: string, data: T, chunke
       }
       if (slice.length) put(slice);
     }
-    fs.writeSync(fd, `${MAGIC}${hash.digest('hex')}\n`, 0, 'latin1');
+    writeAt(fd, Buffer.from(`${MAGIC}${hash.digest('hex')}\n`, 'latin1'), 0);
   } finally {
     fs.closeSync(fd);
   }

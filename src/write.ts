@@ -343,8 +343,8 @@ function readAt(fd: number, into: Buffer, length: number, position: number): num
   return got;
 }
 
-/** Writes all of `data` at `position`. */
-function writeAt(fd: number, data: Buffer, position: number): void {
+/** Writes all of `data` at `position` (a write can take less than it was given). */
+export function writeAt(fd: number, data: Buffer, position: number): void {
   for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done, position + done);
 }
 
