@@ -77,7 +77,6 @@ export interface BuildResult {
   stats?: BuildStats;
 }
 
-
 // The stages that parse and render are loaded when first needed: a build with
 // nothing to do (or a check) does not pay for loading Markdown and templates.
 const parseStage = () => import('./parse/entry.js');
@@ -415,6 +414,7 @@ export class Builder {
 
   async build(): Promise<BuildResult> {
     const started = performance.now();
+    const watched = this.options.watched;
     const timings: Record<string, number> = {};
     let mark = started;
     const lap = (name: string) => {
@@ -433,9 +433,9 @@ export class Builder {
     const templateSources = readTemplateSources(this.root);
     const statics = collectStatic(publicDirs(this.root));
     // A watched build always has a reason to run; others first check whether anything changed at all.
-    const fingerprint = this.options.watched ? '' : this.fingerprint(sources, templateSources, statics);
+    const fingerprint = watched ? '' : this.fingerprint(sources, templateSources, statics);
     const summary = this.manifest.summary;
-    if (!this.options.watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.manifest.out === this.out && outputAsRecorded(this.out, this.manifest.outputs, this.manifest.folders)) {
+    if (!watched && this.forced.size === 0 && fingerprint === this.manifest.fingerprint && summary && this.manifest.out === this.out && outputAsRecorded(this.out, this.manifest.outputs, this.manifest.folders)) {
       lap('fingerprint');
       return {
         diagnostics: summary.diagnostics,
@@ -461,14 +461,13 @@ export class Builder {
     diagnostics.push(...templates.diagnostics);
     if (!site || !settings || hasErrors(diagnostics)) {
       // What was parsed stands: once the author mends the file, only that file is read again.
-      if (!this.options.watched) this.saveCache();
+      if (!watched) this.saveCache();
       return { diagnostics: sortDiagnostics(diagnostics) };
     }
 
     const pipeline = pipelineVersion();
     const { renderBodies } = await bodiesStage();
     const { planOutputs, findPathClashes, TemplateError } = await renderStage();
-    const watched = this.options.watched;
     const used: ContentCache['bodies'] = new Map();
     const { bodies, rendered } = await renderBodies(site, site.entries, {
       pipelineVersion: pipeline,
@@ -524,7 +523,7 @@ export class Builder {
     try {
       const previous = this.manifest.out === this.out ? this.manifest.outputs : new Map();
       result = await syncOutput(this.out, planned, previous, {
-        trustRecords: this.options.watched,
+        trustRecords: watched,
         onProgress: this.options.onProgress && ((done, total) => this.options.onProgress!({ phase: 'write', done, total })),
       });
     } catch (e) {
@@ -536,7 +535,7 @@ export class Builder {
       throw e;
     }
     lap('render+write');
-    if (this.options.watched) {
+    if (watched) {
       this.lastPlan = { plan, planned, site, settings: JSON.stringify(settings) };
       this.othersChanged = false;
     }
@@ -547,12 +546,12 @@ export class Builder {
       out: this.out,
       outputs: result.records,
       // For the next build's check that nothing changed (dev, which never makes that check, skips the stats).
-      folders: this.options.watched ? undefined : folderTimes(this.out, result.records.keys()),
+      folders: watched ? undefined : folderTimes(this.out, result.records.keys()),
       summary: { entries: site.entries.length, pages: pages.length, diagnostics: reported },
     };
     this.manifestDirty = true;
     // `dev` saves after it has told the browsers to reload, off the critical path.
-    if (!this.options.watched) this.saveCache();
+    if (!watched) this.saveCache();
     lap('manifest');
     return {
       diagnostics: reported,
