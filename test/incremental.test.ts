@@ -23,6 +23,14 @@ async function freshBuild(root: string): Promise<Map<string, string>> {
   return snapshotTree(path.join(out, 'site'));
 }
 
+/** The basic fixture under a watched Builder (as `linklog dev` runs it), built once without errors. */
+async function watchedBasic(): Promise<{ root: string; out: string; builder: Builder }> {
+  const root = copyFixture('basic');
+  const builder = new Builder({ root, watched: true });
+  expect(errors(await builder.build())).toEqual([]);
+  return { root, out: path.join(root, '_site'), builder };
+}
+
 const write = (root: string, rel: string, text: string) => {
   fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
   fs.writeFileSync(path.join(root, rel), text);
@@ -151,10 +159,7 @@ describe('incremental builds', () => {
   });
 
   it('patches the last plan for commentary edits under dev (watched), and still equals a fresh build', async () => {
-    const root = copyFixture('basic');
-    const out = path.join(root, '_site');
-    const builder = new Builder({ root, watched: true });
-    expect(errors(await builder.build())).toEqual([]);
+    const { root, out, builder } = await watchedBasic();
     const file = 'content/2026/11/date-only.md';
     const edit = async (label: string, fm: Record<string, string>, body: string, patched: boolean) => {
       write(root, file, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web', ...fm }, body));
@@ -207,10 +212,7 @@ describe('incremental builds', () => {
   });
 
   it('under dev, a commentary edit after a failed build still reports the error, and the site is mended once it is fixed', async () => {
-    const root = copyFixture('basic');
-    const out = path.join(root, '_site');
-    const builder = new Builder({ root, watched: true });
-    expect(errors(await builder.build())).toEqual([]);
+    const { root, out, builder } = await watchedBasic();
     const before = snapshotTree(out);
     // A second entry on the same permalink: the build fails and the output stays.
     const clash = 'content/clash.md';
@@ -232,10 +234,7 @@ describe('incremental builds', () => {
   });
 
   it('re-renders only the pages whose templates changed (partials and layouts followed), and all of them when a template names others in a way it cannot follow', async () => {
-    const root = copyFixture('basic');
-    const out = path.join(root, '_site');
-    const builder = new Builder({ root, watched: true });
-    expect(errors(await builder.build())).toEqual([]);
+    const { root, out, builder } = await watchedBasic();
     const all = [...snapshotTree(out).keys()].filter((f) => f.endsWith('.html'));
     const template = (name: string) => fs.readFileSync(path.join(REPO, 'templates', `${name}.eta`), 'utf8');
     const edit = async (name: string, text: string) => {
