@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Builder, build } from '../src/build.js';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import type { Page } from '../src/render/pages.js';
-import { sitemapFiles } from '../src/render/sitemap.js';
+import { build } from '../src/build/index.js';
+import { devBuilds } from '../src/dev/builds.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
+import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
+import type { FileSpec, PlanContext } from '../src/plan/types.js';
+import type { RenderContext } from '../src/render/context.js';
 import { readsOnlyEntry } from '../src/render/templates.js';
-import type { Settings } from '../src/settings.js';
+import type { Settings } from '../src/config/settings.js';
 import { fromXml } from 'xast-util-from-xml';
 import { $, $$, attr, child, children, copyFixture, readHtml, readXml, REPO, snapshotTree, tempDir, text, xtext } from './helpers.js';
 
@@ -203,7 +205,17 @@ describe('build of the basic fixture', () => {
 
   it('splits a sitemap over the URL limit into parts by year (then month) under a sitemap index', () => {
     const settings = { baseUrl: 'https://example.org/l/' } as Settings;
-    const page = (route: string, lastmod?: number, listed = true) => ({ route, listed, lastmod, entries: [] }) as unknown as Page;
+    const page = (route: string, lastmod?: number, listed = true): FileSpec => ({
+      path: `${route}index.html`,
+      output: 'test',
+      inputs: { entries: [], values: [] },
+      render: () => '',
+      sitemap: listed ? { route, lastmod } : undefined,
+    });
+    const sitemapFiles = (_: Settings, planned: FileSpec[], limit?: number) =>
+      sitemapOutput(limit)
+        .plan({ settings, memo: <T>(init: () => T) => init() } as PlanContext, planned)
+        .map((f) => ({ route: f.path, xml: String(f.render({ settings } as RenderContext, f.inputs)) }));
     const routes = ['', 'page/2/', 'archive/', 'tags/', 'tags/x/', '2025/', '2025/01/', '2025/01/02/', '2025/01/02/a/', '2026/', '2026/03/', '2026/03/01/', '2026/03/01/b/'];
     const pages = [...routes.map((r, i) => page(r, Date.UTC(2020, 0, 1 + i))), page('404.html', undefined, false)];
     // Under the limit: one urlset, as always.
@@ -357,7 +369,7 @@ describe('entry partials rendered once per entry', () => {
     fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
     fs.writeFileSync(path.join(root, 'templates/_entry.eta'), partial.replace('<footer class="link-meta">', '<footer class="link-meta"><span class="on"><%= it.page.title %></span>'));
     const out = tempDir();
-    const r = await new Builder({ root, out, watched: true }).build();
+    const r = await devBuilds({ root, out }).build();
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // The home page and a tag page both list entries at level 3.
     const shown = (rel: string) => [...new Set($$(readHtml(out, rel), 'span.on').map((s) => text(s)))];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/index.js';
 import { INJECTED_TAG } from '../src/dev/client.js';
 import { startDev, type DevSession } from '../src/dev/index.js';
 import { resolveInside } from '../src/dev/server.js';

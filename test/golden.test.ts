@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { formatDiagnostic } from '../src/diagnostics.js';
+import { build } from '../src/build/index.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
 import { copyFixture, REPO, tempDir } from './helpers.js';
 
 const GOLDEN = path.join(REPO, 'test/golden');

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, Builder, check } from '../src/build.js';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { exportJson, exportNetscape } from '../src/export.js';
+import { build, check, loadSite } from '../src/build/index.js';
+import { zone } from '../src/lib/time.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
+import { exportJson, exportNetscape } from '../src/export/index.js';
 import { normaliseUrl, runImport, type ImportOptions } from '../src/import/index.js';
 import { readBookmarkDate, splitTags } from '../src/import/records.js';
 import type { Entry } from '../src/parse/entry.js';
@@ -18,7 +19,7 @@ const site = (yaml = 'baseUrl: https://example.org/\n') => makeSite({ 'linklog.y
 const importInto = (root: string, source: string, extra: Partial<ImportOptions> = {}) => runImport({ source, root, now: Date.UTC(2026, 10, 28), ...extra });
 
 async function entriesOf(root: string, drafts = true): Promise<Entry[]> {
-  const { site: s, diagnostics } = await new Builder({ root, cache: false }).loadSite(drafts);
+  const { site: s, diagnostics } = await loadSite({ root, drafts });
   expect(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
   return s!.entries;
 }
@@ -27,7 +28,7 @@ const byUrl = (entries: Entry[]) => new Map(entries.map((e) => [e.url, e]));
 describe('dates and tags as exporters write them', () => {
   it('reads epoch seconds, milliseconds, microseconds, ISO 8601 and the Apache log form', () => {
     const at = (raw: string) => {
-      const d = readBookmarkDate(raw, 'UTC');
+      const d = readBookmarkDate(raw, zone('UTC'));
       return d && 'instant' in d ? new Date(d.instant).toISOString() : d;
     };
     expect(at('1616337559')).toBe('2021-03-21T14:39:19.000Z');
@@ -36,9 +37,9 @@ describe('dates and tags as exporters write them', () => {
     expect(at('2021-03-21T14:39:19Z')).toBe('2021-03-21T14:39:19.000Z');
     expect(at('10/Oct/2000:13:55:36 +0300')).toBe('2000-10-10T10:55:36.000Z');
     expect(at('10/Oct/2000:13:55:36 -0730')).toBe('2000-10-10T21:25:36.000Z');
-    expect(readBookmarkDate('invaliddate', 'UTC')).toEqual({ unreadable: 'invaliddate' });
-    expect(readBookmarkDate('', 'UTC')).toBeUndefined();
-    expect(readBookmarkDate('0', 'UTC')).toBeUndefined();
+    expect(readBookmarkDate('invaliddate', zone('UTC'))).toEqual({ unreadable: 'invaliddate' });
+    expect(readBookmarkDate('', zone('UTC'))).toBeUndefined();
+    expect(readBookmarkDate('0', zone('UTC'))).toBeUndefined();
   });
 
   it('splits tags on commas when there are any, else on spaces', () => {
@@ -104,7 +105,7 @@ describe('linklog import: Netscape', () => {
     await importInto(root, path.join(IMPORT, 'bookmarks.html'));
     const text = fs.readFileSync(path.join(root, 'content/2021/03/21/seconds-more.md'), 'utf8');
     expect(text).toBe(
-      "---\ntitle: Seconds & more\nurl: 'https://example.com/seconds'\ndate: '2021-03-21T07:39:19-07:00'\ntags: [web, Web Design, 'city:NYC']\n---\nA note with \\*stars\\* & an ampersand\n",
+      "---\ntitle: Seconds & more\nurl: https://example.com/seconds\ndate: \"2021-03-21T07:39:19-07:00\"\ntags: [web, Web Design, city:NYC]\n---\nA note with \\*stars\\* & an ampersand\n",
     );
   });
 
@@ -221,7 +222,7 @@ describe('linklog export', () => {
   it('round-trips through JSON with every field', async () => {
     const from = copyFixture('basic');
     const entries = await entriesOf(from);
-    const settings = (await new Builder({ root: from, cache: false }).loadSite(true)).settings!;
+    const settings = (await loadSite({ root: from, drafts: true })).settings;
     const file = path.join(from, 'export.json');
     fs.writeFileSync(file, exportJson(entries, settings));
     const to = site(fs.readFileSync(path.join(from, 'linklog.yaml'), 'utf8'));

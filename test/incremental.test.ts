@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Builder, build } from '../src/build.js';
-import { CACHE_DIR, emptyContentCache, readContentCache, writeContentCache } from '../src/cache.js';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { renderBodies } from '../src/render/bodies.js';
+import { build, loadSite } from '../src/build/index.js';
+import { emptyContentCache, readContentCache, writeContentCache } from '../src/cache/content.js';
+import { CACHE_DIR } from '../src/cache/store.js';
+import { devBuilds, type DevBuilds } from '../src/dev/builds.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
+import { bodyLookup, emptyBodies, renderBodies } from '../src/markdown/bodies.js';
 import { copyFixture, entry, REPO, snapshotTree, tempDir } from './helpers.js';
 
 const errors = (r: Awaited<ReturnType<typeof build>>) => r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
@@ -23,10 +25,10 @@ async function freshBuild(root: string): Promise<Map<string, string>> {
   return snapshotTree(path.join(out, 'site'));
 }
 
-/** The basic fixture under a watched Builder (as `linklog dev` runs it), built once without errors. */
-async function watchedBasic(): Promise<{ root: string; out: string; builder: Builder }> {
+/** The basic fixture under dev's builds (as `linklog dev` runs them, without watcher and server), built once without errors. */
+async function watchedBasic(): Promise<{ root: string; out: string; builder: DevBuilds }> {
   const root = copyFixture('basic');
-  const builder = new Builder({ root, watched: true });
+  const builder = devBuilds({ root });
   expect(errors(await builder.build())).toEqual([]);
   return { root, out: path.join(root, '_site'), builder };
 }
@@ -72,9 +74,9 @@ describe('incremental builds', () => {
     // them) every folder is listed instead.
     for (const [label, tamper, afterDev] of tamperings.flatMap(([l, t]) => [[`${l}, after build`, t, false], [`${l}, after dev`, t, true]] as const)) {
       if (afterDev) {
-        const dev = new Builder({ root, watched: true });
+        const dev = devBuilds({ root });
         await dev.build();
-        dev.saveCache();
+        dev.save();
       }
       tamper();
       const r = await build({ root });
@@ -92,13 +94,14 @@ describe('incremental builds', () => {
   ])('after any sequence of edits, the output equals a fresh build: %s', async (_, watched) => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
-    const builder = new Builder({ root, watched });
+    // One-shot builds, each with a fresh state (what `linklog build` does), or one dev session.
+    const builder = watched ? devBuilds({ root }) : { build: () => build({ root }), sourceChanged: () => 'change', otherChanged: () => {} };
     /** `touched`: what a watcher would report (root-relative). */
     const step = async (label: string, change: () => void, touched: string[] = []) => {
       change();
       for (const rel of touched) {
         if (rel.startsWith('content/')) builder.sourceChanged(rel);
-        else builder.otherInputChanged();
+        else builder.otherChanged();
       }
       const r = await builder.build();
       expect(errors(r), label).toEqual([]);
@@ -175,19 +178,50 @@ describe('incremental builds', () => {
     expect(r1.stats!.written).toContain('tags/etsy/feed.xml');
     await edit('commentary again', {}, 'Second new words.\n', true);
     await edit('url and via', { url: 'https://example.com/moved', via: 'A friend' }, 'Second new words.\n', true);
-    await edit('title: structure', { title: 'A new title' }, 'x\n', false);
-    await edit('back', {}, 'x\n', false);
+    // Content the model does not place by: every file that shows it declares the entry.
+    await edit('title', { title: 'A new title' }, 'x\n', true);
+    await edit('a custom field', { title: 'A new title', mood: 'glad' }, 'x\n', true);
+    await edit('the same instant, written with a time', { date: '2026-11-24T00:00:00-05:00' }, 'x\n', true);
+    await edit('back', {}, 'x\n', true);
+    // What the model places by: the full build.
+    await edit('updated: structure (lastmods)', { updated: '2026-11-25' }, 'x\n', false);
+    await edit('and back', {}, 'x\n', false);
     await edit('commentary after a full build', {}, 'y\n', true);
     await edit('tags: structure', { tags: 'web' }, 'y\n', false);
+    await edit('a tag spelled another way: structure (display names)', { tags: 'WEB' }, 'y\n', false);
+    await edit('slug: structure', { tags: 'web', slug: 'moved' }, 'y\n', false);
+    await edit('draft: structure', { tags: 'web', draft: 'true' }, 'y\n', false);
+    await edit('published again', { tags: 'web' }, 'y\n', false);
     write(root, 'templates/entry.eta', "<% layout('@layout') %>\n<%~ include('@_entry', { entry: it.entry, level: 1 }) %>\n<p>t</p>\n");
-    builder.otherInputChanged();
+    builder.otherChanged();
     await edit('template and commentary: no patch', { tags: 'web' }, 'z\n', false);
+  });
+
+  it('under dev, a change of timezone (and back) rebuilds every entry and equals a fresh build (it once wedged dev)', async () => {
+    const { root, out, builder } = await watchedBasic();
+    const settings = path.join(root, 'linklog.yaml');
+    const original = fs.readFileSync(settings, 'utf8');
+    for (const [label, text] of [['to Tokyo', original.replace('America/New_York', 'Asia/Tokyo')], ['back', original], ['to Tokyo again', original.replace('America/New_York', 'Asia/Tokyo')]]) {
+      fs.writeFileSync(settings, text);
+      builder.otherChanged();
+      const r = await builder.build();
+      expect(errors(r), label).toEqual([]);
+      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+    }
+    // An entry edit after it still takes the fast path and stays right.
+    const file = 'content/2026/11/date-only.md';
+    write(root, file, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'After the move.\n'));
+    builder.sourceChanged(file);
+    const r = await builder.build();
+    expect(errors(r)).toEqual([]);
+    expect('patch' in r.stats!.timings).toBe(true);
+    expect(snapshotTree(out)).toEqual(await freshBuild(root));
   });
 
   it("dev's warm-up indexes the plan for edits, renders the front pages only when asked, and says whether it did", async () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
-    const builder = new Builder({ root, watched: true });
+    const builder = devBuilds({ root });
     const finish = (g: Generator<void, boolean, void>) => {
       let steps = 0;
       for (let r = g.next(); ; r = g.next(), steps++) if (r.done) return { steps, warmed: r.value };
@@ -239,7 +273,7 @@ describe('incremental builds', () => {
     const template = (name: string) => fs.readFileSync(path.join(REPO, 'templates', `${name}.eta`), 'utf8');
     const edit = async (name: string, text: string) => {
       write(root, `templates/${name}.eta`, text);
-      builder.otherInputChanged();
+      builder.otherChanged();
       const r = await builder.build();
       expect(errors(r), name).toEqual([]);
       expect(snapshotTree(out), name).toEqual(await freshBuild(root));
@@ -367,13 +401,13 @@ describe('markdown on worker threads', () => {
     for (let i = 0; i < 450; i++) {
       write(root, `content/e${i}.md`, entry({ title: `E${i}`, url: `https://example.com/${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` }, `${bodies[i % bodies.length]} ${i}\n`));
     }
-    const builder = new Builder({ root, cache: false });
-    const { site } = await builder.loadSite();
-    const one = await renderBodies(site!, site!.entries, { pipelineVersion: 't', workers: 1 });
-    const two = await renderBodies(site!, site!.entries, { pipelineVersion: 't', workers: 2 });
+    const { site } = await loadSite({ root });
+    const [here, there] = [emptyBodies(), emptyBodies()];
+    const one = await renderBodies(here, site!.entries, { settings: site!.settings, pipeline: 't', workers: 1 });
+    const two = await renderBodies(there, site!.entries, { settings: site!.settings, pipeline: 't', workers: 2 });
     expect(two.rendered).toBe(450);
     expect(two.onWorkers).toBe(true);
     expect(one.onWorkers).toBe(false);
-    for (const e of site!.entries) expect(two.bodies.get(e)).toEqual(one.bodies.get(e));
+    for (const e of site!.entries) expect(bodyLookup(there, 't', site!.settings).get(e)).toEqual(bodyLookup(here, 't', site!.settings).get(e));
   });
 });

@@ -2,7 +2,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { markdownToHast, markdownToHastReference, renderBody, type BodyContext } from '../src/markdown.js';
+import { markdownToHast, markdownToHastReference } from '../src/markdown/processor.js';
+import { renderBody, type BodyContext } from '../src/markdown/render-body.js';
 import { $, $$, attr } from './helpers.js';
 
 const ctx: BodyContext = {
@@ -18,6 +19,14 @@ const both = (md: string) => {
 const hrefs = (tree: ReturnType<typeof fromHtml>) => $$(tree, 'a[href]').map((a) => attr(a, 'href'));
 
 describe('renderBody', () => {
+  it('keeps text that looks like private-use markers, beside links of both forms (it once crashed the build)', () => {
+    const md = 'A [site link](/x/), a [note](#n), and \u{e000}0\u{e001} then \u{e000}99\u{e001} as written.\n\n<a id="n"></a>';
+    const r = renderBody(md, ctx);
+    for (const html of [r.page, r.feed]) expect(html).toContain('\u{e000}0\u{e001} then \u{e000}99\u{e001} as written.');
+    expect(hrefs(fromHtml(r.page, { fragment: true }))).toEqual(['/links/x/', '#e-20261126-x-n']);
+    expect(hrefs(fromHtml(r.feed, { fragment: true }))).toEqual(['https://example.org/links/x/', 'https://example.org/links/2026/11/26/x/#e-20261126-x-n']);
+  });
+
   it('renders GFM: tables, task lists, strikethrough, autolinks', () => {
     const { page } = both('| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~ https://example.com/');
     expect($(page, 'table td')).toBeDefined();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { buildModel, paginate, replaceInModel, updateModel, type Site } from '../src/model/index.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
+import { buildModel, paginate, type Model, type Site } from '../src/model/index.js';
+import { replaceEntries, updateModel } from '../src/model/update.js';
 import type { Entry } from '../src/parse/entry.js';
-import { parseSettings } from '../src/settings.js';
+import { parseSettings } from '../src/config/settings.js';
 import { tagKey } from '../src/parse/slug.js';
 
 const settings = parseSettings('baseUrl: https://example.org/\n').settings;
@@ -73,10 +74,11 @@ describe('buildModel', () => {
 describe('updateModel', () => {
   /** What a site shows, by value: the two sites must not differ in any of it. */
   const shape = (site: Site) => ({
-    entries: site.entries.map((e) => e.source),
-    days: site.days.map((d) => [d.day, d.entries.map((e) => e.source)]),
-    months: site.months.map((m) => [m.month, m.count, m.days.map((d) => d.day)]),
-    years: site.years.map((y) => [y.year, y.count, y.months.map((m) => m.month)]),
+    entries: site.entries.map((e) => `${e.source} ${e.title}`),
+    days: site.days.map((d) => [d.day, d.lastmod, d.entries.map((e) => e.source)]),
+    months: site.months.map((m) => [m.month, m.count, m.lastmod, m.days.map((d) => d.day)]),
+    years: site.years.map((y) => [y.year, y.count, y.lastmod, y.months.map((m) => m.month)]),
+    lastmod: site.lastmod,
     tags: site.tags.map((t) => [t.key, t.name, t.slug, t.entries.map((e) => e.source)]),
     byKey: [...site.tagsByKey].map(([k, t]) => [k, t.name]).sort(),
   });
@@ -104,12 +106,12 @@ describe('updateModel', () => {
       const current = new Map<string, Entry>();
       for (const f of files.slice(0, 6)) current.set(f, version(f));
       const all = () => [...current.keys()].sort().map((f) => current.get(f)!);
-      const first = buildModel(all(), settings, { drafts });
-      const index = first.index;
+      let model: Model = buildModel(all(), settings, { drafts });
       for (let step = 0; step < 300; step++) {
         const added: Entry[] = [];
         const removed: Entry[] = [];
-        // One change per file per build, as the Builder reports them.
+        const swaps: Array<{ old: Entry; fresh: Entry }> = [];
+        // One change per file per build, as a build reports them.
         const picked = new Set(Array.from({ length: 1 + rnd(3) }, () => files[rnd(files.length)]));
         for (const f of picked) {
           const before = current.get(f);
@@ -117,9 +119,9 @@ describe('updateModel', () => {
             current.delete(f);
             removed.push(before);
           } else if (before && rnd(4) === 0) {
-            // What dev's patch does: the same entry, a new object.
-            const fresh = { ...before, body: `edited ${step}` };
-            replaceInModel(index, before, fresh);
+            // What dev's fast path does: the same place, other content, a new object.
+            const fresh = { ...before, body: `edited ${step}`, title: `t${step}` };
+            swaps.push({ old: before, fresh });
             current.set(f, fresh);
           } else {
             if (before) removed.push(before);
@@ -128,7 +130,18 @@ describe('updateModel', () => {
             added.push(fresh);
           }
         }
-        const updated = updateModel(index, { added, removed }, settings);
+        // A model is never changed once made: the last one must read as it did.
+        const lastShape = shape(model.site);
+        if (swaps.length) {
+          const replaced = replaceEntries(model, swaps);
+          expect(replaced, `step ${step}: same places`).toBeDefined();
+          expect(shape(model.site), `step ${step}: the last model is untouched`).toEqual(lastShape);
+          model = replaced!;
+        }
+        const before = shape(model.site);
+        const updated = updateModel(model, { added, removed });
+        expect(shape(model.site), `step ${step}: the last model is untouched`).toEqual(before);
+        model = updated;
         const fresh = buildModel(all(), settings, { drafts });
         expect(shape(updated.site), `step ${step}`).toEqual(shape(fresh.site));
         expect(updated.diagnostics.map(formatDiagnostic).sort(), `step ${step}`).toEqual(fresh.diagnostics.map(formatDiagnostic).sort());
@@ -139,14 +152,32 @@ describe('updateModel', () => {
   it('makes new lists only for the days and tags a change touches', () => {
     const a = make('2026-01-01', 'a', ['web']);
     const b = make('2026-01-02', 'b', ['rust']);
-    const { index } = buildModel([a, b], settings);
-    const before = index.site;
+    const last = buildModel([a, b], settings);
+    const before = last.site;
     const c = make('2026-01-02', 'c', ['rust', 'new']);
-    const { site } = updateModel(index, { added: [c], removed: [] }, settings);
+    const { site } = updateModel(last, { added: [c], removed: [] });
     expect(site.days.find((d) => d.day === '2026-01-01')!.entries).toBe(before.days.find((d) => d.day === '2026-01-01')!.entries);
     expect(site.tagsByKey.get('web')!.entries).toBe(before.tagsByKey.get('web')!.entries);
     expect(site.tagsByKey.get('rust')!.entries).not.toBe(before.tagsByKey.get('rust')!.entries);
     expect(site.tagsByKey.get('rust')!.entries.map((e) => e.slug)).toEqual(['c', 'b']);
+  });
+});
+
+describe('replaceEntries', () => {
+  it('puts fresh entries in place and shares every list they are not on, or refuses when a place would change', () => {
+    const a = make('2026-01-01', 'a', ['web']);
+    const b = make('2026-01-02', 'b', ['rust']);
+    const last = buildModel([a, b], settings);
+    const fresh = { ...a, title: 'A new title', body: 'new words' };
+    const next = replaceEntries(last, [{ old: a, fresh }])!;
+    expect(next.site.entries).toEqual([b, fresh]);
+    expect(next.site.tagsByKey.get('web')!.entries).toEqual([fresh]);
+    expect(next.site.tagsByKey.get('rust')).toBe(last.site.tagsByKey.get('rust'));
+    expect(next.site.days.find((d) => d.day === '2026-01-02')).toBe(last.site.days.find((d) => d.day === '2026-01-02'));
+    expect(last.site.entries).toEqual([b, a]);
+    for (const moved of [{ tags: ['Web'], tagKeys: ['web'] }, { slug: 'other' }, { draft: true }, { updated: a.updated + 1 }, { date: { ...a.date, instant: a.date.instant + 1 } }]) {
+      expect(replaceEntries(last, [{ old: a, fresh: { ...a, ...moved } }]), JSON.stringify(moved)).toBeUndefined();
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { isoInZone, prepareEntry, slugFor, writeEntry } from '../src/new.js';
+import { build } from '../src/build/index.js';
+import { zone } from '../src/lib/time.js';
+import { isoInZone, prepareEntry, slugFor, writeEntry } from '../src/content/new-entry.js';
 import { parseEntry } from '../src/parse/entry.js';
-import { parseSettings } from '../src/settings.js';
+import { parseSettings } from '../src/config/settings.js';
 import { makeSite, runCli } from './helpers.js';
 
 const settings = (tz = 'UTC') => parseSettings(`baseUrl: https://example.org/\ntimezone: ${tz}\n`).settings;
@@ -16,11 +17,11 @@ describe('linklog new', () => {
     const root = makeSite({ 'content/.keep': '' });
     const p = prepareEntry(root, settings('America/New_York'), { url: 'https://example.com/a', title: 'Cool URIs don’t change!', tags: ['web', 'urls'] }, NOW);
     expect(p.path).toBe('content/2026/11/27/cool-uris-don-t-change.md');
-    const parsed = parseEntry({ path: p.path, text: p.text }, settings('America/New_York'));
+    const parsed = parseEntry({ path: p.path, text: p.text }, { settings: settings('America/New_York'), zone: zone('America/New_York') });
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.entry).toMatchObject({ title: 'Cool URIs don’t change!', url: 'https://example.com/a', tags: ['web', 'urls'], body: '' });
     expect(parsed.entry!.date.day).toBe('2026-11-27');
-    expect(isoInZone(NOW, 'America/New_York')).toBe('2026-11-27T22:30:00-05:00');
+    expect(isoInZone(NOW, zone('America/New_York'))).toBe('2026-11-27T22:30:00-05:00');
   });
 
   it('takes the slug from the url when there is no title', () => {
@@ -53,7 +54,7 @@ describe('linklog new', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('content/2026/11/26/title-with-quotes-yes.md');
     const text = fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8');
-    expect(text).toContain('url: \'https://example.com/x?q=%3Cb%3E\'');
+    expect(text).toContain('url: https://example.com/x?q=%3Cb%3E\n');
     const built = await build({ root });
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(fs.existsSync(path.join(root, '_site/2026/11/26/title-with-quotes-yes/index.html'))).toBe(true);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/diagnostics.js';
-import { parseDate } from '../src/parse/dates.js';
+import { formatDiagnostic } from '../src/lib/diagnostics.js';
+import { zone } from '../src/lib/time.js';
+import { parseDate as parseDateIn } from '../src/parse/dates.js';
 import { parseEntry } from '../src/parse/entry.js';
 import { slugify, tagKey } from '../src/parse/slug.js';
-import { parseSettings } from '../src/settings.js';
+import { parseSettings } from '../src/config/settings.js';
 import { entry } from './helpers.js';
 
 const settings = (timezone = 'UTC') => parseSettings(`baseUrl: https://example.org/\ntimezone: ${timezone}\n`).settings;
-const parse = (text: string, timezone = 'UTC') => parseEntry({ path: 'content/x.md', text }, settings(timezone));
+const parse = (text: string, timezone = 'UTC') => parseEntry({ path: 'content/x.md', text }, { settings: settings(timezone), zone: zone(timezone) });
+const parseDate = (value: unknown, timezone: string) => parseDateIn(value, zone(timezone));
 const messages = (text: string) => parse(text).diagnostics.map(formatDiagnostic);
 const ok = { title: 'T', url: 'https://example.com/', date: '2026-11-24' };
 
@@ -137,7 +139,7 @@ describe('parseEntry', () => {
   });
 
   it('takes the slug from the file name, or a canonical slug: field', () => {
-    expect(parseEntry({ path: 'content/a/My Post.md', text: entry(ok) }, settings()).entry?.slug).toBe('my-post');
+    expect(parseEntry({ path: 'content/a/My Post.md', text: entry(ok) }, { settings: settings(), zone: zone('UTC') }).entry?.slug).toBe('my-post');
     expect(parse(entry({ ...ok, slug: 'other' })).entry?.slug).toBe('other');
     expect(messages(entry({ ...ok, slug: '"Bad Slug/x"' }))[0]).toMatch(/slug must be lower-case.*did you mean 'bad-slug-x'/);
   });
@@ -153,7 +155,7 @@ describe('parseEntry', () => {
   });
 
   it('refuses bytes that are not UTF-8', () => {
-    const r = parseEntry({ path: 'content/x.md', text: '\ufffd', invalidUtf8: true }, settings());
+    const r = parseEntry({ path: 'content/x.md', text: '\ufffd', invalidUtf8: true }, { settings: settings(), zone: zone('UTC') });
     expect(r.diagnostics.map(formatDiagnostic)).toEqual(['content/x.md: is not valid UTF-8 text; save it as UTF-8']);
   });
 });

@@ -1,9 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { OutputRecord } from '../src/cache.js';
-import { MARKER, syncOutput, type PlannedFile } from '../src/write.js';
+import { writeBuffers } from '../src/write/buffers.js';
+import { MARKER } from '../src/write/out-dir.js';
+import type { OutputRecord } from '../src/write/records.js';
+import { startSync, type SyncResult } from '../src/write/sync.js';
 import { snapshotTree, tempDir } from './helpers.js';
+
+interface PlannedFile {
+  path: string;
+  sig: string;
+  render: () => string;
+}
+
+/** One build's use of the write stage: its buffers live as long as a build state's do. */
+const buffers = writeBuffers();
+
+/** What the build does with the write stage: each file kept or rendered and put, then finished; abandoned on a throw. */
+async function syncOutput(out: string, files: readonly PlannedFile[], previous: ReadonlyMap<string, OutputRecord>, options: { memoryBudget?: number } = {}): Promise<SyncResult> {
+  const sync = startSync(out, { previous, buffers, files: files.length, memoryBudget: options.memoryBudget });
+  try {
+    for (const f of files) if (!sync.keep(f.path, f.sig)) await sync.put(f.path, f.sig, f.render());
+  } catch (e) {
+    await sync.abandon();
+    throw e;
+  }
+  return sync.finish();
+}
 
 const pages = (n: number, text: (i: number) => string): PlannedFile[] =>
   Array.from({ length: n }, (_, i) => ({ path: `p/${i}/index.html`, sig: text(i), render: () => text(i) }));

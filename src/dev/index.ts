@@ -1,12 +1,14 @@
 /**
- * `linklog dev`: one Builder kept alive, a watcher feeding it changes, and a
- * server showing its output. Every rebuild is the same `build` that the build
- * command runs, so the served site is what `linklog build` would produce.
+ * `linklog dev`: a watcher feeding the session's builds (dev/builds.ts) and a server
+ * showing their output. Every rebuild runs the build's own stages, so the served site
+ * is what `linklog build` would produce.
  */
+import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { Builder } from '../build.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
-import { loadSettings } from '../settings.js';
+import type { BuildResult } from '../build/build.js';
+import { loadSettings } from '../config/settings.js';
+import { formatDiagnostic, hasErrors } from '../lib/diagnostics.js';
+import { devBuilds, type DevBuilds } from './builds.js';
 import { startServer, type DevServer } from './server.js';
 import { watchSite, type Change, type Watcher } from './watch.js';
 
@@ -22,10 +24,21 @@ export interface DevOptions {
   error?: (line: string) => void;
 }
 
+/** What the session emits after each rebuild (tests wait for it instead of sleeping). */
+export interface BuildEvent {
+  changes: Change[];
+  result?: BuildResult;
+  error?: Error;
+}
+
 export interface DevSession {
   server: DevServer;
-  builder: Builder;
-  /** Resolves after the rebuilds of everything changed so far (for tests). */
+  builds: DevBuilds;
+  /** 'build' (BuildEvent) after every rebuild. */
+  events: EventEmitter<{ build: [BuildEvent] }>;
+  /** Resolves with the first rebuild, from now on, whose changes include every one of `paths` (root-relative). */
+  rebuilt(...paths: string[]): Promise<BuildEvent>;
+  /** Resolves after the rebuilds of everything changed so far. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,32 +52,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const log = options.log ?? ((l) => console.log(l));
   const err = options.error ?? ((l) => console.error(l));
   const root = path.resolve(options.root);
-  const builder = new Builder({ root, out: options.out, drafts: options.drafts, watched: true });
+  const builds = devBuilds({ root, out: options.out, drafts: options.drafts });
+  const events = new EventEmitter<{ build: [BuildEvent] }>();
 
-  const first = await builder.build();
-  for (const d of first.diagnostics) err(formatDiagnostic(d));
-  if (first.stats) log(`built ${first.stats.entries} entries into ${first.stats.pages} pages in ${Math.round(first.stats.ms)} ms`);
-  else err('the site has errors: fix them and save, the dev server will rebuild');
-  builder.saveCache();
-
-  const { settings } = await loadSettings(root);
-  let basePath = settings.basePath;
-  let server: DevServer | undefined;
-  for (let port = options.port, tries = 0; ; port++, tries++) {
-    try {
-      server = await startServer({ root: builder.out, basePath: settings.basePath, host: options.host, port });
-      if (tries > 0) log(`port ${options.port} is in use; using ${port} instead`);
-      break;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE' && options.findPort !== false && tries < 20 && port !== 0) continue;
-      if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop what uses it or pass --port`);
-      throw e;
-    }
-  }
-  const srv = server!;
-  if (!first.stats) srv.setState('problems', first.diagnostics.map(formatDiagnostic));
-  log(`serving ${srv.url} (Ctrl-C to stop)`);
+  let busy = false;
+  let closed = false;
+  let idleWaiters: Array<() => void> = [];
+  let lastWarnings = '';
+  let srv: DevServer | undefined;
+  let basePath = '/';
 
   // The cache is saved once edits pause: the small manifest soon, the content cache
   // (seconds to write for a big site, and it blocks a rebuild meanwhile) after a long pause and on exit.
@@ -73,20 +69,15 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const scheduleSave = () => {
     clearTimeout(saveTimer);
     clearTimeout(contentTimer);
-    saveTimer = setTimeout(() => builder.saveCache({ manifestOnly: true }), 1500);
-    contentTimer = setTimeout(() => builder.saveCache(), 30_000);
+    saveTimer = setTimeout(() => builds.save({ manifestOnly: true }), 1500);
+    contentTimer = setTimeout(() => builds.save(), 30_000);
   };
-
-  let lastWarnings = first.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
-  let idleWaiters: Array<() => void> = [];
-  let busy = false;
 
   // A few slices at a time while nothing else runs: a change waits for one at most. After
   // every build the new plan is indexed for edits; the front pages are rendered until that
   // is done once, and again when templates or settings change (every partial renders anew).
-  let closed = false;
   let warmed = false;
-  let warm = builder.warmUp();
+  let warm = builds.warmUp();
   const warmSome = () => {
     if (busy || closed) return;
     for (let i = 0; i < 4; i++) {
@@ -100,70 +91,121 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
   const warmUpAgain = (changes: readonly Change[]) => {
     if (changes.some((c) => c.kind === 'templates' || c.kind === 'settings')) warmed = false;
-    warm = builder.warmUp({ pages: !warmed });
+    warm = builds.warmUp({ pages: !warmed });
     setImmediate(warmSome);
   };
+
+  const report = (changes: readonly Change[], result: BuildResult, ms: number) => {
+    // Errors every time; warnings only when they change (the baseUrl warning would repeat on every save).
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
+    for (const d of result.diagnostics) if (d.severity === 'error' || warnings !== lastWarnings) err(formatDiagnostic(d));
+    lastWarnings = warnings;
+    if (!result.stats || hasErrors(result.diagnostics)) {
+      const problems = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      srv?.setState('problems', problems);
+      srv?.broadcast('problems', problems);
+      if (changes.length) err(`${describe(changes)}: not rebuilt, ${problems.length} ${problems.length === 1 ? 'error' : 'errors'}; still serving the last good site`);
+      else err('the site has errors: fix them and save, the dev server will rebuild');
+      return false;
+    }
+    const s = result.stats;
+    if (changes.length === 0) log(`built ${s.entries} entries into ${s.pages} pages in ${Math.round(ms)} ms`);
+    else log(`${describe(changes)}: rebuilt ${s.written.length} ${s.written.length === 1 ? 'file' : 'files'}${s.removed.length ? `, removed ${s.removed.length}` : ''} in ${Math.round(ms)} ms`);
+    if (process.env.LINKLOG_TIMINGS) log(JSON.stringify(s.timings));
+    return true;
+  };
+
   const onBatch = async (changes: Change[]) => {
     busy = true;
     const started = performance.now();
+    const event: BuildEvent = { changes };
     try {
       for (const c of changes) {
-        if (c.kind === 'content') c.event = builder.sourceChanged(c.path);
-        else builder.otherInputChanged();
+        if (c.kind === 'content') c.event = builds.sourceChanged(c.path);
+        else builds.otherChanged();
       }
-      const result = await builder.build();
-      const ms = Math.round(performance.now() - started);
-      // Errors every time; warnings only when they change (the baseUrl warning would repeat on every save).
-      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
-      for (const d of result.diagnostics) if (d.severity === 'error' || warnings !== lastWarnings) err(formatDiagnostic(d));
-      lastWarnings = warnings;
-      if (!result.stats || hasErrors(result.diagnostics)) {
-        const problems = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-        srv.setState('problems', problems);
-        srv.broadcast('problems', problems);
-        err(`${describe(changes)}: not rebuilt, ${problems.length} ${problems.length === 1 ? 'error' : 'errors'}; still serving the last good site`);
-        return;
-      }
-      const s = result.stats;
+      const result = await builds.build();
+      event.result = result;
+      if (!report(changes, result, performance.now() - started)) return;
       if (changes.some((c) => c.kind === 'settings')) {
         const now = (await loadSettings(root)).settings.basePath;
         if (now !== basePath) {
           basePath = now;
-          srv.setBasePath(now);
-          log(`the site is now served at ${srv.url}`);
+          srv?.setBasePath(now);
+          if (srv) log(`the site is now served at ${srv.url}`);
         }
       }
-      srv.setState('ok');
-      srv.broadcast('ok');
-      srv.broadcast('reload', { written: s.written.length, removed: s.removed.length });
-      log(`${describe(changes)}: rebuilt ${s.written.length} ${s.written.length === 1 ? 'file' : 'files'}${s.removed.length ? `, removed ${s.removed.length}` : ''} in ${ms} ms`);
-      if (process.env.LINKLOG_TIMINGS) log(JSON.stringify(s.timings));
+      srv?.setState('ok');
+      srv?.broadcast('ok');
+      srv?.broadcast('reload', { written: result.stats!.written.length, removed: result.stats!.removed.length });
       scheduleSave();
     } catch (e) {
+      event.error = e as Error;
       err(`rebuild failed: ${(e as Error).stack ?? e}`);
     } finally {
       busy = false;
       warmUpAgain(changes);
+      events.emit('build', event);
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const w of waiters) w();
     }
   };
+
+  // The watcher starts first and the first build runs while it reads the tree; a save made
+  // before it was ready is found by comparing every file with what the build read.
   const watcher: Watcher = watchSite(root, onBatch);
+  busy = true;
+  const started = performance.now();
+  const first = await builds.build();
   await watcher.ready;
+  busy = false;
+  report([], first, performance.now() - started);
+  builds.save();
+  const missed = builds.missedChanges();
+  if (missed.length) watcher.inject(missed.map((p) => ({ kind: 'content', path: p, event: 'change' })));
+  watcher.release();
+
+  basePath = (await loadSettings(root)).settings.basePath;
+  for (let port = options.port, tries = 0; ; port++, tries++) {
+    try {
+      srv = await startServer({ root: builds.state.out, basePath, host: options.host, port });
+      if (tries > 0) log(`port ${options.port} is in use; using ${port} instead`);
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && options.findPort !== false && tries < 20 && port !== 0) continue;
+      await watcher.close();
+      if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop what uses it or pass --port`);
+      throw e;
+    }
+  }
+  const server = srv!;
+  if (!first.stats) server.setState('problems', first.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+  log(`serving ${server.url} (Ctrl-C to stop)`);
   warmUpAgain([]);
 
   return {
-    server: srv,
-    builder,
-    idle: () => (busy ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    server,
+    builds,
+    events,
+    rebuilt: (...paths) =>
+      new Promise((resolve) => {
+        const on = (e: BuildEvent) => {
+          if (!paths.every((p) => e.changes.some((c) => c.path === p))) return;
+          events.off('build', on);
+          resolve(e);
+        };
+        events.on('build', on);
+      }),
+    idle: () => (busy || watcher.pending() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
     async close() {
       closed = true;
       clearTimeout(saveTimer);
       clearTimeout(contentTimer);
       await watcher.close();
-      await srv.close();
-      builder.saveCache();
+      await server.close();
+      builds.save();
     },
   };
 }

@@ -6,8 +6,8 @@
 import { watch, type FSWatcher } from 'chokidar';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONTENT_DIR, isEntryFile, isSkippedName } from '../load.js';
-import { SETTINGS_FILE } from '../settings.js';
+import { SETTINGS_FILE } from '../config/settings.js';
+import { CONTENT_DIR, isEntryFile, isSkippedName } from '../load/sources.js';
 
 /** Longer than chokidar's 50 ms window for repeated changes to one file. */
 const VERIFY_MS = 80;
@@ -35,7 +35,22 @@ export function classify(rel: string): ChangeKind | undefined {
 
 export interface Watcher {
   ready: Promise<void>;
+  /** Starts handing over batches (a watcher starts held: changes wait until the first build is done). */
+  release(): void;
+  /** Adds changes found another way (a file changed before the watcher was ready). */
+  inject(changes: Change[]): void;
+  /** Whether changes wait to be handed over. */
+  pending(): boolean;
   close(): Promise<void>;
+}
+
+/** A file's stat, or undefined; never throws (a path can vanish or turn into a folder between event and stat). */
+function statOf(abs: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Calls `onBatch` with coalesced changes; never twice at once. */
@@ -43,10 +58,11 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   const pending = new Map<string, Change>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  let held = true;
 
   const flush = async () => {
     timer = undefined;
-    if (running || pending.size === 0) return;
+    if (held || running || pending.size === 0) return;
     running = true;
     const batch = [...pending.values()];
     pending.clear();
@@ -83,7 +99,7 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   const lastSeen = new Map<string, string>();
   const verifiers = new Map<string, NodeJS.Timeout>();
   const statKey = (rel: string) => {
-    const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    const st = statOf(path.join(root, rel));
     return st ? `${st.size}:${st.mtimeMs}:${st.ino}` : 'gone';
   };
   const verify = (rel: string, kind: ChangeKind) => {
@@ -120,10 +136,10 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     const details = opts as { watchedPath?: string } | undefined;
     if (!evPath || !details?.watchedPath) return;
     const watched = path.resolve(root, details.watchedPath);
-    const abs = path.basename(watched) === evPath && !fs.statSync(watched, { throwIfNoEntry: false })?.isDirectory() ? watched : path.resolve(watched, evPath);
+    const abs = path.basename(watched) === evPath && !statOf(watched)?.isDirectory() ? watched : path.resolve(watched, evPath);
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return;
-    const exists = fs.statSync(abs, { throwIfNoEntry: false });
+    const exists = statOf(abs);
     if (exists?.isDirectory()) return;
     note(exists ? 'change' : 'unlink')(rel);
   });
@@ -133,9 +149,20 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     pending.set(rel, { kind: rel.startsWith('public') ? 'public' : rel.startsWith('templates') ? 'templates' : 'content', path: rel, event: 'unlink' });
     schedule();
   });
+  // An error of the watcher (a folder it cannot read) must not stop the server.
+  watcher.on('error', () => {});
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
+    release() {
+      held = false;
+      if (pending.size > 0) schedule();
+    },
+    inject(changes) {
+      for (const c of changes) pending.set(c.path, c);
+      schedule();
+    },
+    pending: () => pending.size > 0 || running,
     async close() {
       if (timer) clearTimeout(timer);
       for (const t of verifiers.values()) clearTimeout(t);

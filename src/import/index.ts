@@ -6,14 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Builder } from '../build.js';
+import { loadSite } from '../build/index.js';
+import { loadSettings, type Settings } from '../config/settings.js';
+import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../content/new-entry.js';
+import { zone as zoneOf, type Zone } from '../lib/time.js';
 import type { Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
-import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../new.js';
-import type { Settings } from '../settings.js';
-import { dayInZone } from '../time.js';
-import { loadSettings } from '../settings.js';
 import { isJsonBookmarks, parseJsonBookmarks } from './json.js';
 import { parseMarkdownFolder, type FieldMap } from './markdown.js';
 import { isNetscape, parseNetscape } from './netscape.js';
@@ -81,13 +80,13 @@ function readSourceText(source: string): string | undefined {
   }
 }
 
-function readRecords(options: ImportOptions, settings: Settings): { format: ImportFormat; records: BookmarkRecord[]; problems: SourceProblem[] } {
+function readRecords(options: ImportOptions, zone: Zone): { format: ImportFormat; records: BookmarkRecord[]; problems: SourceProblem[] } {
   const text = readSourceText(options.source);
   if (text !== undefined && text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError(`${options.source}: the file is empty`);
   const format = options.format === 'pinboard' ? 'json' : (options.format ?? detectFormat(options.source, text));
   if (format === 'markdown') {
     if (text !== undefined) throw new ImportError(`${options.source}: --format markdown takes a folder of Markdown files`);
-    const r = parseMarkdownFolder(options.source, settings.timezone, options.fieldMap);
+    const r = parseMarkdownFolder(options.source, zone, options.fieldMap);
     if (r.files === 0) throw new ImportError(`${options.source}: no Markdown files in this folder`);
     return { format, records: r.records, problems: r.problems };
   }
@@ -95,14 +94,14 @@ function readRecords(options: ImportOptions, settings: Settings): { format: Impo
   if (text.trim() === '') throw new ImportError(`${options.source}: the file is empty`);
   if (format === 'json') {
     try {
-      const r = parseJsonBookmarks(text, settings.timezone);
+      const r = parseJsonBookmarks(text, zone);
       return { format, records: r.records, problems: r.problems };
     } catch (e) {
       throw new ImportError(`${options.source}: ${(e as Error).message}`);
     }
   }
   if (!isNetscape(text)) throw new ImportError(`${options.source}: not a Netscape bookmark file (no <!DOCTYPE NETSCAPE-Bookmark-file-1> and no <DT><A HREF> links)`);
-  return { format, records: parseNetscape(text, { timeZone: settings.timezone, folderTags: options.folderTags }), problems: [] };
+  return { format, records: parseNetscape(text, { zone, folderTags: options.folderTags }), problems: [] };
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -110,12 +109,13 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const { settings, diagnostics } = await loadSettings(root);
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) throw new ImportError(`${bad.file}:${bad.line ?? ''} ${bad.message}`);
-  const { format, records, problems } = readRecords(options, settings);
+  const zone = zoneOf(settings.timezone);
+  const { format, records, problems } = readRecords(options, zone);
   const summary: ImportSummary = { format, read: records.length, imported: 0, drafts: 0, duplicates: 0, errors: [...problems], notes: [], merges: [], files: [] };
 
   // What the site holds already: links (to skip), permalinks and tag slugs (to avoid clashes).
-  const existing: Entry[] = fs.existsSync(path.join(root, 'content'))
-    ? ((await new Builder({ root, cache: false }).loadSite(true)).site?.entries ?? [])
+  const existing: readonly Entry[] = fs.existsSync(path.join(root, 'content'))
+    ? ((await loadSite({ root, drafts: true })).site?.entries ?? [])
     : [];
   const seenUrls = new Set(existing.map((e) => normaliseUrl(e.url)));
   const slugOwner = new Map<string, string>(); // slug → tag spelling
@@ -204,8 +204,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           title: r.title,
           tags,
           via: r.via,
-          date: hasTime ? isoInZone(instant, settings.timezone) : dayInZone(instant, settings.timezone),
-          updated: r.updated !== undefined && r.updated > instant ? isoInZone(r.updated, settings.timezone) : undefined,
+          date: hasTime ? isoInZone(instant, zone) : zone.day(instant),
+          updated: r.updated !== undefined && r.updated > instant ? isoInZone(r.updated, zone) : undefined,
           body: r.body,
           draft: r.private,
           slug: r.slug,
@@ -213,6 +213,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
         },
         now,
         taken,
+        zone,
       );
       prepared.push(p);
       summary.imported++;

@@ -3,6 +3,7 @@
  * shared, toread), and linklog's own export (title, url, date, tags, body…),
  * so that an export imports back as it was.
  */
+import type { Zone } from '../lib/time.js';
 import { readBookmarkDate, splitTags, textToMarkdown, type BookmarkRecord, type SourceProblem } from './records.js';
 
 export function isJsonBookmarks(text: string): boolean {
@@ -11,7 +12,7 @@ export function isJsonBookmarks(text: string): boolean {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
-export function parseJsonBookmarks(text: string, timeZone: string): { records: BookmarkRecord[]; problems: SourceProblem[] } {
+export function parseJsonBookmarks(text: string, zone: Zone): { records: BookmarkRecord[]; problems: SourceProblem[] } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -36,7 +37,7 @@ export function parseJsonBookmarks(text: string, timeZone: string): { records: B
         title: str(o.description)?.trim() || undefined,
         body: textToMarkdown(str(o.extended) ?? ''),
         tags: splitTags(Array.isArray(o.tags) ? o.tags.join(' ') : str(o.tags)),
-        date: readBookmarkDate(str(o.time), timeZone),
+        date: readBookmarkDate(str(o.time), zone),
         private: str(o.shared) === 'no',
         extra: str(o.toread) === 'yes' ? { toread: true } : undefined,
       });
@@ -44,7 +45,7 @@ export function parseJsonBookmarks(text: string, timeZone: string): { records: B
     }
     // linklog's own export.
     const { title, url, date, tags, body, via, updated, draft, slug, ...rest } = o;
-    const up = readBookmarkDate(str(updated), timeZone);
+    const up = readBookmarkDate(str(updated), zone);
     records.push({
       position,
       url: str(url)?.trim() || undefined,
@@ -52,7 +53,7 @@ export function parseJsonBookmarks(text: string, timeZone: string): { records: B
       // linklog's own commentary comes back as it was: the build sanitises it, as before.
       body: (str(body) ?? '').trim(),
       tags: Array.isArray(tags) ? tags.map(String) : splitTags(str(tags)),
-      date: readBookmarkDate(str(date), timeZone),
+      date: readBookmarkDate(str(date), zone),
       updated: up && 'instant' in up ? up.instant : undefined,
       private: draft === true,
       slug: str(slug),

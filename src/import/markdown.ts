@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
-import { isSkippedName } from '../load.js';
+import type { Zone } from '../lib/time.js';
+import { isSkippedName } from '../load/sources.js';
+import { readFrontMatter } from '../parse/front-matter.js';
 import { readBookmarkDate, safeMarkdown, splitTags, type BookmarkRecord, type SourceProblem } from './records.js';
 
 export type FieldMap = Partial<Record<'url' | 'title' | 'tags' | 'date' | 'body' | 'via', string>>;
@@ -33,7 +33,6 @@ export function parseFieldMap(text: string | undefined): FieldMap {
   return map;
 }
 
-const MATTER = { engines: { yaml: { parse: (s: string) => yaml.load(s, { schema: yaml.CORE_SCHEMA }) as object, stringify: () => '' } } };
 const TEMPLATE_TAG = /\{%.*?%\}|\{\{.*?\}\}/s;
 
 function listMarkdown(dir: string): string[] {
@@ -50,7 +49,7 @@ function listMarkdown(dir: string): string[] {
   return out.sort();
 }
 
-export function parseMarkdownFolder(dir: string, timeZone: string, fieldMap: FieldMap = {}): { records: BookmarkRecord[]; problems: SourceProblem[]; files: number } {
+export function parseMarkdownFolder(dir: string, zone: Zone, fieldMap: FieldMap = {}): { records: BookmarkRecord[]; problems: SourceProblem[]; files: number } {
   const records: BookmarkRecord[] = [];
   const problems: SourceProblem[] = [];
   const files = listMarkdown(dir);
@@ -63,16 +62,15 @@ export function parseMarkdownFolder(dir: string, timeZone: string, fieldMap: Fie
       problems.push({ position: rel, message: 'is not valid UTF-8 text' });
       continue;
     }
-    let data: Record<string, unknown>;
-    let content: string;
-    try {
-      const parsed = matter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), MATTER);
-      data = (parsed.data ?? {}) as Record<string, unknown>;
-      content = parsed.content;
-    } catch (e) {
-      problems.push({ position: rel, message: `invalid YAML front matter: ${(e as { reason?: string }).reason ?? (e as Error).message}` });
+    // The one front-matter reader: YAML only, never code (`---js` is refused, and the file skipped).
+    const fm = readFrontMatter(text, { lenient: true });
+    if (!fm.ok) {
+      problems.push({ position: `${rel}:${fm.line}`, message: fm.message });
       continue;
     }
+    const lenientNote = fm.repaired ? ['front matter read leniently: a quoted value ran over lines that were not indented'] : [];
+    const data = fm.data;
+    const content = fm.body;
     const pick = (field: keyof FieldMap): unknown => {
       const names = fieldMap[field] ? [fieldMap[field]!] : CANDIDATES[field];
       for (const n of names) if (data[n] !== undefined && data[n] !== null && data[n] !== '') return data[n];
@@ -93,8 +91,9 @@ export function parseMarkdownFolder(dir: string, timeZone: string, fieldMap: Fie
       const alt = pick('body');
       if (typeof alt === 'string') body = alt.trim();
     }
-    const notes: string[] = [];
-    if (TEMPLATE_TAG.test(body) || (typeof title === 'string' && TEMPLATE_TAG.test(title))) {
+    const notes: string[] = [...lenientNote];
+    const templated = TEMPLATE_TAG.test(body) || (typeof title === 'string' && TEMPLATE_TAG.test(title));
+    if (templated) {
       notes.push('holds template tags of another generator ({% … %} or {{ … }}): imported as a draft, to be checked before it is published');
     }
     const via = pick('via');
@@ -104,8 +103,8 @@ export function parseMarkdownFolder(dir: string, timeZone: string, fieldMap: Fie
       title: typeof title === 'string' || typeof title === 'number' ? String(title).trim() : undefined,
       body: safeMarkdown(body),
       tags: tags.filter((t) => !t.startsWith('_')),
-      date: readBookmarkDate(pick('date') as string | undefined, timeZone),
-      private: data.draft === true || data.published === false || notes.length > 0,
+      date: readBookmarkDate(pick('date') as string | undefined, zone),
+      private: data.draft === true || data.published === false || templated,
       via: typeof via === 'string' ? via : undefined,
       notes,
     });

@@ -7,10 +7,11 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
+import type { Zone } from '../lib/time.js';
 import { htmlToMarkdown, looksLikeHtml, readBookmarkDate, splitTags, textToMarkdown, type BookmarkRecord } from './records.js';
 
 export interface NetscapeOptions {
-  timeZone: string;
+  zone: Zone;
   /** Folder names (<H3>) become tags. */
   folderTags?: boolean;
 }
@@ -52,7 +53,7 @@ export function parseNetscape(text: string, options: NetscapeOptions): BookmarkR
     const tags = splitTags(attr(a, 'tags'));
     if (options.folderTags) for (const f of folders) if (!tags.includes(f)) tags.push(f);
     const rawDate = attr(a, 'add_date');
-    const modified = readBookmarkDate(attr(a, 'last_modified'), options.timeZone);
+    const modified = readBookmarkDate(attr(a, 'last_modified'), options.zone);
     const title = toString(a).replace(/\s+/g, ' ').trim();
     const record: BookmarkRecord = {
       position: `line ${a.position?.start.line ?? '?'}`,
@@ -60,7 +61,7 @@ export function parseNetscape(text: string, options: NetscapeOptions): BookmarkR
       title: title || undefined,
       body: dd ? ddBody(dd, markdownText) : '',
       tags,
-      date: readBookmarkDate(rawDate, options.timeZone),
+      date: readBookmarkDate(rawDate, options.zone),
       updated: modified && 'instant' in modified ? modified.instant : undefined,
       private: attr(a, 'private') === '1',
     };

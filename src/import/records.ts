@@ -4,7 +4,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { markdownToHast } from '../markdown.js';
+import { markdownToHast } from '../markdown/processor.js';
+import type { Zone } from '../lib/time.js';
 import { parseDate } from '../parse/dates.js';
 
 /** One bookmark as read from a source, before it is checked. */
@@ -40,7 +41,7 @@ const APACHE_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', '
  * A date in any form real exports use: epoch seconds, milliseconds or
  * microseconds; ISO 8601; the Apache log form `10/Oct/2000:13:55:36 +0300`.
  */
-export function readBookmarkDate(raw: string | number | undefined | null, timeZone: string): BookmarkRecord['date'] {
+export function readBookmarkDate(raw: string | number | undefined | null, zone: Zone): BookmarkRecord['date'] {
   if (raw === undefined || raw === null) return undefined;
   const text = String(raw).trim();
   if (text === '') return undefined;
@@ -62,7 +63,7 @@ export function readBookmarkDate(raw: string | number | undefined | null, timeZo
     const utc = Date.UTC(Number(apache[3]), month, Number(apache[1]), Number(apache[4]), Number(apache[5]), Number(apache[6]));
     return { instant: utc - offset, hasTime: true };
   }
-  const parsed = parseDate(text, timeZone);
+  const parsed = parseDate(text, zone);
   if (typeof parsed === 'string') {
     // Last resort for RFC 2822 and similar forms some tools write.
     const ms = Date.parse(text);

@@ -1,4 +1,5 @@
-import { compareStrings, error, type Diagnostic } from '../diagnostics.js';
+/** Tags: entries grouped by tag key, each shown under the spelling used most. */
+import { compareStrings } from '../lib/diagnostics.js';
 import type { Entry } from '../parse/entry.js';
 import { slugify } from '../parse/slug.js';
 
@@ -8,12 +9,24 @@ export interface Tag {
   /** Display name: the spelling used most often. */
   name: string;
   slug: string;
-  /** newest first */
-  entries: Entry[];
+  /** Newest first. */
+  entries: readonly Entry[];
 }
 
-/** A tag from its entries (newest first); `slug` when already known. */
-export function makeTag(key: string, entries: Entry[], slug = slugify(key)): Tag {
+/** Tag slugs by key, made once per key within one model build or update. */
+export type SlugOf = (key: string) => string;
+
+export function slugMemo(): SlugOf {
+  const slugs = new Map<string, string>();
+  return (key) => {
+    let slug = slugs.get(key);
+    if (slug === undefined) slugs.set(key, (slug = slugify(key)));
+    return slug;
+  };
+}
+
+/** A tag from its entries (newest first). */
+export function makeTag(key: string, entries: readonly Entry[], slug: string): Tag {
   // Spellings are counted only once a second one shows: most tags are always spelled alike.
   let first: string | undefined;
   let spellings: Map<string, number> | undefined;
@@ -37,7 +50,7 @@ export function makeTag(key: string, entries: Entry[], slug = slugify(key)): Tag
 }
 
 /** One pass over the entries (newest first) groups them by tag. */
-export function buildTags(entries: readonly Entry[]): Tag[] {
+export function buildTags(entries: readonly Entry[], slugOf: SlugOf): Tag[] {
   const byKey = new Map<string, Entry[]>();
   for (const e of entries) {
     for (const key of e.tagKeys) {
@@ -48,7 +61,7 @@ export function buildTags(entries: readonly Entry[]): Tag[] {
       } else byKey.set(key, [e]);
     }
   }
-  return sortTags([...byKey].map(([key, list]) => makeTag(key, list)));
+  return sortTags([...byKey].map(([key, list]) => makeTag(key, list, slugOf(key))));
 }
 
 /** By slug (then key: two tags share a slug only in a site with errors, but the order stays total). */
@@ -62,71 +75,4 @@ export function bySource(all: readonly Entry[]): readonly Entry[] {
     if (compareStrings(all[i - 1].source, all[i].source) > 0) return [...all].sort((a, b) => compareStrings(a.source, b.source));
   }
   return all;
-}
-
-/** Tag slug → tag key → the entries (source order, drafts too) that have it: what the slug check reads. */
-export type TagSlugIndex = Map<string, Map<string, Entry[]>>;
-
-// A tag is on many entries: its slug is made once.
-const slugs = new Map<string, string>();
-export function slugOfKey(key: string): string {
-  let slug = slugs.get(key);
-  if (slug === undefined) {
-    if (slugs.size > 100_000) slugs.clear();
-    slugs.set(key, (slug = slugify(key)));
-  }
-  return slug;
-}
-
-export function indexTagSlugs(all: readonly Entry[]): TagSlugIndex {
-  const index: TagSlugIndex = new Map();
-  for (const e of bySource(all)) addTagSlugs(index, e, (list) => list.push(e));
-  return index;
-}
-
-/** Calls `put` with the list of each of `e`'s tags in the index (made when missing). */
-export function addTagSlugs(index: TagSlugIndex, e: Entry, put: (list: Entry[]) => void): void {
-  for (const key of new Set(e.tagKeys)) {
-    const slug = slugOfKey(key);
-    let byKey = index.get(slug);
-    if (!byKey) index.set(slug, (byKey = new Map()));
-    let list = byKey.get(key);
-    if (!list) byKey.set(key, (list = []));
-    put(list);
-  }
-}
-
-/**
- * Two different tags that would share one URL: an error naming both tags and a
- * file of each. Reads only the slugs that more than one tag claims.
- */
-export function tagSlugDiagnostics(index: TagSlugIndex, slugsToCheck: Iterable<string> = index.keys()): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const slug of slugsToCheck) {
-    const byKey = index.get(slug);
-    if (!byKey || byKey.size < 2) continue;
-    // The entries with any of these tags, in source order: the first spelling seen is the one others clash with.
-    const entries = bySource([...new Set([...byKey.values()].flat())]);
-    let seen: { key: string; name: string; entry: Entry } | undefined;
-    const reported = new Set<string>();
-    for (const e of entries) {
-      for (let i = 0; i < e.tags.length; i++) {
-        const key = e.tagKeys[i];
-        if (slugOfKey(key) !== slug) continue;
-        const name = e.tags[i];
-        if (!seen) seen = { key, name, entry: e };
-        else if (seen.key !== key && !reported.has(key)) {
-          reported.add(key);
-          out.push(
-            error(
-              e.source,
-              e.lines.tags ?? 1,
-              `tag '${name}' and tag '${seen.name}' (in ${seen.entry.source}) would share the page /tags/${slug}/: spell them alike or rename one`,
-            ),
-          );
-        }
-      }
-    }
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import { dayInZone, daysInMonth, instantFromZoned } from '../time.js';
+import { describe, truncate } from '../lib/text.js';
+import { daysInMonth, utc, type Zone } from '../lib/time.js';
 
 /** When an entry was published: the instant and the calendar day it belongs to. */
 export interface EntryDate {
@@ -19,10 +20,10 @@ const DATE_TIME =
  * parsed without YAML's timestamp type: a date-only `2026-11-24` must stay that
  * calendar day in every timezone, which a UTC Date cannot promise.
  */
-export function parseDate(value: unknown, timeZone: string): EntryDate | string {
+export function parseDate(value: unknown, zone: Zone): EntryDate | string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return 'is not a valid date';
-    return { instant: value.getTime(), day: dayInZone(value.getTime(), timeZone), hasTime: true };
+    return { instant: value.getTime(), day: zone.day(value.getTime()), hasTime: true };
   }
   if (typeof value !== 'string') {
     return `must be a date like 2026-11-26 or 2026-11-26T09:30:00+01:00, not ${describe(value)}`;
@@ -32,7 +33,7 @@ export function parseDate(value: unknown, timeZone: string): EntryDate | string 
   if (d) {
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     if (!validDay(y, m, day)) return `'${text}' is not a calendar date`;
-    const instant = instantFromZoned({ year: y, month: m, day, hour: 0, minute: 0, second: 0 }, 0, timeZone);
+    const instant = zone.instant({ year: y, month: m, day, hour: 0, minute: 0, second: 0 }, 0);
     return { instant, day: text, hasTime: false };
   }
   const t = DATE_TIME.exec(text);
@@ -46,15 +47,15 @@ export function parseDate(value: unknown, timeZone: string): EntryDate | string 
   if (h > 23 || min > 59 || s > 60) return `'${text}' is not a valid time of day`;
   const parts = { year: y, month: m, day, hour: h, minute: min, second: Math.min(s, 59) };
   let instant: number;
-  const zone = t[8];
-  if (zone === undefined) {
-    instant = instantFromZoned(parts, ms, timeZone);
+  const given = t[8];
+  if (given === undefined) {
+    instant = zone.instant(parts, ms);
   } else {
-    const offset = zone === 'Z' || zone === 'z' ? 0 : parseOffset(zone);
+    const offset = given === 'Z' || given === 'z' ? 0 : parseOffset(given);
     if (offset === undefined) return `'${text}' has an invalid UTC offset`;
-    instant = Date.UTC(y, m - 1, day, h, min, parts.second, ms) - offset;
+    instant = utc(y, m, day, h, min, parts.second, ms) - offset;
   }
-  return { instant, day: dayInZone(instant, timeZone), hasTime: true };
+  return { instant, day: zone.day(instant), hasTime: true };
 }
 
 function parseOffset(zone: string): number | undefined {
@@ -68,15 +69,4 @@ function parseOffset(zone: string): number | undefined {
 
 function validDay(y: number, m: number, d: number): boolean {
   return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${truncate(String(value))}`;
-}
-
-export function truncate(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,11 +1,13 @@
-import matter from 'gray-matter';
-import { hashOf } from '../hash.js';
-import yaml from 'js-yaml';
+/** The parse stage: one entry file's front matter and body into a checked Entry. */
 import path from 'node:path';
-import { error, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import type { SourceFile } from '../load.js';
-import type { Settings } from '../settings.js';
-import { describe, parseDate, truncate, type EntryDate } from './dates.js';
+import type { Settings } from '../config/settings.js';
+import { error, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../lib/diagnostics.js';
+import { hashOf } from '../lib/hash.js';
+import { describe, truncate } from '../lib/text.js';
+import type { Zone } from '../lib/time.js';
+import type { SourceFile } from '../load/sources.js';
+import { parseDate, type EntryDate } from './dates.js';
+import { readFrontMatter } from './front-matter.js';
 import { isCanonicalSlug, slugify, tagKey } from './slug.js';
 import { parseWebUrl } from './url.js';
 
@@ -45,15 +47,11 @@ export interface Entry {
 
 const KNOWN = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug']);
 
-/** gray-matter with YAML's core schema: no timestamps (see parseDate) and no JS types. */
-const MATTER_OPTIONS = {
-  engines: {
-    yaml: {
-      parse: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object,
-      stringify: (data: object) => yaml.dump(data),
-    },
-  },
-};
+/** What parsing depends on besides the file: the settings' timezone. */
+export interface ParseContext {
+  settings: Settings;
+  zone: Zone;
+}
 
 export interface ParseResult {
   entry?: Entry;
@@ -61,55 +59,27 @@ export interface ParseResult {
 }
 
 /** Front matter and body of one file into an Entry, reporting every problem found in it. */
-export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
+export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const fail = (line: number | undefined, message: string): ParseResult => {
-    diagnostics.push(error(file.path, line, message));
+  const fail = (line: number | undefined, code: DiagnosticCode, message: string): ParseResult => {
+    diagnostics.push(error(file.path, line, code, message));
     return { diagnostics };
   };
-  if (file.invalidUtf8) return fail(undefined, 'is not valid UTF-8 text; save it as UTF-8');
-  const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return fail(1, 'empty file: an entry needs front matter (title, url, date) between --- lines');
-  if (!/^---[ \t]*\n/.test(text)) {
-    return fail(1, 'no front matter: an entry starts with a line ---, then title:, url: and date: lines, then ---');
-  }
-  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
-  if (!close) return fail(1, 'front matter is not closed: add a line --- after the last key');
-
-  const fmLines = text.slice(0, close.index + 4).split('\n');
-  const lines: Record<string, number> = {};
-  fmLines.forEach((l, i) => {
-    const m = /^(["']?)([^\s:"'#][^:"']*)\1[ \t]*:/.exec(l);
-    if (m && lines[m[2]] === undefined) lines[m[2]] = i + 1;
-  });
-  const bodyLine = fmLines.length + 1;
-
-  let data: Record<string, unknown>;
-  let body: string;
-  try {
-    const parsed = matter(text, MATTER_OPTIONS);
-    if (parsed.data == null || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-      return fail(2, 'front matter must be key: value lines');
-    }
-    data = parsed.data as Record<string, unknown>;
-    body = parsed.content;
-  } catch (e) {
-    const ex = e as { mark?: { line: number }; reason?: string; message: string };
-    // gray-matter hands YAML the text from the end of the opening `---` line on, so
-    // the parser's 0-based line is already the file's 1-based line.
-    const line = ex.mark ? Math.min(Math.max(ex.mark.line + 1, 2), fmLines.length) : 2;
-    return fail(line, `invalid YAML in front matter: ${ex.reason ?? ex.message.split('\n')[0]}`);
-  }
+  if (file.invalidUtf8) return fail(undefined, 'not-utf8', 'is not valid UTF-8 text; save it as UTF-8');
+  const fm = readFrontMatter(file.text);
+  if (!fm.ok) return fail(fm.line, fm.code, fm.message);
+  const { data, body } = fm;
+  const lines: Record<string, number> = { ...fm.keyLines };
   const at = (key: string) => lines[key] ?? 1;
-  const problem = (key: string, message: string) => diagnostics.push(error(file.path, at(key), message));
+  const problem = (key: string, message: string, code: DiagnosticCode = 'invalid-field') => diagnostics.push(error(file.path, at(key), code, message));
 
   const title = scalarText(data.title);
-  if (data.title === undefined || data.title === null) problem('title', 'missing title');
+  if (data.title === undefined || data.title === null) problem('title', 'missing title', 'missing-field');
   else if (title === undefined) problem('title', `title must be text, not ${describe(data.title)}`);
   else if (title.trim() === '') problem('title', 'title is empty');
 
   let url: string | undefined;
-  if (data.url === undefined || data.url === null) problem('url', 'missing url');
+  if (data.url === undefined || data.url === null) problem('url', 'missing url', 'missing-field');
   else {
     const r = parseWebUrl(data.url);
     if (r.problem) problem('url', `url ${r.problem}`);
@@ -117,16 +87,16 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
   }
 
   let date: EntryDate | undefined;
-  if (data.date === undefined || data.date === null) problem('date', 'missing date (2026-11-26 or 2026-11-26T09:30:00+01:00)');
+  if (data.date === undefined || data.date === null) problem('date', 'missing date (2026-11-26 or 2026-11-26T09:30:00+01:00)', 'missing-field');
   else {
-    const r = parseDate(data.date, settings.timezone);
+    const r = parseDate(data.date, ctx.zone);
     if (typeof r === 'string') problem('date', `date ${r}`);
     else date = r;
   }
 
   let updated: number | undefined;
   if (data.updated !== undefined && data.updated !== null) {
-    const r = parseDate(data.updated, settings.timezone);
+    const r = parseDate(data.updated, ctx.zone);
     if (typeof r === 'string') problem('updated', `updated ${r}`);
     else updated = r.instant;
   }
@@ -156,7 +126,7 @@ export function parseEntry(file: SourceFile, settings: Settings): ParseResult {
 
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) if (!KNOWN.has(k)) extra[k] = v;
-  lines.body = bodyLine;
+  lines.body = fm.bodyLine;
   return {
     diagnostics,
     entry: {

@@ -9,32 +9,10 @@ const MAX_SLUG = 80;
 
 /** The identity of a tag: Unicode NFC, lower-cased, inner whitespace collapsed. */
 export function tagKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
-    remember(keys, name, key);
-  }
-  return key;
-}
-
-// Tag names repeat across thousands of entries: remember the work, within bounds.
-const keys = new Map<string, string>();
-const slugs = new Map<string, string>();
-function remember(map: Map<string, string>, k: string, v: string): void {
-  if (map.size > 50_000) map.clear();
-  map.set(k, v);
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 export function slugify(text: string): string {
-  let slug = slugs.get(text);
-  if (slug === undefined) {
-    slug = computeSlug(text);
-    remember(slugs, text, slug);
-  }
-  return slug;
-}
-
-function computeSlug(text: string): string {
   let slug = text
     .normalize('NFC')
     .toLowerCase()

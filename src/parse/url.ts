@@ -1,4 +1,4 @@
-import { describe, truncate } from './dates.js';
+import { describe, truncate } from '../lib/text.js';
 
 export type UrlResult = { url: string; problem?: undefined } | { url?: undefined; problem: string };
 

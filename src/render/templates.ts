@@ -1,15 +1,11 @@
 /**
- * Eta templates, loaded into memory by name. A site's templates/ overrides the
- * package's file by file, so a site can change one template and keep the rest.
+ * Eta templates, compiled by name from their sources (see load/templates.ts), and each
+ * one's key: what it renders with, so a page is rendered anew only when that changed.
  */
 import { Eta } from 'eta';
-import fs from 'node:fs';
-import path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics.js';
-import { hashOf } from '../hash.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-
-export const TEMPLATES_DIR = 'templates';
+import { error, type Diagnostic } from '../lib/diagnostics.js';
+import { hashOf } from '../lib/hash.js';
+import type { TemplateSources } from '../load/templates.js';
 
 export interface TemplateSet {
   eta: Eta;
@@ -17,37 +13,6 @@ export interface TemplateSet {
   files: Map<string, string>;
   /** Template name → the key of what it renders with (see templateKeys). */
   keys: Map<string, string>;
-}
-
-/** Directories to look in, site first, then the package's own. */
-export function templateDirs(root: string): string[] {
-  const site = path.resolve(root, TEMPLATES_DIR);
-  const pkg = path.join(PACKAGE_ROOT, TEMPLATES_DIR);
-  return site === pkg ? [pkg] : [site, pkg];
-}
-
-/** Template name → its file (for messages) and text. */
-export type TemplateSources = Map<string, { file: string; text: string }>;
-
-export function readTemplateSources(root: string): TemplateSources {
-  const out: TemplateSources = new Map();
-  for (const dir of templateDirs(root)) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (!name.endsWith('.eta')) continue;
-      const key = name.slice(0, -4);
-      if (out.has(key)) continue;
-      const abs = path.join(dir, name);
-      const rel = path.relative(root, abs).split(path.sep).join('/');
-      out.set(key, { file: rel.startsWith('..') ? abs : rel, text: fs.readFileSync(abs, 'utf8') });
-    }
-  }
-  return out;
 }
 
 /** Compiles every template; a syntax error is a diagnostic naming the file. */
@@ -66,7 +31,7 @@ export function compileTemplates(
     try {
       eta.loadTemplate(`@${name}`, text);
     } catch (e) {
-      diagnostics.push(error(file, undefined, `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
+      diagnostics.push(error(file, undefined, 'template-compile', `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
     }
   }
   if (options.memoizePartials) memoizeEntryPartials(eta, sources);
@@ -172,8 +137,4 @@ export function templateKeys(sources: TemplateSources): Map<string, string> {
     keys.set(name, all ? allKey : hashOf(JSON.stringify([...seen].sort().map((n) => [n, textOf(n)]))));
   }
   return keys;
-}
-
-export function loadTemplates(root: string) {
-  return compileTemplates(readTemplateSources(root));
 }

@@ -1,11 +1,12 @@
 /** What templates see: plain objects with hrefs ready to print, built once per entry. */
-import type { BodyLookup } from './bodies.js';
-import { groupDays, type Day, type Site, type Tag } from '../model/index.js';
+import type { Settings } from '../config/settings.js';
+import { absoluteUrl, entryAnchor, href, routes } from '../config/urls.js';
+import { rfc3339, type Zone } from '../lib/time.js';
+import type { BodyLookup } from '../markdown/bodies.js';
+import { groupDays, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
-import type { Settings } from '../settings.js';
-import { rfc3339, zonedParts } from '../time.js';
-import { absoluteUrl, href, routes } from '../urls.js';
+import { dayTitle } from './strings.js';
 
 export interface TagView {
   name: string;
@@ -52,26 +53,9 @@ export interface DayView {
   entries: EntryView[];
 }
 
-const routeOf = new WeakMap<Entry, string>();
-
-export function entryRoute(e: Entry): string {
-  let r = routeOf.get(e);
-  if (r === undefined) routeOf.set(e, (r = routes.entry(e.date.day, e.slug)));
-  return r;
-}
-
-export function entryAnchor(e: Entry): string {
-  return `e-${e.date.day.replaceAll('-', '')}-${e.slug}`;
-}
-
-export function dayTitle(day: string): string {
-  return `Links for ${day}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function monthName(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** The display names of an entry's tags, in its order. */
+export function tagNamesOf(site: Site, e: Entry): Array<string | undefined> {
+  return e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
 }
 
 /** An entry's tag: no count, so an entry's view does not change when other entries are tagged alike. */
@@ -87,60 +71,60 @@ function domainOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
 
-function dateText(e: Entry, timeZone: string): string {
+function dateText(e: Entry, zone: Zone): string {
   if (!e.date.hasTime) return e.date.day;
-  const p = zonedParts(e.date.instant, timeZone);
+  const p = zone.parts(e.date.instant);
   return `${e.date.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
-// Views outlive one build (in `linklog dev`): an unchanged entry under the same
-// settings, tag names and body keeps its view. Each set of views checks a kept view
-// once (`checked`), then hands it out: a front page shift asks for 100,000 at 100k.
-const lasting = new WeakMap<Entry, { settings: string; names: Array<string | undefined>; html: string; view: EntryView; checked: number }>();
-// The settings key of the last build, reused while equal: comparing the same string
-// object is one check, comparing two equal copies walks them, once per entry shown.
-let lastSettingsKey = '';
-// Numbers, not objects: a young object stored in 100,000 old ones slows every scavenge.
-let views = 0;
-
-/** The display names of an entry's tags, in its order. */
-export function tagNamesOf(site: Site, e: Entry): Array<string | undefined> {
-  return e.tagKeys.map((k) => site.tagsByKey.get(k)?.name);
+/**
+ * Entry views kept from one build to the next (`linklog dev`), by source path: a view
+ * stands while the entry's hash, its HTML, its tags' display names and the settings do.
+ * A new entry on the front page shifts every list page; at 100k entries that asks for
+ * every view again.
+ */
+export interface ViewCache {
+  settingsKey: string;
+  byEntry: Map<string, { hash: string; html: string; names: Array<string | undefined>; view: EntryView }>;
 }
 
-/** Whether the entry's tags are still displayed under these names (checked without building a string). */
-export function sameTagNames(site: Site, e: Entry, names: ReadonlyArray<string | undefined>): boolean {
+export function emptyViewCache(): ViewCache {
+  return { settingsKey: '', byEntry: new Map() };
+}
+
+function sameNames(site: Site, e: Entry, names: ReadonlyArray<string | undefined>): boolean {
   if (names.length !== e.tagKeys.length) return false;
   for (let i = 0; i < names.length; i++) if (site.tagsByKey.get(e.tagKeys[i])?.name !== names[i]) return false;
   return true;
 }
 
-/** Builds (and memoises) the view of each entry; `html` is looked up per entry. */
-export function createViews(site: Site, bodies: BodyLookup) {
+/** The views of one build: each entry's is made (or taken from `cache`) once. */
+export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: ViewCache = emptyViewCache()) {
   const { settings } = site;
-  const fresh = JSON.stringify(settings);
-  const settingsKey = fresh === lastSettingsKey ? lastSettingsKey : (lastSettingsKey = fresh);
-  const stamp = ++views;
+  const settingsKey = JSON.stringify(settings);
+  if (cache.settingsKey !== settingsKey) {
+    cache.settingsKey = settingsKey;
+    cache.byEntry.clear();
+  }
   const tagViews = new Map<string, TagView>();
   const tagOfKey = (key: string): TagView => {
     let v = tagViews.get(key);
-    if (!v) {
-      v = tagView(settings, site.tagsByKey.get(key)!);
-      tagViews.set(key, v);
-    }
+    if (!v) tagViews.set(key, (v = tagView(settings, site.tagsByKey.get(key)!)));
     return v;
   };
+  const asked = new Map<Entry, EntryView>();
   const entry = (e: Entry): EntryView => {
-    const kept = lasting.get(e);
-    if (kept?.checked === stamp) return kept.view;
+    const known = asked.get(e);
+    if (known) return known;
     const html = bodies.get(e)?.page ?? '';
-    if (kept && kept.settings === settingsKey && kept.html === html && sameTagNames(site, e, kept.names)) {
-      kept.checked = stamp;
+    const kept = cache.byEntry.get(e.source);
+    if (kept && kept.hash === e.hash && kept.html === html && sameNames(site, e, kept.names)) {
+      asked.set(e, kept.view);
       return kept.view;
     }
-    const route = entryRoute(e);
+    const route = routes.entry(e.date.day, e.slug);
     const v: EntryView = {
-      id: entryAnchor(e),
+      id: entryAnchor(e.date.day, e.slug),
       title: e.title,
       url: e.url,
       domain: domainOf(e.url),
@@ -149,7 +133,7 @@ export function createViews(site: Site, bodies: BodyLookup) {
       day: e.date.day,
       dayHref: href(settings, routes.day(e.date.day)),
       datetime: rfc3339(e.date.instant),
-      dateText: dateText(e, settings.timezone),
+      dateText: dateText(e, zone),
       updated: e.updated > e.date.instant ? rfc3339(e.updated) : undefined,
       tags: e.tagKeys.map(tagOfKey),
       via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
@@ -157,10 +141,11 @@ export function createViews(site: Site, bodies: BodyLookup) {
       draft: e.draft,
       data: e.data,
     };
-    lasting.set(e, { settings: settingsKey, names: tagNamesOf(site, e), html, view: v, checked: stamp });
+    cache.byEntry.set(e.source, { hash: e.hash, html, names: tagNamesOf(site, e), view: v });
+    asked.set(e, v);
     return v;
   };
-  const day = (d: Day): DayView => ({
+  const day = (d: { day: string; entries: readonly Entry[] }): DayView => ({
     day: d.day,
     title: dayTitle(d.day),
     href: href(settings, routes.day(d.day)),
@@ -172,3 +157,10 @@ export function createViews(site: Site, bodies: BodyLookup) {
 }
 
 export type Views = ReturnType<typeof createViews>;
+
+/** Forgets the views of entries no longer in `entries`. */
+export function retainViews(cache: ViewCache, entries: readonly Entry[]): void {
+  if (cache.byEntry.size <= entries.length) return;
+  const live = new Set(entries.map((e) => e.source));
+  for (const source of cache.byEntry.keys()) if (!live.has(source)) cache.byEntry.delete(source);
+}

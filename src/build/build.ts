@@ -1,0 +1,157 @@
+/**
+ * The build: load → parse → model → Markdown → plan → render and write, as a flat list
+ * of timed steps over one BuildState. `build`, `check` and `linklog dev` all run it;
+ * they differ only in the request (what to write, what to trust, when to save).
+ */
+import { hashOf } from '../lib/hash.js';
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../lib/diagnostics.js';
+import { CONTENT_DIR, type SourceStat } from '../load/sources.js';
+import { checkOutDir } from '../write/out-dir.js';
+import { folderTimes, outputAsRecorded } from '../write/tree.js';
+import { fingerprint, readInputs } from './inputs.js';
+import { saveCache } from './save.js';
+import { stopwatch } from './steps.js';
+import type { BuildState } from './state.js';
+
+export interface BuildRequest {
+  /** Write the output; `check` renders every file and writes nothing. */
+  write: boolean;
+  /** Publish drafts. */
+  drafts: boolean;
+  /** Return at once when nothing changed since the last build (the build command; `dev` always has a reason). */
+  shortcut: boolean;
+  /** Trust the records of what was written instead of the disk (`dev` after its first build: it is the only writer). */
+  trustOutputs: boolean;
+  /** Save the cache as the build goes (the build command); `dev` saves when edits pause. */
+  saveCache: boolean;
+  /** The entry files as a watcher knows them (`dev`); otherwise content/ is listed. */
+  sources?: readonly SourceStat[];
+  /** Files to read again whatever their stat says (a watcher saw them change). */
+  forced?: ReadonlySet<string>;
+}
+
+export interface BuildStats {
+  entries: number;
+  pages: number;
+  files: number;
+  /** Files written because their bytes changed. */
+  written: string[];
+  removed: string[];
+  /** Files rendered (or read) this time, changed or not. */
+  produced: number;
+  parsed: number;
+  bodiesRendered: number;
+  ms: number;
+  timings: Record<string, number>;
+  out: string;
+}
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  /** Set when the site was built (and written, unless it was a check). */
+  stats?: BuildStats;
+}
+
+export async function runBuild(state: BuildState, request: BuildRequest): Promise<BuildResult> {
+  const clock = stopwatch();
+  if (request.write) checkOutDir(state.root, state.out);
+  // The last plan is patched no more (dev's fast path): this build replaces it, or fails.
+  state.last = undefined;
+  const inputs = readInputs(state, request.sources);
+  const print = request.shortcut ? fingerprint(state, inputs) : '';
+  const { manifest } = state;
+  if (request.shortcut && !request.forced?.size && print === manifest.fingerprint && manifest.summary && manifest.out === state.out && outputAsRecorded(state.out, manifest.outputs, manifest.folders)) {
+    clock.lap('fingerprint');
+    const { summary } = manifest;
+    const stats = { entries: summary.entries, pages: summary.pages, files: manifest.outputs.size, written: [], removed: [], produced: 0, parsed: 0, bodiesRendered: 0 };
+    return { diagnostics: summary.diagnostics, stats: { ...stats, ms: clock.elapsed(), timings: clock.timings, out: state.out } };
+  }
+  clock.lap('fingerprint');
+  // The stages that parse and render are loaded only now: a build with nothing to do does not pay for them.
+  const [{ parseSources }, { modelStep }, { templatesStep }, { markdownStep }, { planSite }, { renderAndWrite, renderContext }] = await Promise.all([
+    import('./parse.js'),
+    import('./model.js'),
+    import('./templates.js'),
+    import('./markdown.js'),
+    import('../plan/plan.js'),
+    import('./render.js'),
+  ]);
+  const { settings } = inputs;
+  const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  if (!inputs.hasContent) diagnostics.push(error(CONTENT_DIR, undefined, 'no-content-folder', 'no content/ folder here: put entries in content/ or pass --root'));
+  else if (inputs.sources.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no-entries', 'no entries found (content/**/*.md)'));
+  const failed = () => ({ diagnostics: sortDiagnostics(diagnostics) });
+
+  const parsed = parseSources(state, inputs.sources, settings, request.forced ?? new Set());
+  diagnostics.push(...parsed.diagnostics);
+  clock.lap('parse');
+  const model = modelStep(state, parsed, settings, request.drafts);
+  diagnostics.push(...model.diagnostics);
+  clock.lap('model');
+  const templates = templatesStep(state, inputs.templates);
+  diagnostics.push(...templates.diagnostics);
+  clock.lap('templates');
+  if (!inputs.hasContent || hasErrors(diagnostics)) {
+    // What was parsed stands: once the author mends the file, only that file is read again.
+    if (request.saveCache) saveCache(state);
+    return failed();
+  }
+
+  const { rendered } = await markdownStep(state, model.site.entries, settings);
+  clock.lap('markdown');
+  if (request.saveCache) {
+    // Saved now: parsed files and bodies stand whatever rendering does (a template that fails
+    // keeps them), and serialising them adds to the Markdown stage's memory, not to the larger
+    // peak of rendering and writing.
+    saveCache(state);
+    clock.lap('cache');
+  }
+
+  const settingsKey = hashOf(`${state.pipeline}\0${JSON.stringify(settings)}\0${request.drafts}`);
+  const plan = planSite({ site: model.site, settings, statics: inputs.statics, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
+  diagnostics.push(...plan.diagnostics);
+  clock.lap('plan');
+  if (hasErrors(diagnostics)) return failed();
+
+  const ctx = renderContext(state, model.site, settings, templates.set);
+  const outcome = await renderAndWrite(state, plan.files, ctx, { write: request.write, trustOutputs: request.trustOutputs });
+  clock.lap(request.write ? 'render+write' : 'render');
+  if (outcome.diagnostics) {
+    diagnostics.push(...outcome.diagnostics);
+    return failed();
+  }
+  const reported = sortDiagnostics(diagnostics);
+  const pages = plan.files.filter((f) => f.inputs.template !== undefined).length;
+  const { result } = outcome;
+  if (request.write) {
+    state.last = { plan, ctx, settingsKey };
+    state.manifest = {
+      pipeline: state.pipeline,
+      fingerprint: print,
+      out: state.out,
+      outputs: result.records,
+      // For the next build's check that nothing changed (dev, which never makes it, skips the stats).
+      folders: request.shortcut ? folderTimes(state.out, result.records.keys()) : undefined,
+      summary: { entries: model.site.entries.length, pages, diagnostics: reported },
+    };
+    state.unsaved.manifest = true;
+    if (request.saveCache) saveCache(state);
+    clock.lap('manifest');
+  }
+  return {
+    diagnostics: reported,
+    stats: {
+      entries: model.site.entries.length,
+      pages,
+      files: plan.files.length,
+      written: result.written,
+      removed: result.removed,
+      produced: result.produced,
+      parsed: parsed.parsed,
+      bodiesRendered: rendered,
+      ms: clock.elapsed(),
+      timings: clock.timings,
+      out: state.out,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** The build's entry points for commands: one build, a check, and the site loaded for import and export. */
+import type { Settings } from '../config/settings.js';
+import { error, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.js';
+import { CONTENT_DIR } from '../load/sources.js';
+import type { Site } from '../model/index.js';
+import { runBuild, type BuildResult } from './build.js';
+import { readInputs } from './inputs.js';
+import { createState, type BuildOptions, type SiteOptions } from './state.js';
+
+export type { BuildResult, BuildStats } from './build.js';
+export type { BuildOptions, Progress, SiteOptions } from './state.js';
+
+/** One build with the cache on disk: nothing is done when nothing changed. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const state = createState(options);
+  return runBuild(state, { write: true, drafts: Boolean(options.drafts), shortcut: true, trustOutputs: false, saveCache: true });
+}
+
+/**
+ * The build without the write: every entry (drafts too), the settings, the templates,
+ * the planned paths and every rendered file are checked; nothing is written.
+ */
+export async function check(options: SiteOptions): Promise<Diagnostic[]> {
+  const state = createState({ ...options, drafts: true });
+  const r = await runBuild(state, { write: false, drafts: true, shortcut: false, trustOutputs: false, saveCache: false });
+  return r.diagnostics;
+}
+
+/** load → parse → model, without the cache: what `import` and `export` read (the site even with errors; check them). */
+export async function loadSite(options: SiteOptions): Promise<{ site?: Site; settings: Settings; diagnostics: Diagnostic[] }> {
+  const state = createState({ ...options, cache: false });
+  const inputs = readInputs(state);
+  const diagnostics = [...inputs.diagnostics];
+  if (!inputs.hasContent) {
+    diagnostics.push(error(CONTENT_DIR, undefined, 'no-content-folder', 'no content/ folder here: put entries in content/ or pass --root'));
+    return { settings: inputs.settings, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  const { parseSources } = await import('./parse.js');
+  const { modelStep } = await import('./model.js');
+  const parsed = parseSources(state, inputs.sources, inputs.settings, new Set());
+  diagnostics.push(...parsed.diagnostics);
+  const model = modelStep(state, parsed, inputs.settings, Boolean(options.drafts));
+  diagnostics.push(...model.diagnostics);
+  return { site: model.site, settings: inputs.settings, diagnostics: sortDiagnostics(diagnostics) };
+}

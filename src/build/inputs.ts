@@ -1,0 +1,47 @@
+/** A build's inputs, read once: settings, the entry files' stats, templates and public files. */
+import { parseSettings, readSettingsText, type Settings } from '../config/settings.js';
+import type { Diagnostic } from '../lib/diagnostics.js';
+import { hashOf } from '../lib/hash.js';
+import { collectStatic, publicDirs, type StaticFile } from '../load/public.js';
+import { hasContentFolder, statSources, type SourceStat } from '../load/sources.js';
+import { readTemplateSources, type TemplateSources } from '../load/templates.js';
+import type { BuildState } from './state.js';
+
+export interface BuildInputs {
+  settingsText: string | undefined;
+  settings: Settings;
+  diagnostics: Diagnostic[];
+  hasContent: boolean;
+  sources: readonly SourceStat[];
+  templates: TemplateSources;
+  statics: readonly StaticFile[];
+}
+
+/** `sources`: the entry files as a watcher knows them; otherwise content/ is listed. */
+export function readInputs(state: BuildState, sources?: readonly SourceStat[]): BuildInputs {
+  const settingsText = readSettingsText(state.root);
+  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl });
+  const hasContent = hasContentFolder(state.root);
+  return {
+    settingsText,
+    settings,
+    diagnostics,
+    hasContent,
+    sources: sources ?? (hasContent ? statSources(state.root) : []),
+    templates: readTemplateSources(state.root),
+    statics: collectStatic(publicDirs(state.root)),
+  };
+}
+
+/**
+ * A hash of every input: settings, options, templates, public files and each entry
+ * file's path and stat. Equal to the last build's, with the output as that build left
+ * it, means there is nothing to do.
+ */
+export function fingerprint(state: BuildState, inputs: BuildInputs): string {
+  const parts: string[] = [state.pipeline, state.out, JSON.stringify([state.options.baseUrl, Boolean(state.options.drafts)]), inputs.settingsText ?? ''];
+  for (const [name, t] of inputs.templates) parts.push(name, t.file, t.text);
+  for (const s of inputs.statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
+  for (const f of inputs.sources) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}:${f.ctimeMs}:${f.ino}`);
+  return hashOf(parts.join('\0'));
+}

@@ -1,0 +1,97 @@
+/**
+ * A build's state: everything one build learns that the next can reuse, in one object
+ * owned by its caller (the `build` command makes one per run; `linklog dev` keeps one
+ * for its session). Each section says what it is keyed by and what makes it stale.
+ */
+import path from 'node:path';
+import { emptyContentCache, readContentCache, type ContentCache } from '../cache/content.js';
+import { emptyManifest, readManifest, type Manifest } from '../cache/manifest.js';
+import type { Diagnostic } from '../lib/diagnostics.js';
+import { PIPELINE_VERSION } from '../lib/pipeline.js';
+import { emptyBodies, type BodiesState } from '../markdown/bodies.js';
+import type { Model } from '../model/index.js';
+import type { Plan } from '../plan/plan.js';
+import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
+import type { RenderContext } from '../render/context.js';
+import type { TemplateSet } from '../render/templates.js';
+import { emptyViewCache, type ViewCache } from '../render/views.js';
+import { writeBuffers, type WriteBuffers } from '../write/buffers.js';
+
+export interface SiteOptions {
+  root: string;
+  /** Overrides the baseUrl of linklog.yaml. */
+  baseUrl?: string;
+  /** Publish entries marked `draft: true`. */
+  drafts?: boolean;
+}
+
+export interface BuildOptions extends SiteOptions {
+  out?: string;
+  /** Read and write the cache in <root>/.linklog-cache (default true). */
+  cache?: boolean;
+  /** Markdown worker threads; default: os.availableParallelism(). */
+  workers?: number;
+  /** Keep each entry's partial HTML from one render to the next (`linklog dev`: a new entry re-renders one entry, not every list). */
+  keepPartials?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  phase: 'parse' | 'markdown' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface BuildState {
+  readonly root: string;
+  readonly out: string;
+  readonly options: BuildOptions;
+  readonly pipeline: string;
+  /**
+   * Parsed files (by path) and rendered bodies (by body key), persisted in the cache.
+   * A parsed file is stale when its stat changes; all are when the parse key (the
+   * timezone) does. Read from disk only when a build has work to do.
+   */
+  content?: ContentCache;
+  /** Each entry's body key and HTML while its hash stands (see markdown/bodies.ts); `store` is content.bodies. */
+  bodies?: BodiesState;
+  /** The last model, keyed by the settings and drafts flag it was made with: another key builds anew. */
+  model?: { key: string; model: Model };
+  /** Compiled templates, keyed by a hash of their sources. */
+  templates?: { key: string; set: TemplateSet; diagnostics: Diagnostic[] };
+  /** Signatures of the last plan by path, and the outputs' memos (see plan/sign.ts). */
+  planMemo: PlanMemo;
+  /** Entry views by source path while hash, HTML, tag names and settings stand. */
+  views: ViewCache;
+  /** What is in the output folder (persisted): records by path, fingerprint, summary. */
+  manifest: Manifest;
+  /** The write stage's reusable buffers. */
+  buffers: WriteBuffers;
+  /** The last build that wrote the site, for `linklog dev`'s fast path and warm-up. */
+  last?: { plan: Plan; ctx: RenderContext; settingsKey: string };
+  /** What changed since the cache files were written. */
+  unsaved: { content: boolean; manifest: boolean };
+}
+
+export function createState(options: BuildOptions): BuildState {
+  const root = path.resolve(options.root);
+  const pipeline = PIPELINE_VERSION;
+  return {
+    root,
+    out: path.resolve(options.out ?? path.join(root, '_site')),
+    options,
+    pipeline,
+    planMemo: emptyPlanMemo(),
+    views: emptyViewCache(),
+    manifest: options.cache === false ? emptyManifest(pipeline) : readManifest(root, pipeline),
+    buffers: writeBuffers(),
+    unsaved: { content: false, manifest: false },
+  };
+}
+
+/** The parsed files and bodies, read from the cache on first use. */
+export function contentOf(state: BuildState): { content: ContentCache; bodies: BodiesState } {
+  state.content ??= state.options.cache === false ? emptyContentCache(state.pipeline) : readContentCache(state.root, state.pipeline);
+  state.bodies ??= emptyBodies(state.content.bodies);
+  return { content: state.content, bodies: state.bodies };
+}

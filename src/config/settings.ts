@@ -1,0 +1,171 @@
+/** `linklog.yaml`: the site's settings, every key checked. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { error, warning, type Diagnostic } from '../lib/diagnostics.js';
+import { describe } from '../lib/text.js';
+import { isValidTimeZone } from '../lib/time.js';
+import { parseYaml } from '../lib/yaml.js';
+
+export const SETTINGS_FILE = 'linklog.yaml';
+const DEFAULT_BASE_URL = 'http://localhost:8080/';
+
+export interface Author {
+  name: string;
+  email?: string;
+  uri?: string;
+}
+
+/** The site's settings, complete and checked. */
+export interface Settings {
+  title: string;
+  description: string;
+  /** Absolute, always ending in `/`. */
+  baseUrl: string;
+  /** The path part of baseUrl, `/` or e.g. `/links/`: every internal link starts with it. */
+  basePath: string;
+  idAuthority: string;
+  author: Author;
+  language: string;
+  timezone: string;
+  perPage: number;
+  feedSize: number;
+}
+
+export interface SettingsOverrides {
+  baseUrl?: string;
+}
+
+type Check = (value: unknown) => string | undefined;
+
+const isString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : `must be a non-empty string, not ${describe(v)}`);
+const isPositiveInt: Check = (v) =>
+  Number.isInteger(v) && (v as number) > 0 ? undefined : `must be a whole number above 0, not ${describe(v)}`;
+
+const KEYS: Record<string, Check> = {
+  title: isString,
+  description: (v) => (typeof v === 'string' ? undefined : `must be a string, not ${describe(v)}`),
+  baseUrl: (v) => isString(v) ?? checkBaseUrl(v as string),
+  idAuthority: (v) =>
+    isString(v) ??
+    (/^([a-z0-9-]+\.)*[a-z0-9-]+$/i.test(v as string) || /^[^\s@]+@([a-z0-9-]+\.)*[a-z0-9-]+$/i.test(v as string)
+      ? undefined
+      : `must be a domain name or an email address (RFC 4151), not '${v}'`),
+  author: checkAuthor,
+  language: (v) =>
+    isString(v) ?? (/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(v as string) ? undefined : `must be a language tag such as en or pt-BR, not '${v}'`),
+  timezone: (v) =>
+    isString(v) ?? (isValidTimeZone(v as string) ? undefined : `'${v}' is not an IANA timezone name (such as Europe/Dublin or UTC)`),
+  perPage: isPositiveInt,
+  feedSize: isPositiveInt,
+};
+
+function checkBaseUrl(v: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return `must be an absolute URL such as https://example.org/links/, not '${v}'`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be an http or https URL, not '${v}'`;
+  if (url.search || url.hash) return `must not have a query or fragment: '${v}'`;
+  return undefined;
+}
+
+function checkAuthor(v: unknown): string | undefined {
+  if (typeof v === 'string') return isString(v);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return `must be a mapping with name (and optional email, uri), not ${describe(v)}`;
+  const a = v as Record<string, unknown>;
+  for (const key of Object.keys(a)) {
+    if (!['name', 'email', 'uri'].includes(key)) return `has an unknown key '${key}' (known: name, email, uri)`;
+  }
+  if (isString(a.name)) return 'needs a name';
+  if (a.email !== undefined && (typeof a.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(a.email))) return 'email must be an email address';
+  if (a.uri !== undefined && (typeof a.uri !== 'string' || checkBaseUrl(a.uri))) return 'uri must be an absolute http(s) URL';
+  return undefined;
+}
+
+/** Normalises a base URL to end in `/`. */
+export function normaliseBaseUrl(v: string): string {
+  const url = new URL(v);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/** Reads `linklog.yaml` (optional) and checks every key; problems come back as diagnostics. */
+export async function loadSettings(
+  root: string,
+  overrides: SettingsOverrides = {},
+): Promise<{ settings: Settings; diagnostics: Diagnostic[] }> {
+  return parseSettings(readSettingsText(root), overrides);
+}
+
+/** The text of `linklog.yaml`, or undefined when there is none. */
+export function readSettingsText(root: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(root, SETTINGS_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    return undefined;
+  }
+}
+
+export function parseSettings(
+  text: string | undefined,
+  overrides: SettingsOverrides = {},
+): { settings: Settings; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let raw: Record<string, unknown> = {};
+  let keyLines: Record<string, number> = {};
+  if (text !== undefined && text.trim() !== '') {
+    const parsed = parseYaml(text);
+    if (!parsed.ok) diagnostics.push(error(SETTINGS_FILE, parsed.line, 'settings-yaml', `invalid YAML: ${parsed.message}`));
+    else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+      raw = parsed.data as Record<string, unknown>;
+      keyLines = parsed.keyLines;
+    } else if (parsed.data != null) diagnostics.push(error(SETTINGS_FILE, 1, 'settings-not-mapping', 'must be a mapping of settings (key: value lines)'));
+  }
+  const lineOf = (key: string) => keyLines[key];
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const check = KEYS[key];
+    if (!check) {
+      diagnostics.push(error(SETTINGS_FILE, lineOf(key), 'unknown-setting', `unknown setting '${key}' (known: ${Object.keys(KEYS).join(', ')})`));
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const problem = check(value);
+    if (problem) diagnostics.push(error(SETTINGS_FILE, lineOf(key), 'invalid-setting', `${key} ${problem}`));
+    else valid[key] = value;
+  }
+  if (overrides.baseUrl !== undefined) valid.baseUrl = overrides.baseUrl;
+  const baseUrl = normaliseBaseUrl((valid.baseUrl as string | undefined) ?? DEFAULT_BASE_URL);
+  if (valid.baseUrl === undefined) {
+    diagnostics.push(warning(SETTINGS_FILE, undefined, 'no-base-url', `no baseUrl set: using ${DEFAULT_BASE_URL}; set baseUrl so feeds and the sitemap point at your real site`));
+  }
+  const title = ((valid.title as string | undefined) ?? 'Links').trim();
+  const author: Author =
+    typeof valid.author === 'string'
+      ? { name: valid.author }
+      : ((valid.author as Author | undefined) ?? { name: title });
+  const url = new URL(baseUrl);
+  return {
+    diagnostics,
+    settings: {
+      title,
+      description: ((valid.description as string | undefined) ?? '').trim(),
+      baseUrl,
+      basePath: url.pathname,
+      idAuthority: ((valid.idAuthority as string | undefined) ?? url.hostname).toLowerCase(),
+      author,
+      language: (valid.language as string | undefined) ?? 'en',
+      timezone: (valid.timezone as string | undefined) ?? 'UTC',
+      perPage: (valid.perPage as number | undefined) ?? 50,
+      feedSize: (valid.feedSize as number | undefined) ?? 50,
+    },
+  };
+}
+
+/** Checks a --base-url value; returns the problem or undefined. */
+export function checkBaseUrlOption(v: string): string | undefined {
+  return checkBaseUrl(v);
+}

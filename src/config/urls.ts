@@ -1,0 +1,54 @@
+/**
+ * Every URL shape of the site, in one place. A route is a site-relative path
+ * without a leading slash: `2026/11/26/x/` for a page, `feed.xml` for a file.
+ */
+import type { Settings } from './settings.js';
+
+export const routes = {
+  home: (page = 1) => (page === 1 ? '' : `page/${page}/`),
+  entry: (day: string, slug: string) => `${day.replaceAll('-', '/')}/${slug}/`,
+  day: (day: string) => `${day.replaceAll('-', '/')}/`,
+  month: (month: string) => `${month.replace('-', '/')}/`,
+  year: (year: string) => `${year}/`,
+  archive: () => 'archive/',
+  tags: () => 'tags/',
+  tag: (slug: string, page = 1) => (page === 1 ? `tags/${slug}/` : `tags/${slug}/page/${page}/`),
+  tagFeed: (slug: string) => `tags/${slug}/feed.xml`,
+  feed: () => 'feed.xml',
+  daily: () => 'daily.xml',
+  sitemap: () => 'sitemap.xml',
+  /** One part of a sitemap too big for one file (see render/sitemap.ts). */
+  sitemapPart: (name: string) => `sitemaps/${name}.xml`,
+  notFound: () => '404.html',
+};
+
+/** The file a route is written to: pages are `…/index.html`. */
+export function outputPath(route: string): string {
+  return route === '' || route.endsWith('/') ? `${route}index.html` : route;
+}
+
+/** Percent-encodes a route for use in a URL (slugs may hold non-ASCII letters). */
+export function encodeRoute(route: string): string {
+  return encodeURI(route);
+}
+
+/** Root-relative link with the base path, as pages use (works under `linklog dev` too). */
+export function href(settings: Settings, route: string): string {
+  return settings.basePath + encodeRoute(route);
+}
+
+/** Absolute URL, as feeds and the sitemap need. */
+export function absoluteUrl(settings: Settings, route: string): string {
+  return settings.baseUrl + encodeRoute(route);
+}
+
+/** Whether a route is safe to join under the output folder: relative, no `..`, no backslash. */
+export function isSafeRoute(route: string): boolean {
+  if (route.startsWith('/') || route.includes('\\') || route.includes('\0')) return false;
+  return route.split('/').every((seg, i, all) => (seg === '' ? i === all.length - 1 : seg !== '.' && seg !== '..'));
+}
+
+/** Anchor id of an entry's article, unique across the site; its body's ids start with it. */
+export function entryAnchor(day: string, slug: string): string {
+  return `e-${day.replaceAll('-', '')}-${slug}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * `linklog dev`'s builds: one BuildState for the session, told by the watcher what
+ * changed. An edit of entries' content takes the fast path; everything else, and the
+ * first build, is the full build with the files the watcher knows.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { runBuild, type BuildResult } from '../build/build.js';
+import { saveCache } from '../build/save.js';
+import { createState, type BuildOptions, type BuildState } from '../build/state.js';
+import { sameStat, statSource, statSources, type SourceStat } from '../load/sources.js';
+import { tryFastPath } from './fast-path.js';
+
+export interface DevBuilds {
+  state: BuildState;
+  /** The watcher saw `rel` (a content file, root-relative) added, changed or removed; says which, as far as the disk tells. */
+  sourceChanged(rel: string): 'add' | 'change' | 'unlink';
+  /** The watcher saw templates, public files or settings change. */
+  otherChanged(): void;
+  build(): Promise<BuildResult>;
+  /** Entry files whose stat differs from what the last build read (changes a watcher that was not ready yet missed). */
+  missedChanges(): string[];
+  /**
+   * While the session waits, a slice per `next()`: first indexes which files show each
+   * entry (what a content edit needs), then, with `pages`, renders the front pages and
+   * throws the HTML away (a new entry shifts them all; rendering them once keeps every
+   * entry's partial and warms the code). Returns whether the front pages were done.
+   */
+  warmUp(options?: { pages?: boolean }): Generator<void, boolean, void>;
+  save(options?: { manifestOnly?: boolean }): void;
+}
+
+export function devBuilds(options: BuildOptions): DevBuilds {
+  const state = createState({ ...options, keepPartials: true });
+  const drafts = Boolean(options.drafts);
+  let listing: Map<string, SourceStat> | undefined;
+  let sorted: SourceStat[] | undefined;
+  const forced = new Set<string>();
+  let othersChanged = false;
+  let builds = 0;
+
+  const sources = (): SourceStat[] => {
+    listing ??= new Map(statSources(state.root).map((s) => [s.rel, s]));
+    sorted ??= [...listing.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    return sorted;
+  };
+
+  return {
+    state,
+    sourceChanged(rel) {
+      forced.add(rel);
+      const stat = statSource(state.root, rel);
+      if (!listing) return stat ? 'change' : 'unlink';
+      sorted = undefined;
+      const known = listing.has(rel);
+      if (stat) {
+        listing.set(rel, stat);
+        return known ? 'change' : 'add';
+      }
+      // Gone, or a folder that went with everything in it.
+      listing.delete(rel);
+      for (const other of [...listing.keys()]) if (other.startsWith(`${rel}/`)) listing.delete(other);
+      const folder = fs.statSync(path.join(state.root, rel), { throwIfNoEntry: false });
+      return folder ? 'change' : 'unlink';
+    },
+    otherChanged() {
+      othersChanged = true;
+    },
+    async build() {
+      if (builds > 0 && !othersChanged && forced.size > 0) {
+        const fast = await tryFastPath(state, [...forced]);
+        if (fast) {
+          forced.clear();
+          return fast;
+        }
+      }
+      const list = sources();
+      const result = await runBuild(state, { write: true, drafts, shortcut: false, trustOutputs: builds > 0, saveCache: false, sources: list, forced });
+      forced.clear();
+      if (result.stats) {
+        othersChanged = false;
+        builds++;
+      }
+      return result;
+    },
+    missedChanges() {
+      const records = state.content?.sources;
+      if (!records) return [];
+      const now = statSources(state.root);
+      const missed = new Set<string>();
+      for (const s of now) {
+        const rec = records.get(s.rel);
+        if (!rec || !sameStat(rec, s)) missed.add(s.rel);
+      }
+      const present = new Set(now.map((s) => s.rel));
+      for (const rel of records.keys()) if (!present.has(rel)) missed.add(rel);
+      return [...missed].sort();
+    },
+    *warmUp(opts = {}) {
+      const last = state.last;
+      if (!last) return false;
+      yield* last.plan.index.steps();
+      if (opts.pages === false) return false;
+      for (const file of last.plan.files) {
+        if (file.output !== 'home') continue;
+        try {
+          file.render(last.ctx, file.inputs);
+        } catch {
+          return true; // a failing template is for the next build to report
+        }
+        yield;
+      }
+      return true;
+    },
+    save(opts) {
+      saveCache(state, opts);
+    },
+  };
+}

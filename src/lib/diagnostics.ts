@@ -1,0 +1,76 @@
+/**
+ * A problem found in the author's files, printed as `path:line: message`. Every problem
+ * has a stable `code` (tests and tools match codes, never wording).
+ */
+
+/** Every kind of problem linklog reports. Codes are stable: add new ones, never rename. */
+export type DiagnosticCode =
+  // loading
+  | 'no-content-folder'
+  | 'no-entries'
+  // an entry file
+  | 'not-utf8'
+  | 'empty-file'
+  | 'no-front-matter'
+  | 'front-matter-language'
+  | 'front-matter-unclosed'
+  | 'front-matter-too-large'
+  | 'front-matter-not-mapping'
+  | 'yaml'
+  | 'missing-field'
+  | 'invalid-field'
+  // across entries (the model)
+  | 'permalink-clash'
+  | 'tag-slug-clash'
+  // the planned site
+  | 'path-clash'
+  | 'public-shadowed'
+  // templates
+  | 'template-compile'
+  | 'template-runtime'
+  // linklog.yaml
+  | 'settings-yaml'
+  | 'settings-not-mapping'
+  | 'unknown-setting'
+  | 'invalid-setting'
+  | 'no-base-url';
+
+export interface Diagnostic {
+  /** Path relative to the site root, with forward slashes. */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  code: DiagnosticCode;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function error(file: string, line: number | undefined, code: DiagnosticCode, message: string): Diagnostic {
+  return { file, line, code, message, severity: 'error' };
+}
+
+export function warning(file: string, line: number | undefined, code: DiagnosticCode, message: string): Diagnostic {
+  return { file, line, code, message, severity: 'warning' };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = d.line ? `${d.file}:${d.line}` : d.file;
+  return `${place}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+}
+
+export function hasErrors(ds: readonly Diagnostic[]): boolean {
+  return ds.some((d) => d.severity === 'error');
+}
+
+/** By file, then line; the sort is stable, so ties keep the order they were found in. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return [...ds].sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Code-point order, independent of the machine's locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Thrown for a wrong command line; the CLI exits 2. */
+export class UsageError extends Error {}

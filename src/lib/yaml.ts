@@ -1,0 +1,49 @@
+/**
+ * The one YAML reader: YAML 1.2's core schema (strings, numbers, booleans, null, lists,
+ * mappings; no dates and no custom types), with limits that turn an alias bomb or a
+ * huge document into an error instead of a hang. Line numbers come from the parser.
+ */
+import { Document, isCollection, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+/** Aliases (`*name`) one document may use: enough for any real front matter, too few for a bomb. */
+const MAX_ALIASES = 100;
+
+export type YamlResult =
+  | { ok: true; data: unknown; keyLines: Record<string, number> }
+  | { ok: false; line: number; message: string };
+
+/** Parses `text`; `firstLine` is the file line its first line is on. */
+export function parseYaml(text: string, firstLine = 1): YamlResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1);
+  const problem = doc.errors[0];
+  if (problem) return { ok: false, line: lineAt(problem.pos[0]), message: problem.message.split('\n')[0] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    return { ok: false, line: firstLine, message: (e as Error).message.split('\n')[0] };
+  }
+  const keyLines: Record<string, number> = {};
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        const name = String(pair.key.value);
+        keyLines[name] ??= lineAt(pair.key.range[0]);
+      }
+    }
+  }
+  return { ok: true, data, keyLines };
+}
+
+/**
+ * YAML text of `data` for an entry's front matter: block mappings, nested lists and
+ * mappings in flow style (`tags: [a, b]`). Strings that YAML 1.1 readers (Jekyll,
+ * Hugo, other tools) would take for dates or booleans are quoted.
+ */
+export function toYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data, { version: '1.1' });
+  if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isCollection(pair.value)) pair.value.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,117 @@
+/**
+ * The one front-matter reader, for every command that reads entry files (build, check,
+ * dev, import, export). It reads YAML between `---` lines and nothing else: gray-matter
+ * would run JavaScript given `---js`, so any text after the opening dashes is refused
+ * before gray-matter sees the file, and every code engine it knows is replaced by one
+ * that refuses.
+ */
+import matter from 'gray-matter';
+import type { DiagnosticCode } from '../lib/diagnostics.js';
+import { parseYaml } from '../lib/yaml.js';
+
+/** Front matter larger than this is refused unread: no entry needs it, and YAML of megabytes is slow. */
+export const MAX_FRONT_MATTER = 256 * 1024;
+
+export type FrontMatter =
+  | {
+      ok: true;
+      data: Record<string, unknown>;
+      /** The text after the closing `---` line. */
+      body: string;
+      /** Line of each top-level key. */
+      keyLines: Record<string, number>;
+      /** Line the body starts on. */
+      bodyLine: number;
+      /** Read only after indenting the continuation lines of a quoted value (see `lenient`). */
+      repaired?: boolean;
+    }
+  | { ok: false; line: number; code: DiagnosticCode; message: string };
+
+const refuse = (language: string) => ({
+  parse: () => {
+    throw new Error(`front matter in ${language} is not read`);
+  },
+});
+
+const CODE_ENGINES = ['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'json', 'toml'];
+
+/**
+ * Reads the front matter of an entry file's text (a BOM and CRLF line ends are allowed).
+ * `lenient` (for files of other tools, on import): a quoted value whose next lines are not
+ * indented, which YAML forbids but Jekyll's and other readers accept, is read as they read it.
+ */
+export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}): FrontMatter {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const fail = (line: number, code: DiagnosticCode, message: string): FrontMatter => ({ ok: false, line, code, message });
+  if (text.trim() === '') return fail(1, 'empty-file', 'empty file: an entry needs front matter (title, url, date) between --- lines');
+  const opening = /^---([^\n]*)(\n|$)/.exec(text);
+  if (!opening) return fail(1, 'no-front-matter', 'no front matter: an entry starts with a line ---, then title:, url: and date: lines, then ---');
+  if (opening[1].trim() !== '') {
+    return fail(1, 'front-matter-language', `front matter must be YAML: '---${opening[1].trim().slice(0, 20)}' is not read (start the file with a line --- alone)`);
+  }
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!close) return fail(1, 'front-matter-unclosed', 'front matter is not closed: add a line --- after the last key');
+  const end = close.index + 3;
+  if (end > MAX_FRONT_MATTER) return fail(1, 'front-matter-too-large', `front matter is ${Math.round(end / 1024)} KiB, more than the ${MAX_FRONT_MATTER / 1024} KiB an entry may have`);
+  const frontLines = text.slice(0, end + 1).split('\n').length;
+
+  let yaml: ReturnType<typeof parseYaml> | undefined;
+  let repaired = false;
+  const engines: Record<string, { parse: (s: string) => object }> = {
+    yaml: {
+      // gray-matter hands over the text from the end of the opening line: its line 1 is the file's.
+      parse: (s) => {
+        yaml = parseYaml(s, 1);
+        if (!yaml.ok && options.lenient) {
+          const indented = indentQuotedContinuations(s);
+          const again = indented === s ? undefined : parseYaml(indented, 1);
+          if (again?.ok) {
+            yaml = again;
+            repaired = true;
+          }
+        }
+        return {};
+      },
+    },
+  };
+  for (const name of CODE_ENGINES) engines[name] = refuse(name);
+  const parsed = matter(text, { engines, language: 'yaml' } as unknown as matter.GrayMatterOption<string, object>);
+  if (yaml && !yaml.ok) return fail(Math.min(Math.max(yaml.line, 2), frontLines), 'yaml', `invalid YAML in front matter: ${yaml.message}`);
+  const data = yaml?.ok ? yaml.data : {};
+  if (data === null || data === undefined) return { ok: true, data: {}, body: parsed.content, keyLines: {}, bodyLine: frontLines + 1 };
+  if (typeof data !== 'object' || Array.isArray(data)) return fail(2, 'front-matter-not-mapping', 'front matter must be key: value lines');
+  return { ok: true, data: data as Record<string, unknown>, body: parsed.content, keyLines: yaml?.ok ? yaml.keyLines : {}, bodyLine: frontLines + 1, repaired };
+}
+
+/** Indents by two spaces each line that continues a quoted value opened on a top-level key's line. */
+function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let open: '"' | "'" | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    let from = 0;
+    if (open) {
+      if (!/^\s/.test(line) && line !== '') lines[i] = `  ${line}`;
+    } else {
+      const m = /^[^\s#][^:]*:\s+(["'])/.exec(line);
+      if (!m) continue;
+      open = m[1] as '"' | "'";
+      from = m[0].length;
+    }
+    open = stillOpen(line, from, open);
+  }
+  return lines.join('\n');
+}
+
+/** Whether the quoted value is still open at the end of `line`, read from `from`. */
+function stillOpen(line: string, from: number, quote: '"' | "'"): '"' | "'" | undefined {
+  for (let j = from; j < line.length; j++) {
+    const c = line[j];
+    if (quote === '"' && c === '\\') j++;
+    else if (c === quote) {
+      if (quote === "'" && line[j + 1] === "'") j++;
+      else return undefined;
+    }
+  }
+  return quote;
+}

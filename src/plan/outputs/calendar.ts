@@ -1,0 +1,101 @@
+/** The calendar: a page per day, month and year, and the archive of every year and month. */
+import { href, routes } from '../../config/urls.js';
+import { groupDays } from '../../model/index.js';
+import { dayTitle, monthName } from '../../render/strings.js';
+import { pageFile, siteFeedLinks } from '../page.js';
+import type { FileSpec, Output } from '../types.js';
+
+export const calendarPages: Output = {
+  name: 'calendar',
+  plan({ site, settings }) {
+    const h = (route: string) => href(settings, route);
+    const feeds = siteFeedLinks(settings);
+    const files: FileSpec[] = [];
+    site.days.forEach((d, i) => {
+      // Days are listed newest first: the previous day in time is the next in the list.
+      const older = site.days[i + 1]?.day;
+      const newer = site.days[i - 1]?.day;
+      files.push(
+        pageFile('calendar', {
+          route: routes.day(d.day),
+          template: 'day',
+          title: dayTitle(d.day),
+          feeds,
+          entries: d.entries,
+          values: [newer, older],
+          lastmod: d.lastmod,
+          data: (views, entries) => ({
+            day: views.day({ day: d.day, entries }),
+            older: older && { title: dayTitle(older), href: h(routes.day(older)) },
+            newer: newer && { title: dayTitle(newer), href: h(routes.day(newer)) },
+          }),
+        }),
+      );
+    });
+    for (const m of site.months) {
+      files.push(
+        pageFile('calendar', {
+          route: routes.month(m.month),
+          template: 'month',
+          title: `Links for ${monthName(m.month)}`,
+          feeds,
+          entries: m.days.flatMap((d) => d.entries),
+          lastmod: m.lastmod,
+          data: (views, entries) => ({
+            month: m.month,
+            name: monthName(m.month),
+            count: entries.length,
+            days: groupDays(entries).map(views.day),
+            yearHref: h(routes.year(m.month.slice(0, 4))),
+          }),
+        }),
+      );
+    }
+    for (const y of site.years) {
+      files.push(
+        pageFile('calendar', {
+          route: routes.year(y.year),
+          template: 'year',
+          title: `Links for ${y.year}`,
+          feeds,
+          // Shows counts only: its data depends on them, not on the entries' content.
+          entries: [],
+          values: [y.months.map((m) => `${m.month}:${m.days.map((d) => `${d.day}=${d.entries.length}`).join(',')}`).join(';')],
+          lastmod: y.lastmod,
+          data: () => ({
+            year: y.year,
+            count: y.count,
+            months: y.months.map((m) => ({
+              month: m.month,
+              name: monthName(m.month),
+              href: h(routes.month(m.month)),
+              count: m.count,
+              days: m.days.map((d) => ({ day: d.day, href: h(routes.day(d.day)), count: d.entries.length })),
+            })),
+          }),
+        }),
+      );
+    }
+    files.push(
+      pageFile('calendar', {
+        route: routes.archive(),
+        template: 'archive',
+        title: 'Archive',
+        feeds,
+        entries: [],
+        values: [site.months.map((m) => `${m.month}=${m.count}`).join(',')],
+        lastmod: site.lastmod,
+        data: () => ({
+          count: site.entries.length,
+          years: site.years.map((y) => ({
+            year: y.year,
+            href: h(routes.year(y.year)),
+            count: y.count,
+            months: y.months.map((m) => ({ month: m.month, name: monthName(m.month), href: h(routes.month(m.month)), count: m.count })),
+          })),
+        }),
+      }),
+    );
+    return files;
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * The feeds: the site's (newest `feedSize` entries), the daily one (newest `feedSize`
+ * days) and each tag's, in every format of FEED_FORMATS. A format is one serialiser of
+ * the format-neutral Feed (render/feed.ts) plus its line here.
+ */
+import { absoluteUrl, routes } from '../../config/urls.js';
+import { atomFeed } from '../../render/atom.js';
+import type { RenderContext } from '../../render/context.js';
+import { dailyFeed, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
+import type { Entry } from '../../parse/entry.js';
+import type { FileSpec, Output } from '../types.js';
+
+export interface FeedFormat {
+  name: string;
+  /** The file of a feed, from its stem (`feed`, `daily`, `tags/<slug>/feed`). */
+  path: (stem: string) => string;
+  serialise: (ctx: RenderContext, feed: Feed, self: string) => string;
+}
+
+export const FEED_FORMATS: readonly FeedFormat[] = [{ name: 'atom', path: (stem) => `${stem}.xml`, serialise: atomFeed }];
+
+interface FeedSpec {
+  stem: string;
+  origin?: FileSpec['origin'];
+  entries: readonly Entry[];
+  values: readonly string[];
+  feed: (ctx: RenderContext, entries: readonly Entry[]) => Feed;
+}
+
+export const feeds: Output = {
+  name: 'feeds',
+  plan({ site, settings }) {
+    const size = settings.feedSize;
+    const specs: FeedSpec[] = [
+      { stem: 'feed', entries: site.entries.slice(0, size), values: [], feed: siteFeed },
+      { stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed },
+    ];
+    for (const tag of site.tags) {
+      const { name, slug } = tag;
+      const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+      specs.push({
+        stem: routes.tagFeed(slug).replace(/\.xml$/, ''),
+        origin: { file: first.source, line: first.lines.tags },
+        entries: tag.entries.slice(0, size),
+        values: [name],
+        feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
+      });
+    }
+    const files: FileSpec[] = [];
+    for (const spec of specs) {
+      for (const format of FEED_FORMATS) {
+        const path = format.path(spec.stem);
+        files.push({
+          path,
+          output: 'feeds',
+          origin: spec.origin,
+          inputs: { entries: spec.entries, values: [format.name, ...spec.values] },
+          render: (ctx, inputs) => format.serialise(ctx, spec.feed(ctx, inputs.entries), absoluteUrl(ctx.settings, path)),
+        });
+      }
+    }
+    return files;
+  },
+};

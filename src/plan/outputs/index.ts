@@ -1,0 +1,26 @@
+/**
+ * Every kind of output the site has, in the order they are planned. Adding one is a
+ * module in this folder and its line here (see README, "Adding an output").
+ */
+import type { Output } from '../types.js';
+import { calendarPages } from './calendar.js';
+import { entryPages } from './entries.js';
+import { feeds } from './feeds.js';
+import { homePages } from './home.js';
+import { notFoundPage } from './not-found.js';
+import { publicFiles } from './public.js';
+import { sitemapOutput } from './sitemap.js';
+import { tagPages } from './tags.js';
+
+export const OUTPUTS: readonly Output[] = [
+  homePages,
+  entryPages,
+  calendarPages,
+  tagPages,
+  notFoundPage,
+  feeds,
+  // After the pages: it lists them.
+  sitemapOutput(),
+  // Last: a generated file of the same path wins.
+  publicFiles,
+];

@@ -1,0 +1,20 @@
+/** Files of public/, copied as they are (a generated file of the same path wins, with a warning). */
+import fs from 'node:fs';
+import { warning } from '../../lib/diagnostics.js';
+import type { FileSpec, Output } from '../types.js';
+
+export const publicFiles: Output = {
+  name: 'public',
+  plan({ statics, report }, planned) {
+    const generated = new Set(planned.map((f) => f.path));
+    const files: FileSpec[] = [];
+    for (const s of statics) {
+      if (generated.has(s.path)) {
+        report(warning(`public/${s.path}`, undefined, 'public-shadowed', 'is replaced by a generated file of the same path'));
+        continue;
+      }
+      files.push({ path: s.path, output: 'public', inputs: { entries: [], values: [s.from, s.size, s.mtimeMs] }, render: () => fs.readFileSync(s.from) });
+    }
+    return files;
+  },
+};

@@ -1,0 +1,41 @@
+/** The tag index, `/tags/`, and each tag's list of entries, `/tags/<slug>/`. */
+import { routes } from '../../config/urls.js';
+import { tagWithCount } from '../../render/views.js';
+import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
+import type { FileSpec, Output } from '../types.js';
+
+export const tagPages: Output = {
+  name: 'tags',
+  plan({ site, settings }) {
+    const common = siteFeedLinks(settings);
+    const files: FileSpec[] = [
+      pageFile('tags', {
+        route: routes.tags(),
+        template: 'tags',
+        title: 'Tags',
+        feeds: common,
+        entries: [],
+        values: [site.tags.map((t) => `${t.slug}=${t.entries.length}=${t.name}`).join('\n')],
+        lastmod: site.lastmod,
+        data: () => ({ tags: site.tags.map((t) => tagWithCount(settings, t)) }),
+      }),
+    ];
+    for (const tag of site.tags) {
+      const feed = tagFeedLink(settings, tag);
+      // The first entry (by path) with the tag: where its page can be renamed.
+      const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+      files.push(
+        ...paginatedPages('tags', settings, tag.entries, {
+          route: (n) => routes.tag(tag.slug, n),
+          title: (n, of) => (n === 1 ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n} of ${of}`),
+          template: 'tag',
+          feeds: feedLinks([feed, common.links[0]]),
+          values: [tag.slug, tag.name, tag.entries.length],
+          data: () => ({ tag: tagWithCount(settings, tag), feed }),
+          origin: { file: first.source, line: first.lines.tags },
+        }),
+      );
+    }
+    return files;
+  },
+};

@@ -1,0 +1,112 @@
+/**
+ * The plan stage: the model → every file of the site, signed, nothing rendered yet.
+ * Each registered output (outputs/index.ts) adds its files; the paths are checked for
+ * clashes here, so `check` finds what `build` would.
+ */
+import type { Settings } from '../config/settings.js';
+import { error, type Diagnostic } from '../lib/diagnostics.js';
+import type { StaticFile } from '../load/public.js';
+import type { Site } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import { findPathClashes } from './clashes.js';
+import { OUTPUTS } from './outputs/index.js';
+import { signer, type PlanMemo } from './sign.js';
+import type { FileSpec, PlanContext, PlannedFile } from './types.js';
+
+export interface PlanInput {
+  site: Site;
+  settings: Settings;
+  statics: readonly StaticFile[];
+  /** Template name → key (see render/templates.ts). */
+  templateKeys: ReadonlyMap<string, string>;
+  /** Hash of the pipeline, settings and drafts flag. */
+  settingsKey: string;
+}
+
+export interface Plan {
+  files: readonly PlannedFile[];
+  diagnostics: Diagnostic[];
+  /** Indexes of the files that show each entry (see filesShowing), made when first asked. */
+  index: EntryIndex;
+}
+
+export function planSite(input: PlanInput, memo: PlanMemo): Plan {
+  const { sign } = signer(memo, input.site, input.settingsKey, input.templateKeys);
+  const diagnostics: Diagnostic[] = [];
+  const specs: FileSpec[] = [];
+  for (const output of OUTPUTS) {
+    const ctx: PlanContext = {
+      site: input.site,
+      settings: input.settings,
+      statics: input.statics,
+      memo: <T>(init: () => T) => {
+        if (!memo.outputs.has(output.name)) memo.outputs.set(output.name, init());
+        return memo.outputs.get(output.name) as T;
+      },
+      report: (d) => diagnostics.push(d),
+    };
+    for (const spec of output.plan(ctx, specs)) specs.push(spec);
+  }
+  const files = specs.map((spec): PlannedFile => ({ ...spec, sig: sign(spec) }));
+  if (memo.signed.size > files.length) {
+    const live = new Set(files.map((f) => f.path));
+    for (const p of memo.signed.keys()) if (!live.has(p)) memo.signed.delete(p);
+  }
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const reported = new Set<string>();
+  for (const [file, needsFolder] of findPathClashes(files.map((f) => f.path))) {
+    const blocker = byPath.get(file)!;
+    const blocked = byPath.get(needsFolder)!;
+    const origin = blocker.origin ?? blocked.origin;
+    // One message per place and file in the way (a tag's page and feed both need its folder).
+    const key = `${origin?.file}:${origin?.line}:${file}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    diagnostics.push(
+      error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: rename the tag or entry slug that makes it`),
+    );
+  }
+  return { files, diagnostics, index: entryIndex(files) };
+}
+
+/** Which files show each entry: made a slice at a time (see `steps`) or all at once when asked. */
+export interface EntryIndex {
+  filesShowing(e: Entry): readonly number[];
+  /** Builds the index a slice per `next()`, for `linklog dev` to run while it waits. */
+  steps(): Generator<void, void, void>;
+  /** The index of `files`, which are this index's files with `swap`'s entries replaced. Takes this index over: use it no more. */
+  replaced(files: readonly PlannedFile[], swap: ReadonlyMap<Entry, Entry>): EntryIndex;
+}
+
+export function entryIndex(files: readonly PlannedFile[], shownBy = new Map<Entry, number[]>(), indexed = 0): EntryIndex {
+  const upTo = (end: number) => {
+    for (; indexed < end; indexed++) {
+      for (const e of files[indexed].inputs.entries) {
+        const list = shownBy.get(e);
+        if (list) list.push(indexed);
+        else shownBy.set(e, [indexed]);
+      }
+    }
+  };
+  return {
+    filesShowing(e) {
+      upTo(files.length);
+      return shownBy.get(e) ?? [];
+    },
+    *steps() {
+      while (indexed < files.length) {
+        upTo(Math.min(indexed + 2000, files.length));
+        yield;
+      }
+    },
+    replaced(next, swap) {
+      upTo(files.length);
+      for (const [old, fresh] of swap) {
+        const list = shownBy.get(old);
+        shownBy.delete(old);
+        if (list) shownBy.set(fresh, list);
+      }
+      return entryIndex(next, shownBy, indexed);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The plan's one API. Every file of the site is planned by an output module as a
+ * FileSpec that declares what it is made from (`inputs`); its signature, its reuse from
+ * one build to the next and `linklog dev`'s patching all follow from those inputs.
+ *
+ * The rule that makes that true: a file's `render` reads an entry's content (title,
+ * url, commentary, via…) only through `inputs.entries`, and everything else it reads
+ * is named in `inputs.values` (or is the site's settings or a template, which sign
+ * every file). Values come from the model's structure: routes, counts, tag names,
+ * neighbouring days, lastmods; never from an entry's content.
+ */
+import type { Settings } from '../config/settings.js';
+import type { Diagnostic } from '../lib/diagnostics.js';
+import type { StaticFile } from '../load/public.js';
+import type { Site } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import type { RenderContext } from '../render/context.js';
+
+export type Value = string | number | boolean | undefined;
+
+export interface Inputs {
+  /** Entries whose content the file shows, in order; each one's version (its text's hash, its tags' display names) is signed. */
+  readonly entries: readonly Entry[];
+  /** Everything else the bytes depend on, part by part (compared without joining). */
+  readonly values: readonly Value[];
+  /** The template it renders with: its key covers the partials and layout it uses. */
+  readonly template?: string;
+}
+
+export interface FileSpec {
+  /** Relative to the output folder, forward slashes. */
+  readonly path: string;
+  /** The output module that planned it. */
+  readonly output: string;
+  readonly inputs: Inputs;
+  /** The file's bytes, from its inputs and the build's render context; it reads nothing else. */
+  readonly render: (ctx: RenderContext, inputs: Inputs) => string | Uint8Array;
+  /** Where the author decides this path (an entry's slug line, a tag's line), for messages. */
+  readonly origin?: { file: string; line?: number };
+  /** A page the sitemap lists, with its last change. */
+  readonly sitemap?: { route: string; lastmod: number | undefined };
+}
+
+export interface PlannedFile extends FileSpec {
+  /** Signature of the inputs: the same signature means the same bytes. */
+  readonly sig: string;
+}
+
+export interface PlanContext {
+  site: Site;
+  settings: Settings;
+  statics: readonly StaticFile[];
+  /** A memo of the output's own, kept by the build state from one plan to the next. */
+  memo<T>(init: () => T): T;
+  /** A problem to report (a public file shadowed by a generated one). */
+  report(d: Diagnostic): void;
+}
+
+/** A kind of output: one module, registered in outputs/index.ts. */
+export interface Output {
+  readonly name: string;
+  /** Its files; `planned` holds the files of the outputs registered before it (the sitemap lists their pages). */
+  plan(ctx: PlanContext, planned: readonly FileSpec[]): FileSpec[];
+}

@@ -1,0 +1,49 @@
+/** Atom (RFC 4287): a Feed serialised as an xast tree, so no XML is escaped by hand. */
+import type { Element as XElement } from 'xast';
+import type { Raw } from 'xast-util-to-xml';
+import { x } from 'xastscript';
+import { rfc3339 } from '../lib/time.js';
+import type { RenderContext } from './context.js';
+import type { Feed, FeedItem } from './feed.js';
+import { xmlDocument, xmlFragment } from './xml.js';
+
+/** The feed document; `self` is its own absolute URL (also its id). */
+export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
+  const a = feed.author;
+  return xmlDocument(
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language }, [
+      x('id', self),
+      x('title', { type: 'text' }, feed.title),
+      feed.subtitle ? x('subtitle', { type: 'text' }, feed.subtitle) : undefined,
+      x('link', { rel: 'self', type: 'application/atom+xml', href: self }),
+      x('link', { rel: 'alternate', type: 'text/html', href: feed.home }),
+      // An empty feed still needs a fixed date: the epoch, not the clock.
+      x('updated', rfc3339(feed.updated ?? 0)),
+      x('author', [x('name', a.name), a.email ? x('email', a.email) : undefined, a.uri ? x('uri', a.uri) : undefined]),
+      x('generator', { uri: feed.generator.uri, version: feed.generator.version }, feed.generator.name),
+      ...feed.items.map((item) => entryRaw(ctx, feed, item)),
+    ]),
+  );
+}
+
+/** An item's `<entry>`, serialised once per build when it shows an entry (it is in many feeds). */
+function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
+  if (!item.entry) return xmlFragment(entryXml(feed, item));
+  let value = ctx.atomEntries.get(item.entry);
+  if (value === undefined) ctx.atomEntries.set(item.entry, (value = xmlFragment(entryXml(feed, item)).value));
+  return { type: 'raw', value };
+}
+
+function entryXml(feed: Feed, item: FeedItem): XElement {
+  return x('entry', [
+    x('id', item.id),
+    x('title', { type: 'text' }, item.title),
+    x('link', { rel: 'alternate', type: 'text/html', href: item.url }),
+    item.permalink ? x('link', { rel: 'related', type: 'text/html', href: item.permalink, title: 'Permalink' }) : undefined,
+    item.via?.url ? x('link', { rel: 'via', href: item.via.url, title: item.via.name }) : undefined,
+    x('published', rfc3339(item.published)),
+    x('updated', rfc3339(item.updated)),
+    ...item.tags.map((tag) => x('category', { term: tag.name, scheme: feed.tagScheme, label: tag.name })),
+    x('content', { type: 'html' }, item.html),
+  ]);
+}

@@ -1,0 +1,89 @@
+/** What every file renders with: the site, its templates and views, and one page renderer. */
+import type { Settings } from '../config/settings.js';
+import { absoluteUrl, href, routes } from '../config/urls.js';
+import type { Zone } from '../lib/time.js';
+import type { BodyLookup } from '../markdown/bodies.js';
+import type { Site } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
+import type { TemplateSet } from './templates.js';
+import type { Views } from './views.js';
+
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+export interface RenderContext {
+  settings: Settings;
+  site: Site;
+  zone: Zone;
+  templates: TemplateSet;
+  views: Views;
+  bodies: BodyLookup;
+  /** linklog's version, for the feeds' generator. */
+  version: string;
+  /** What every template gets as `it.site`. */
+  common: ReturnType<typeof siteView>;
+  /** Each entry's Atom `<entry>`, serialised once per build however many feeds show it. */
+  atomEntries: Map<Entry, string>;
+}
+
+export function siteView(settings: Settings) {
+  const h = (route: string) => href(settings, route);
+  return {
+    title: settings.title,
+    description: settings.description,
+    language: settings.language,
+    baseUrl: settings.baseUrl,
+    basePath: settings.basePath,
+    author: settings.author,
+    timezone: settings.timezone,
+    nav: { home: h(routes.home()), archive: h(routes.archive()), tags: h(routes.tags()), feed: h(routes.feed()), daily: h(routes.daily()) },
+  };
+}
+
+/** What the layout shows of a page besides its content (`it.page`). */
+export interface PageMeta {
+  route: string;
+  template: string;
+  title: string;
+  feeds: readonly FeedLink[];
+  prev?: string;
+  next?: string;
+  /** In the sitemap, with a canonical URL? (404 is not.) */
+  listed: boolean;
+}
+
+/** Thrown when a template fails at run time; names the template and the page. */
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    readonly route: string,
+    cause: unknown,
+  ) {
+    super(`template failed on /${route}: ${(cause as Error).message.split('\n')[0]}`, { cause });
+  }
+}
+
+export function renderPage(ctx: RenderContext, page: PageMeta, data: Record<string, unknown>): string {
+  const { settings } = ctx;
+  try {
+    return ctx.templates.eta.render(`@${page.template}`, {
+      ...data,
+      page: {
+        title: page.title,
+        route: page.route,
+        href: href(settings, page.route),
+        canonical: page.listed ? absoluteUrl(settings, page.route) : undefined,
+        template: page.template,
+        feeds: page.feeds,
+        prev: page.prev,
+        next: page.next,
+      },
+      site: ctx.common,
+      href: (route: string) => href(settings, route),
+    });
+  } catch (e) {
+    throw new TemplateError(page.template, page.route, e);
+  }
+}

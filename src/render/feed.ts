@@ -1,0 +1,169 @@
+/**
+ * Feeds as data, apart from any format: the site's, the daily one and each tag's are
+ * made here from the model; `atom.ts` (and any other format) only serialises them.
+ */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Author } from '../config/settings.js';
+import { absoluteUrl, routes } from '../config/urls.js';
+import { lastmodOf } from '../model/index.js';
+import type { Entry, Via } from '../parse/entry.js';
+import type { RenderContext } from './context.js';
+import { dayTitle } from './strings.js';
+
+export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
+
+export interface FeedItem {
+  id: string;
+  title: string;
+  /** What the item is about: the bookmarked url, or a day's page. */
+  url: string;
+  /** The item's own page on the site, when it is not `url`. */
+  permalink?: string;
+  via?: Via;
+  published: number;
+  updated: number;
+  /** Display names, linked to their pages. */
+  tags: Array<{ name: string; href: string }>;
+  /** Sanitised HTML, every URL absolute. */
+  html: string;
+  /** The entry it shows: a serialiser may keep its text for the other feeds of the build. */
+  entry?: Entry;
+}
+
+export interface Feed {
+  title: string;
+  subtitle?: string;
+  language: string;
+  author: Author;
+  /** The HTML page the feed mirrors, absolute. */
+  home: string;
+  /** The tag index, absolute: the scheme of item tags. */
+  tagScheme: string;
+  /** Newest `updated` of its items: never the clock. */
+  updated: number | undefined;
+  generator: { name: string; uri: string; version: string };
+  items: FeedItem[];
+}
+
+/** Never changes when the site is rebuilt, grows or moves domain (RFC 4151). */
+export function entryId(idAuthority: string, e: Entry): string {
+  return `tag:${idAuthority},${e.date.day}:${encodeURI(e.slug)}`;
+}
+
+export function dayId(idAuthority: string, day: string): string {
+  return `tag:${idAuthority},${day}:daily/${day}`;
+}
+
+function feedOf(ctx: RenderContext, fields: Pick<Feed, 'title' | 'subtitle' | 'home' | 'items' | 'updated'>): Feed {
+  const { settings } = ctx;
+  return {
+    ...fields,
+    language: settings.language,
+    author: settings.author,
+    tagScheme: absoluteUrl(settings, routes.tags()),
+    generator: { ...GENERATOR, version: ctx.version },
+  };
+}
+
+export function entryItem(ctx: RenderContext, e: Entry): FeedItem {
+  const { settings, site } = ctx;
+  return {
+    id: entryId(settings.idAuthority, e),
+    title: e.title,
+    url: e.url,
+    permalink: absoluteUrl(settings, routes.entry(e.date.day, e.slug)),
+    via: e.via,
+    published: e.date.instant,
+    updated: e.updated,
+    tags: e.tagKeys.map((key) => {
+      const tag = site.tagsByKey.get(key)!;
+      return { name: tag.name, href: absoluteUrl(settings, routes.tag(tag.slug)) };
+    }),
+    html: ctx.bodies.get(e)?.feed ?? '',
+    entry: e,
+  };
+}
+
+/** A daily post: every link of the day with its commentary, all URLs absolute. */
+export function dayItem(ctx: RenderContext, day: string, entries: readonly Entry[]): FeedItem {
+  const { settings } = ctx;
+  let published = Infinity;
+  for (const e of entries) published = Math.min(published, e.date.instant);
+  return {
+    id: dayId(settings.idAuthority, day),
+    title: dayTitle(day),
+    url: absoluteUrl(settings, routes.day(day)),
+    published,
+    updated: lastmodOf(entries)!,
+    tags: [],
+    html: dayContent(ctx, entries),
+  };
+}
+
+function dayContent(ctx: RenderContext, entries: readonly Entry[]): string {
+  const { settings, site } = ctx;
+  const tree = h(
+    null,
+    entries.flatMap((e) => [
+      h('h2', [h('a', { href: e.url }, e.title)]),
+      { type: 'raw' as const, value: ctx.bodies.get(e)?.feed ?? '' },
+      h('p', [
+        h('a', { href: absoluteUrl(settings, routes.entry(e.date.day, e.slug)) }, 'Permalink'),
+        ...(e.tags.length
+          ? [
+              ' · Tags: ',
+              ...e.tagKeys.flatMap((key, i) => {
+                const tag = site.tagsByKey.get(key)!;
+                const link = h('a', { href: absoluteUrl(settings, routes.tag(tag.slug)) }, tag.name);
+                return i ? [', ', link] : [link];
+              }),
+            ]
+          : []),
+        ...(e.via ? [' · via ', e.via.url ? h('a', { href: e.via.url }, e.via.name ?? new URL(e.via.url).hostname) : (e.via.name ?? '')] : []),
+      ]),
+    ]),
+  );
+  return toHtml(tree, { allowDangerousHtml: true });
+}
+
+/** The site's feed: its newest entries. */
+export function siteFeed(ctx: RenderContext, entries: readonly Entry[]): Feed {
+  const { settings } = ctx;
+  return feedOf(ctx, {
+    title: settings.title,
+    subtitle: settings.description || undefined,
+    home: absoluteUrl(settings, routes.home()),
+    items: entries.map((e) => entryItem(ctx, e)),
+    updated: lastmodOf(entries),
+  });
+}
+
+/** One post a day, for the newest days; `entries` are theirs, newest first. */
+export function dailyFeed(ctx: RenderContext, entries: readonly Entry[]): Feed {
+  const { settings } = ctx;
+  const days: Array<{ day: string; entries: Entry[] }> = [];
+  for (const e of entries) {
+    const last = days[days.length - 1];
+    if (last?.day === e.date.day) last.entries.push(e);
+    else days.push({ day: e.date.day, entries: [e] });
+  }
+  return feedOf(ctx, {
+    title: `${settings.title}: links by day`,
+    subtitle: settings.description || undefined,
+    home: absoluteUrl(settings, routes.archive()),
+    items: days.map((d) => dayItem(ctx, d.day, d.entries)),
+    updated: lastmodOf(entries),
+  });
+}
+
+/** A tag's feed: its newest entries. */
+export function tagFeed(ctx: RenderContext, tag: { name: string; slug: string }, entries: readonly Entry[]): Feed {
+  const { settings } = ctx;
+  return feedOf(ctx, {
+    title: `${settings.title}: links tagged ${tag.name}`,
+    home: absoluteUrl(settings, routes.tag(tag.slug)),
+    items: entries.map((e) => entryItem(ctx, e)),
+    updated: lastmodOf(entries),
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * The write stage's reusable memory, owned by the build state: a scratch buffer for
+ * encoding pages, one for reading files back to compare, and copy blocks for pages
+ * waiting to be written. Reused from one sync to the next (`linklog dev`): at 100k
+ * entries a new entry copies ~190 MB of pages, and that much new memory outside the
+ * JS heap per rebuild kept V8 marking the whole heap.
+ */
+export interface WriteBuffers {
+  scratch: Buffer;
+  readBack: Buffer;
+  /** Copy blocks of earlier syncs (bounded by the memory budget of one sync). */
+  spareBlocks: Buffer[];
+}
+
+export const BLOCK = 4 * 2 ** 20;
+
+export function writeBuffers(): WriteBuffers {
+  return { scratch: Buffer.allocUnsafe(1 << 20), readBack: Buffer.allocUnsafe(1 << 20), spareBlocks: [] };
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of `text`, as a view into the scratch buffer that the next call overwrites. */
+export function encodeUtf8(buffers: WriteBuffers, text: string): Buffer {
+  let r = encoder.encodeInto(text, buffers.scratch);
+  if (r.read < text.length) {
+    buffers.scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text), buffers.scratch.length * 2));
+    r = encoder.encodeInto(text, buffers.scratch);
+  }
+  return buffers.scratch.subarray(0, r.written);
+}

@@ -1,0 +1,29 @@
+/** Which output folders linklog may write: never the site's own folders, never a stranger's. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../lib/diagnostics.js';
+
+/** Marks a folder as linklog's output, so the next build may change it. */
+export const MARKER = '.linklog-site';
+
+/** Refuses output folders whose replacement would destroy the author's files. */
+export function checkOutDir(root: string, out: string): void {
+  const r = path.resolve(root);
+  const o = path.resolve(out);
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(r, o)) throw new UsageError(`--out ${out} would replace the site folder itself; choose a folder inside it, such as _site`);
+  for (const dir of ['content', 'templates', 'public', '.linklog-cache']) {
+    if (inside(o, path.join(r, dir))) throw new UsageError(`--out ${out} is inside ${dir}/; choose another folder, such as _site`);
+  }
+  let names: string[];
+  try {
+    names = fs.readdirSync(o);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`--out ${out} is a file, not a folder`);
+    throw e;
+  }
+  if (names.length > 0 && !names.includes(MARKER)) {
+    throw new UsageError(`--out ${out} is not empty and was not made by linklog; remove it or choose another folder`);
+  }
+}

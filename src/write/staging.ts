@@ -1,0 +1,120 @@
+/**
+ * A new output folder, written beside its final place and renamed in when complete.
+ * With many files, a thread of its own does the writing (folders, opens, writes): the
+ * disk's share of a first build then overlaps with rendering.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../lib/package.js';
+import { writeUnder } from './files.js';
+import { MARKER } from './out-dir.js';
+import type { OutputRecord } from './records.js';
+
+export class Staging {
+  private readonly dir: string;
+  private readonly dirs: Set<string>;
+  private readonly writer?: WriterThread;
+  constructor(
+    private readonly target: string,
+    files: number,
+  ) {
+    this.dir = path.join(path.dirname(target), `.${path.basename(target)}.linklog-new`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.mkdirSync(this.dir);
+    this.dirs = new Set([this.dir]);
+    if (files >= WRITER_THRESHOLD) this.writer = new WriterThread(this.dir);
+  }
+  /** Writes `data` (which may be the scratch buffer), then sets the record's mtime, which the rename keeps. */
+  async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
+    if (this.writer) return this.writer.write(rel, data, record);
+    record.mtimeMs = writeUnder(this.dir, this.dirs, rel, data);
+  }
+  async commit(): Promise<void> {
+    await this.writer?.close();
+    fs.writeFileSync(path.join(this.dir, MARKER), '');
+    fs.renameSync(this.dir, this.target);
+  }
+  async abandon(): Promise<void> {
+    await this.writer?.close().catch(() => undefined);
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Below this many files, starting a thread costs more than it saves. */
+const WRITER_THRESHOLD = 1000;
+/** Bytes handed to the writer and not yet written, before rendering waits for it. */
+const IN_FLIGHT = 4 * 2 ** 20;
+
+export interface WriteJob {
+  id: number;
+  rel: string;
+  bytes: Uint8Array;
+}
+/** Carries the job's buffer back, so the main thread reuses it: buffers left to the writer's GC piled up to gigabytes. */
+export type WriteReply = ({ id: number; mtimeMs: number; error?: undefined } | { id: number; error: string }) & { buffer: ArrayBuffer };
+
+class WriterThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { record: OutputRecord; size: number }>();
+  /** Returned buffers by capacity (powers of two). */
+  private readonly pool = new Map<number, ArrayBuffer[]>();
+  private next = 0;
+  private inFlight = 0;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  constructor(dir: string) {
+    // Always the compiled worker: under a TypeScript test runner this module is source.
+    // It allocates little: a small young generation keeps its memory small too.
+    this.worker = new Worker(path.join(PACKAGE_ROOT, 'dist/write/worker.js'), { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    this.worker.on('message', (r: WriteReply) => {
+      const job = this.waiting.get(r.id)!;
+      this.waiting.delete(r.id);
+      this.inFlight -= job.size;
+      const free = this.pool.get(r.buffer.byteLength);
+      if (free) free.push(r.buffer);
+      else this.pool.set(r.buffer.byteLength, [r.buffer]);
+      if (r.error !== undefined) this.failure ??= new Error(r.error);
+      else job.record.mtimeMs = r.mtimeMs;
+      this.wakeUp();
+    });
+    this.worker.on('error', (e) => {
+      this.failure ??= e;
+      this.wakeUp();
+    });
+  }
+  private wakeUp(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+  private until(done: () => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (done() || this.failure ? resolve() : (this.wake = check));
+      check();
+    });
+  }
+  async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
+    if (this.failure) throw this.failure;
+    const capacity = 2 ** Math.max(14, Math.ceil(Math.log2(data.length || 1)));
+    const buffer = this.pool.get(capacity)?.pop() ?? new ArrayBuffer(capacity);
+    const bytes = new Uint8Array(buffer, 0, data.length);
+    bytes.set(data);
+    const id = this.next++;
+    this.waiting.set(id, { record, size: bytes.length });
+    this.inFlight += bytes.length;
+    this.worker.postMessage({ id, rel, bytes } satisfies WriteJob, [bytes.buffer]);
+    if (this.inFlight > IN_FLIGHT) await this.until(() => this.inFlight <= IN_FLIGHT / 2);
+  }
+  /** Waits for every write, then stops the thread; throws the first write's error. */
+  async close(): Promise<void> {
+    try {
+      await this.until(() => this.waiting.size === 0);
+      if (this.failure) throw this.failure;
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+}
+

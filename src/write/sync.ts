@@ -1,0 +1,155 @@
+/**
+ * The write stage: brings the output folder in line with the planned files, touching
+ * only what changed, and never anything outside the output folder. The caller walks
+ * its files: `keep` says whether a file stands as written (then it is not even
+ * rendered), `put` takes the bytes of one that may have changed, `finish` writes.
+ *
+ * A new output folder is written beside its place as files come, and renamed in. An
+ * existing one is updated in place at `finish`, after everything was rendered, so a
+ * template that fails leaves it as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { encodeUtf8, type WriteBuffers } from './buffers.js';
+import { joinSafely, pruneEmptyDirs, sameBytes, writeUnder } from './files.js';
+import { MARKER } from './out-dir.js';
+import { Pending, type Output } from './pending.js';
+import type { OutputRecord } from './records.js';
+import { Staging } from './staging.js';
+import { listTree } from './tree.js';
+
+export interface SyncResult {
+  records: Map<string, OutputRecord>;
+  written: string[];
+  removed: string[];
+  /** Files whose bytes were produced (rendered or read) this time. */
+  produced: number;
+}
+
+export interface SyncOptions {
+  /** What linklog last wrote there. */
+  previous: ReadonlyMap<string, OutputRecord>;
+  buffers: WriteBuffers;
+  /** How many files the caller will walk (for progress, and to choose a writer thread). */
+  files: number;
+  /** `linklog dev` is the only writer of its output after its first build: it may trust its records. */
+  trustRecords?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  /** Bytes of changed files held in memory before the rest wait in a spill file (default 192 MiB). */
+  memoryBudget?: number;
+}
+
+export interface Sync {
+  /** Whether the file at `rel` is as written with signature `sig`: then its record stands and it need not be rendered. */
+  keep(rel: string, sig: string): boolean;
+  /** The file's bytes (rendered because `keep` said no): written if they differ from the disk. */
+  put(rel: string, sig: string, content: string | Uint8Array): Promise<void>;
+  /** Writes what changed, removes what is no longer planned. */
+  finish(): Promise<SyncResult>;
+  /** Leaves the output as it was. */
+  abandon(): Promise<void>;
+}
+
+export function startSync(out: string, options: SyncOptions): Sync {
+  const target = path.resolve(out);
+  const { previous, buffers } = options;
+  const fresh = !fs.existsSync(target);
+  const trust = options.trustRecords && previous.size > 0 && !fresh;
+  const listing = trust || fresh ? undefined : listTree(target);
+  // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
+  const stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
+  const diskOf = (rel: string): { size: number; mtimeMs: number } | undefined => {
+    if (trust) return previous.get(rel);
+    if (!listing?.files.has(rel)) return undefined;
+    if (!stats.has(rel)) {
+      const st = fs.statSync(path.join(target, rel), { throwIfNoEntry: false });
+      stats.set(rel, st && { size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return stats.get(rel);
+  };
+  const intact = (rel: string, prev: OutputRecord) => {
+    const disk = diskOf(rel);
+    return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
+  };
+  const records = new Map<string, OutputRecord>();
+  const written: string[] = [];
+  let produced = 0;
+  const staging = fresh ? new Staging(target, options.files) : undefined;
+  const pending = fresh ? undefined : new Pending(target, options.memoryBudget ?? 192 * 2 ** 20, buffers);
+
+  /** The output to write, or undefined when the disk already holds these bytes (its record is set). */
+  const changed = (rel: string, sig: string, data: Buffer): Output | undefined => {
+    const prev = previous.get(rel);
+    const size = data.length;
+    // New inputs can still give the same bytes (an edit that shows nowhere on this page, a lost
+    // cache): then the file stays as it is. Bytes of another size differ, so only a file of the
+    // same size is read back and compared; no page is hashed.
+    if (prev && prev.size === size && intact(rel, prev) && sameBytes(buffers, path.join(target, rel), data)) {
+      records.set(rel, prev.sig === sig ? prev : { ...prev, sig });
+      return undefined;
+    }
+    const disk = prev ? undefined : diskOf(rel);
+    if (disk && disk.size === size && sameBytes(buffers, path.join(target, rel), data)) {
+      records.set(rel, { size, mtimeMs: disk.mtimeMs, sig });
+      return undefined;
+    }
+    joinSafely(target, rel);
+    const record = { size, mtimeMs: 0, sig };
+    records.set(rel, record);
+    return { path: rel, data, record };
+  };
+
+  return {
+    keep(rel, sig) {
+      const prev = previous.get(rel);
+      if (prev && prev.sig === sig && intact(rel, prev)) {
+        records.set(rel, prev);
+        return true;
+      }
+      return false;
+    },
+    async put(rel, sig, content) {
+      if (produced % 1000 === 999) options.onProgress?.(produced + 1, options.files);
+      produced++;
+      const data = typeof content === 'string' ? encodeUtf8(buffers, content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+      const o = changed(rel, sig, data);
+      if (o === undefined) return;
+      written.push(o.path);
+      if (staging) await staging.write(o.path, o.data, o.record);
+      else pending!.add(o);
+    },
+    async finish() {
+      try {
+        if (staging) {
+          try {
+            await staging.commit();
+          } catch (e) {
+            await staging.abandon();
+            throw e;
+          }
+          return { records, written, removed: [], produced };
+        }
+        const onDisk = trust ? previous.keys() : (listing?.files ?? []);
+        const gone = [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
+        updateInPlace(target, pending!, gone, listing?.dirs);
+        return { records, written, removed: gone, produced };
+      } finally {
+        pending?.discard();
+      }
+    },
+    async abandon() {
+      if (staging) await staging.abandon();
+      pending?.discard();
+    },
+  };
+}
+
+function updateInPlace(target: string, files: Pending, removed: readonly string[], dirs?: ReadonlySet<string>): void {
+  const knownDirs = new Set<string>([target]);
+  if (dirs) for (const d of dirs) knownDirs.add(path.join(target, d));
+  for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });
+  pruneEmptyDirs(target, removed, knownDirs);
+  // Plain sync calls, one file after another: async writes were several times slower here.
+  for (const f of files.files) f.record.mtimeMs = writeUnder(target, knownDirs, f.path, files.bytes(f), true);
+  if (!fs.existsSync(path.join(target, MARKER))) fs.writeFileSync(path.join(target, MARKER), '');
+}
