@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'hast';
@@ -117,5 +119,58 @@ describe('markdownToHast: GFM shortcuts (no email construct without an @, no aut
   it('links www and http literals in bodies without an @', () => {
     const tree = fromHtml(html(markdownToHast('see www.example.com and https://example.org/x')), { fragment: true });
     expect(hrefs(tree)).toEqual(['http://www.example.com', 'https://example.org/x']);
+  });
+});
+
+/** Markdown bodies of the real corpora in ../shared/corpora (read in place), when that folder is here. */
+function corpusBodies(): Array<[string, string]> {
+  const root = path.resolve(import.meta.dirname, '../../shared/corpora');
+  if (!fs.existsSync(root)) return [];
+  const out: Array<[string, string]> = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, d.name);
+      if (d.isDirectory()) walk(abs);
+      else if (/\.(md|markdown)$/.test(d.name)) out.push([path.relative(root, abs), fs.readFileSync(abs, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')]);
+    }
+  };
+  walk(root);
+  const pinboard = path.join(root, 'pinboard-json-optional-is/pinboard.json');
+  if (fs.existsSync(pinboard)) {
+    for (const [i, b] of (JSON.parse(fs.readFileSync(pinboard, 'utf8')) as Array<{ extended?: string }>).entries()) if (b.extended) out.push([`pinboard #${i}`, b.extended]);
+  }
+  return out;
+}
+
+/** Bodies made of the pieces the shortcuts decide on: @, www., http(s)://, their escapes and look-alikes, in every context. */
+function generatedBodies(count: number): string[] {
+  let seed = 42;
+  const rnd = (k: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % k;
+  };
+  const pieces = [
+    'www.example.com', 'https://e.org/a_(b)', 'HTTP://X.Y/z.', 'a@b.co', 'x@y', 'mailto:c@d.org', 'xmpp:e@f.net/x', '&#64;', 'www&#46;x.org', '\\www.x.org',
+    '`code @ www.x`', '*em*', '__strong__', '~~del~~', '[link](https://www.example.com/)', '[r][r]', '<span>raw</span>', '<b>x</b>', 'text', 'words here',
+    '(www.p.q)', 'http://', 'www.', '@', 'www.a.b/c?d=e&f', '_www.x.y_', '<https://auto.link/>', 'foo@bar.baz.', 'a.b@c', '#', '!', '"quoted"',
+  ];
+  const joins = [' ', ' ', '\n', '\n\n', '\n> ', '\n- ', '\n| ', ' | ', '\n    ', '\n```\n'];
+  return Array.from({ length: count }, () => {
+    let s = '';
+    for (let i = 0, n = 1 + rnd(12); i < n; i++) s += pieces[rnd(pieces.length)] + joins[rnd(joins.length)];
+    return rnd(5) === 0 ? `${s}\n\n[r]: http://e.org/` : s;
+  });
+}
+
+describe('markdownToHast: the GFM shortcuts give exactly the trees of plain remark-gfm', () => {
+  const html = (tree: Root) => toHtml(tree);
+  const corpus = corpusBodies();
+  it.skipIf(corpus.length === 0)(`on every body of the real corpora (${corpus.length})`, () => {
+    const differ = corpus.filter(([, md]) => html(markdownToHast(md)) !== html(markdownToHastReference(md))).map(([name]) => name);
+    expect(differ).toEqual([]);
+  });
+  it('on 3,000 generated bodies', () => {
+    const differ = generatedBodies(3000).filter((md) => html(markdownToHast(md)) !== html(markdownToHastReference(md)));
+    expect(differ).toEqual([]);
   });
 });

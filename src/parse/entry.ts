@@ -45,7 +45,7 @@ export interface Entry {
   lines: Record<string, number>;
 }
 
-const KNOWN = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug']);
+const KNOWN: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug']);
 
 /** What parsing depends on besides the file: the settings' timezone. */
 export interface ParseContext {

@@ -3,16 +3,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { writeUnder } from './files.js';
 import type { WriteJob, WriteReply } from './staging.js';
 
-const { dir } = workerData as { dir: string };
-const dirs = new Set<string>([dir]);
+/** Writes each job under `dir`, remembering the folders it made. */
+function serve(dir: string): void {
+  const dirs = new Set<string>([dir]);
+  parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
+    const buffer = bytes.buffer as ArrayBuffer;
+    let reply: WriteReply;
+    try {
+      reply = { id, mtimeMs: writeUnder(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
+    } catch (e) {
+      reply = { id, error: `could not write ${rel}: ${(e as Error).message}`, buffer };
+    }
+    parentPort!.postMessage(reply, [buffer]);
+  });
+}
 
-parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
-  const buffer = bytes.buffer as ArrayBuffer;
-  let reply: WriteReply;
-  try {
-    reply = { id, mtimeMs: writeUnder(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
-  } catch (e) {
-    reply = { id, error: `could not write ${rel}: ${(e as Error).message}`, buffer };
-  }
-  parentPort!.postMessage(reply, [buffer]);
-});
+serve((workerData as { dir: string }).dir);

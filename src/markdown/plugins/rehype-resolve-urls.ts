@@ -7,16 +7,10 @@
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { BodyContext } from '../render-body.js';
+import type { BodyContext, FeedUrl } from '../context.js';
 import { elementsOf } from './elements.js';
 
 const URL_PROPS = ['href', 'src', 'cite', 'longDesc'] as const;
-
-export interface FeedUrl {
-  node: Element;
-  prop: string;
-  value: string;
-}
 
 export default function rehypeResolveUrls() {
   return (tree: Root, file: VFile) => {
