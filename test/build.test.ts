@@ -241,6 +241,15 @@ describe('build of the basic fixture', () => {
     expect(seen.sort()).toEqual(routes.map((r) => `https://example.org/l/${r}`).sort());
   });
 
+  it('writes /tags.json: every tag with its slug, count and links, by slug', () => {
+    const tags = JSON.parse(fs.readFileSync(path.join(out, 'tags.json'), 'utf8')) as Array<{ name: string; slug: string; count: number; href: string; url: string }>;
+    const pages = htmlFiles().filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
+    expect(tags.map((t) => `tags/${decodeURIComponent(t.href.slice('/links/tags/'.length))}index.html`).sort()).toEqual(pages.sort());
+    expect(tags.map((t) => t.slug)).toEqual([...tags.map((t) => t.slug)].sort());
+    expect(tags.find((t) => t.slug === 'café')).toEqual({ name: 'café', slug: 'café', count: 1, href: '/links/tags/caf%C3%A9/', url: 'https://example.org/links/tags/caf%C3%A9/' });
+    for (const t of tags) expect(t.url.endsWith(t.href.slice('/links/'.length))).toBe(true);
+  });
+
   it('copies public/ files as they are', () => {
     expect(fs.readFileSync(path.join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
   });

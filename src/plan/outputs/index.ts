@@ -10,6 +10,7 @@ import { homePages } from './home.js';
 import { notFoundPage } from './not-found.js';
 import { publicFiles } from './public.js';
 import { sitemapOutput } from './sitemap.js';
+import { tagsJson } from './tags-json.js';
 import { tagPages } from './tags.js';
 
 export const OUTPUTS: readonly Output[] = [
@@ -19,6 +20,7 @@ export const OUTPUTS: readonly Output[] = [
   tagPages,
   notFoundPage,
   feeds,
+  tagsJson,
   // After the pages: it lists them.
   sitemapOutput(),
   // Last: a generated file of the same path wins.
