@@ -1,5 +1,6 @@
-/** Whole reads and writes at a position: a single read or write call may move fewer bytes than asked. */
+/** File helpers: whole reads and writes at a position (one call may move fewer bytes than asked), and folder listings. */
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Reads up to `length` bytes at `position` into the start of `into`; fewer only at the end of the file. */
 export function readAt(fd: number, into: Buffer, length: number, position: number): number {
@@ -12,3 +13,29 @@ export function readAt(fd: number, into: Buffer, length: number, position: numbe
 export function writeAt(fd: number, data: Buffer, position: number): void {
   for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done, position + done);
 }
+
+/** Every file and folder under `dir` (a missing one is empty), relative with forward slashes, without a stat each. */
+export function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
+  const files = new Set<string>();
+  const dirs = new Set<string>();
+  const walk = (rel: string) => {
+    let items: fs.Dirent[];
+    try {
+      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw e;
+    }
+    for (const item of items) {
+      const child = rel ? `${rel}/${item.name}` : item.name;
+      if (item.isDirectory()) {
+        dirs.add(child);
+        walk(child);
+      } else if (item.isFile()) files.add(child);
+    }
+  };
+  walk('');
+  return { files, dirs };
+}
+

@@ -1,6 +1,7 @@
 /** Files in public/ (the package's, then the site's, which win by path), copied as they are. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { listTree } from '../lib/fs.js';
 import { PACKAGE_ROOT } from '../lib/package.js';
 
 export interface StaticFile {
@@ -18,32 +19,10 @@ export function publicDirs(root: string): string[] {
   return site === pkg ? [pkg] : [pkg, site];
 }
 
-/** Every file under `dir` (a missing one has none), relative with forward slashes. */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    let items: fs.Dirent[];
-    try {
-      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw e;
-    }
-    for (const item of items) {
-      const child = rel ? `${rel}/${item.name}` : item.name;
-      if (item.isDirectory()) walk(child);
-      else if (item.isFile()) out.push(child);
-    }
-  };
-  walk('');
-  return out;
-}
-
 export function collectStatic(dirs: readonly string[]): StaticFile[] {
   const byPath = new Map<string, StaticFile>();
   for (const dir of dirs) {
-    for (const rel of listFiles(dir)) {
+    for (const rel of listTree(dir).files) {
       const from = path.join(dir, rel);
       const st = fs.statSync(from);
       byPath.set(rel, { path: rel, from, size: st.size, mtimeMs: st.mtimeMs });

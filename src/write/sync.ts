@@ -16,7 +16,7 @@ import { MARKER } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
 import { Staging } from './staging.js';
-import { listTree } from './tree.js';
+import { listTree } from '../lib/fs.js';
 
 export interface SyncResult {
   records: Map<string, OutputRecord>;

@@ -1,31 +1,7 @@
 /** What is in an output folder: its files and folders, and whether it is as linklog left it. */
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Every file and folder under `dir` (a missing one is empty), relative with forward slashes, without a stat each. */
-export function listTree(dir: string): { files: Set<string>; dirs: Set<string> } {
-  const files = new Set<string>();
-  const dirs = new Set<string>();
-  const walk = (rel: string) => {
-    let items: fs.Dirent[];
-    try {
-      items = fs.readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw e;
-    }
-    for (const item of items) {
-      const child = rel ? `${rel}/${item.name}` : item.name;
-      if (item.isDirectory()) {
-        dirs.add(child);
-        walk(child);
-      } else if (item.isFile()) files.add(child);
-    }
-  };
-  walk('');
-  return { files, dirs };
-}
+import { listTree } from '../lib/fs.js';
 
 /**
  * Whether `dir` holds exactly the recorded files, each with its recorded size and mtime.
