@@ -1,6 +1,6 @@
 /** Output paths where one file would sit where another needs a folder. */
-export function findPathClashes(paths: readonly string[]): Array<[file: string, needsFolder: string]> {
-  const set = new Set(paths);
+export function findPathClashes(paths: ReadonlySet<string> | readonly string[]): Array<[file: string, needsFolder: string]> {
+  const set = paths instanceof Set ? paths : new Set(paths);
   const clashes: Array<[string, string]> = [];
   for (const p of paths) {
     // Every generated file's name has a dot (index.html, feed.xml, 404.html), so only a folder

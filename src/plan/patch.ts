@@ -18,8 +18,7 @@ export function patchPlan(plan: Plan, pairs: ReadonlyArray<{ old: Entry; fresh: 
   const files: PlannedFile[] = [...plan.files];
   for (const i of touched) {
     const file = files[i];
-    const spec = { ...file, inputs: { ...file.inputs, entries: file.inputs.entries.map((e) => swap.get(e) ?? e) } };
-    files[i] = { ...spec, sig: sign(spec) };
+    files[i] = sign({ ...file, inputs: { ...file.inputs, entries: file.inputs.entries.map((e) => swap.get(e) ?? e) } });
   }
   return { plan: { files, diagnostics: plan.diagnostics, index: plan.index.replaced(files, swap) }, affected: touched.size };
 }

@@ -31,30 +31,50 @@ export interface Plan {
 }
 
 export function planSite(input: PlanInput, memo: PlanMemo): Plan {
+  // The outputs' memos hold files made under the last settings.
+  if (memo.settingsKey !== input.settingsKey) memo.outputs.clear();
   const { sign } = signer(memo, input.site, input.settingsKey, input.templateKeys);
   const diagnostics: Diagnostic[] = [];
   const specs: FileSpec[] = [];
+  const paths = new Set<string>();
   for (const output of OUTPUTS) {
+    const own = <T>(name: string, init: () => T): T => {
+      if (!memo.outputs.has(name)) memo.outputs.set(name, init());
+      return memo.outputs.get(name) as T;
+    };
+    const kept = own(`${output.name} parts`, () => new Map<string, { part: object; key: string; specs: FileSpec[] }>());
+    const seen = new Set<string>();
     const ctx: PlanContext = {
       site: input.site,
       settings: input.settings,
       statics: input.statics,
-      memo: <T>(init: () => T) => {
-        if (!memo.outputs.has(output.name)) memo.outputs.set(output.name, init());
-        return memo.outputs.get(output.name) as T;
+      memo: (init) => own(output.name, init),
+      keep: (id, part, key, make) => {
+        seen.add(id);
+        const last = kept.get(id);
+        if (last && last.part === part && last.key === key) return last.specs;
+        const made = make();
+        kept.set(id, { part, key, specs: made });
+        return made;
       },
+      planned: (path) => paths.has(path),
       report: (d) => diagnostics.push(d),
     };
-    for (const spec of output.plan(ctx, specs)) specs.push(spec);
+    for (const spec of output.plan(ctx, specs)) {
+      specs.push(spec);
+      paths.add(spec.path);
+    }
+    if (kept.size > seen.size) for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
   }
-  const files = specs.map((spec): PlannedFile => ({ ...spec, sig: sign(spec) }));
+  const files = specs.map(sign);
   if (memo.signed.size > files.length) {
     const live = new Set(files.map((f) => f.path));
     for (const p of memo.signed.keys()) if (!live.has(p)) memo.signed.delete(p);
   }
-  const byPath = new Map(files.map((f) => [f.path, f]));
+  const clashes = findPathClashes(paths);
+  const byPath = new Map(clashes.length ? files.map((f) => [f.path, f]) : []);
   const reported = new Set<string>();
-  for (const [file, needsFolder] of findPathClashes(files.map((f) => f.path))) {
+  for (const [file, needsFolder] of clashes) {
     const blocker = byPath.get(file)!;
     const blocked = byPath.get(needsFolder)!;
     const origin = blocker.origin ?? blocked.origin;

@@ -1,17 +1,18 @@
 /**
  * Signatures, derived from a file's declared inputs and nothing else. The plan memo
- * (owned by the build state) keeps each path's last signature with what it was signed
- * from, so a file whose inputs are the same objects is not hashed again.
+ * (owned by the build state) keeps each path's last planned file, so a file whose inputs
+ * are the same is neither hashed nor made again: the last one stands for it. (At 100k
+ * entries, a new object per file and plan kept the old generation's collector busy.)
  */
 import { hashOf } from '../lib/hash.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
-import type { FileSpec, Value } from './types.js';
+import type { FileSpec, PlannedFile, Value } from './types.js';
 
 export interface PlanMemo {
   /** Hash of the pipeline, settings and drafts flag: part of every signature. Another clears the memo. */
   settingsKey: string;
-  /** Each path's last signature, with what it was signed from. */
+  /** Each path's last planned file, with the key of the template it was signed under. */
   signed: Map<string, Signed>;
   /** Tag key → display name at the last plan: a renamed tag re-signs the files that show it. */
   tagNames: Map<string, string>;
@@ -20,11 +21,8 @@ export interface PlanMemo {
 }
 
 interface Signed {
-  output: string;
   templateKey: string;
-  values: readonly Value[];
-  entries: readonly Entry[];
-  sig: string;
+  file: PlannedFile;
 }
 
 export function emptyPlanMemo(): PlanMemo {
@@ -68,24 +66,24 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
   const hash = (spec: FileSpec, templateKey: string) =>
     hashOf(`${settingsKey}\0${spec.output}\0${spec.path}\0${templateKey}\0${spec.inputs.values.map(String).join('\0')}\0${spec.inputs.entries.map(versionOf).join(',')}`);
 
-  /** The signature of `spec`: the remembered one while its inputs are the same, else hashed anew. */
-  const sign = (spec: FileSpec): string => {
+  /** `spec` signed: the last file of its path while its inputs are the same, else a new one, hashed. */
+  const sign = (spec: FileSpec): PlannedFile => {
     const templateKey = templateKeyOf(spec);
     const { values, entries } = spec.inputs;
     const last = memo.signed.get(spec.path);
     if (
       last &&
-      last.output === spec.output &&
+      last.file.output === spec.output &&
       last.templateKey === templateKey &&
-      sameValues(last.values, values) &&
-      sameEntries(last.entries, entries) &&
+      (last.file.inputs === spec.inputs || (sameValues(last.file.inputs.values, values) &&
+      sameEntries(last.file.inputs.entries, entries))) &&
       !showsRenamed(entries)
     ) {
-      return last.sig;
+      return last.file;
     }
-    const sig = hash(spec, templateKey);
-    memo.signed.set(spec.path, { output: spec.output, templateKey, values, entries, sig });
-    return sig;
+    const file: PlannedFile = { ...spec, sig: hash(spec, templateKey) };
+    memo.signed.set(spec.path, { templateKey, file });
+    return file;
   };
   return { sign };
 }

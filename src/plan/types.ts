@@ -52,6 +52,15 @@ export interface PlanContext {
   statics: readonly StaticFile[];
   /** A memo of the output's own, kept by the build state from one plan to the next. */
   memo<T>(init: () => T): T;
+  /**
+   * The files one part of the model gives (an entry's page, a day's, a tag's pages and
+   * feed), kept while the part is the same object and `key` is the same text: the model
+   * shares what did not change, so a rebuild in `linklog dev` makes files only for what did.
+   * `id` names the part (an entry's source, a day, a tag key) within the output.
+   */
+  keep(id: string, part: object, key: string, make: () => FileSpec[]): FileSpec[];
+  /** Whether an output planned before this one has a file at `path`. */
+  planned(path: string): boolean;
   /** A problem to report (a public file shadowed by a generated one). */
   report(d: Diagnostic): void;
 }

@@ -7,7 +7,7 @@ import type { FileSpec, Output } from '../types.js';
 
 export const calendarPages: Output = {
   name: 'calendar',
-  plan({ site, settings }) {
+  plan({ site, settings, keep }) {
     const h = (route: string) => href(settings, route);
     const feeds = siteFeedLinks(settings);
     const files: FileSpec[] = [];
@@ -15,7 +15,7 @@ export const calendarPages: Output = {
       // Days are listed newest first: the previous day in time is the next in the list.
       const older = site.days[i + 1]?.day;
       const newer = site.days[i - 1]?.day;
-      files.push(
+      const page = keep(d.day, d, `${newer}\0${older}\0${feeds.key}`, () => [
         pageFile('calendar', {
           route: routes.day(d.day),
           template: 'day',
@@ -30,7 +30,8 @@ export const calendarPages: Output = {
             newer: newer && { title: dayTitle(newer), href: h(routes.day(newer)) },
           }),
         }),
-      );
+      ]);
+      files.push(...page);
     });
     for (const m of site.months) {
       files.push(

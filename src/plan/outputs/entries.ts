@@ -5,18 +5,20 @@ import type { Output } from '../types.js';
 
 export const entryPages: Output = {
   name: 'entries',
-  plan({ site, settings }) {
+  plan({ site, settings, keep }) {
     const feeds = siteFeedLinks(settings);
-    return site.entries.map((e) =>
-      pageFile('entries', {
-        route: routes.entry(e.date.day, e.slug),
-        template: 'entry',
-        feeds,
-        entries: [e],
-        lastmod: e.updated,
-        origin: { file: e.source, line: e.lines.slug ?? e.lines.date },
-        data: (views, [entry]) => ({ entry: views.entry(entry) }),
-      }),
+    return site.entries.flatMap((e) =>
+      keep(e.source, e, feeds.key, () => [
+        pageFile('entries', {
+          route: routes.entry(e.date.day, e.slug),
+          template: 'entry',
+          feeds,
+          entries: [e],
+          lastmod: e.updated,
+          origin: { file: e.source, line: e.lines.slug ?? e.lines.date },
+          data: (views, [entry]) => ({ entry: views.entry(entry) }),
+        }),
+      ]),
     );
   },
 };

@@ -29,36 +29,37 @@ interface FeedSpec {
 
 export const feeds: Output = {
   name: 'feeds',
-  plan({ site, settings }) {
+  plan({ site, settings, keep }) {
     const size = settings.feedSize;
-    const specs: FeedSpec[] = [
-      { stem: 'feed', entries: site.entries.slice(0, size), values: [], feed: siteFeed },
-      { stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed },
-    ];
-    for (const tag of site.tags) {
-      const { name, slug } = tag;
-      const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
-      specs.push({
-        stem: routes.tagFeed(slug).replace(/\.xml$/, ''),
-        origin: { file: first.source, line: first.lines.tags },
-        entries: tag.entries.slice(0, size),
-        values: [name],
-        feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
-      });
-    }
-    const files: FileSpec[] = [];
-    for (const spec of specs) {
-      for (const format of FEED_FORMATS) {
+    const files = (spec: FeedSpec): FileSpec[] =>
+      FEED_FORMATS.map((format) => {
         const path = format.path(spec.stem);
-        files.push({
+        return {
           path,
           output: 'feeds',
           origin: spec.origin,
           inputs: { entries: spec.entries, values: [format.name, ...spec.values] },
           render: (ctx, inputs) => format.serialise(ctx, spec.feed(ctx, inputs.entries), absoluteUrl(ctx.settings, path)),
+        };
+      });
+    const tagFeeds = site.tags.flatMap((tag) =>
+      keep(tag.key, tag, '', () => {
+        const { name, slug } = tag;
+        // The first entry (by path) with the tag: where its feed's path can be changed.
+        const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+        return files({
+          stem: routes.tagFeed(slug).replace(/\.xml$/, ''),
+          origin: { file: first.source, line: first.lines.tags },
+          entries: tag.entries.slice(0, size),
+          values: [name],
+          feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
         });
-      }
-    }
-    return files;
+      }),
+    );
+    return [
+      ...files({ stem: 'feed', entries: site.entries.slice(0, size), values: [], feed: siteFeed }),
+      ...files({ stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed }),
+      ...tagFeeds,
+    ];
   },
 };

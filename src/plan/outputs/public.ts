@@ -5,11 +5,10 @@ import type { FileSpec, Output } from '../types.js';
 
 export const publicFiles: Output = {
   name: 'public',
-  plan({ statics, report }, planned) {
-    const generated = new Set(planned.map((f) => f.path));
+  plan({ statics, report, planned }) {
     const files: FileSpec[] = [];
     for (const s of statics) {
-      if (generated.has(s.path)) {
+      if (planned(s.path)) {
         report(warning(`public/${s.path}`, undefined, 'public-shadowed', 'is replaced by a generated file of the same path'));
         continue;
       }

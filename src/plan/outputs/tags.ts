@@ -6,7 +6,7 @@ import type { FileSpec, Output } from '../types.js';
 
 export const tagPages: Output = {
   name: 'tags',
-  plan({ site, settings }) {
+  plan({ site, settings, keep }) {
     const common = siteFeedLinks(settings);
     const files: FileSpec[] = [
       pageFile('tags', {
@@ -21,11 +21,11 @@ export const tagPages: Output = {
       }),
     ];
     for (const tag of site.tags) {
-      const feed = tagFeedLink(settings, tag);
-      // The first entry (by path) with the tag: where its page can be renamed.
-      const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
-      files.push(
-        ...paginatedPages('tags', settings, tag.entries, {
+      const pages = keep(tag.key, tag, common.key, () => {
+        const feed = tagFeedLink(settings, tag);
+        // The first entry (by path) with the tag: where its page's path can be changed.
+        const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+        return paginatedPages('tags', settings, tag.entries, {
           route: (n) => routes.tag(tag.slug, n),
           title: (n, of) => (n === 1 ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n} of ${of}`),
           template: 'tag',
@@ -33,8 +33,9 @@ export const tagPages: Output = {
           values: [tag.slug, tag.name, tag.entries.length],
           data: () => ({ tag: tagWithCount(settings, tag), feed }),
           origin: { file: first.source, line: first.lines.tags },
-        }),
-      );
+        });
+      });
+      files.push(...pages);
     }
     return files;
   },
