@@ -11,19 +11,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeSource, listEntryFiles } from '../dist/load.js';
-import { renderBody } from '../dist/markdown.js';
+import { loadSettings } from '../dist/config/settings.js';
+import { zone } from '../dist/lib/time.js';
+import { decodeSource, listEntryFiles } from '../dist/load/sources.js';
+import { bodyContext } from '../dist/markdown/bodies.js';
+import { renderBody } from '../dist/markdown/render-body.js';
 import { parseEntry } from '../dist/parse/entry.js';
-import { bodyContext } from '../dist/render/bodies.js';
-import { loadSettings } from '../dist/settings.js';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const { settings } = await loadSettings(root, {});
+const ctx = { settings, zone: zone(settings.timezone) };
 const jobs = [];
 const read = performance.now();
-for (const rel of await listEntryFiles(root)) {
-  const { entry } = parseEntry(decodeSource(rel, fs.readFileSync(path.join(root, rel))), settings);
-  if (entry) jobs.push({ markdown: entry.body, ctx: bodyContext({ settings }, entry) });
+for (const rel of listEntryFiles(root)) {
+  const { entry } = parseEntry(decodeSource(rel, fs.readFileSync(path.join(root, rel))), ctx);
+  if (entry) jobs.push({ markdown: entry.body, ctx: bodyContext(settings, entry) });
 }
 const readParseMs = performance.now() - read;
 
