@@ -21,14 +21,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * the planned paths and every rendered file are checked; nothing is written.
  */
 export async function check(options: SiteOptions): Promise<Diagnostic[]> {
-  const state = createState({ ...options, drafts: true });
+  const state = createState({ ...options, drafts: true, gitStatus: false });
   const r = await runBuild(state, { write: false, drafts: true, shortcut: false, trustOutputs: false, saveCache: false });
   return r.diagnostics;
 }
 
 /** load → parse → model, without the cache: what `import` and `export` read (the site even with errors; check them). */
 export async function loadSite(options: SiteOptions): Promise<{ site?: Site; settings: Settings; diagnostics: Diagnostic[] }> {
-  const state = createState({ ...options, cache: false });
+  const state = createState({ ...options, cache: false, gitStatus: false });
   const inputs = readInputs(state);
   const diagnostics = [...inputs.diagnostics];
   if (!inputs.hasContent) {

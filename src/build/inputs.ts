@@ -1,7 +1,10 @@
 /** A build's inputs, read once: settings, the entry files' stats, templates and public files. */
+import path from 'node:path';
+import { CACHE_DIR } from '../cache/store.js';
 import { parseSettings, readSettingsText, type Settings } from '../config/settings.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
+import { readGitState, type GitState } from '../load/git.js';
 import { collectStatic, publicDirs, type StaticFile } from '../load/public.js';
 import { hasContentFolder, statSources, type SourceStat } from '../load/sources.js';
 import { readTemplateSources, type TemplateSources } from '../load/templates.js';
@@ -15,6 +18,8 @@ export interface BuildInputs {
   sources: readonly SourceStat[];
   templates: TemplateSources;
   statics: readonly StaticFile[];
+  /** The site's git repository (for /build.json), when it is in one. */
+  git: GitState | undefined;
 }
 
 /** `sources`: the entry files as a watcher knows them; otherwise content/ is listed. */
@@ -30,6 +35,7 @@ export function readInputs(state: BuildState, sources?: readonly SourceStat[]): 
     sources: sources ?? (hasContent ? statSources(state.root) : []),
     templates: readTemplateSources(state.root),
     statics: collectStatic(publicDirs(state.root)),
+    git: readGitState(state.root, { status: state.options.gitStatus !== false, exclude: [state.out, path.join(state.root, CACHE_DIR)] }),
   };
 }
 
@@ -42,6 +48,7 @@ export function fingerprint(state: BuildState, inputs: BuildInputs): string {
   const parts: string[] = [state.pipeline, state.out, JSON.stringify([state.options.baseUrl, Boolean(state.options.drafts)]), inputs.settingsText ?? ''];
   for (const [name, t] of inputs.templates) parts.push(name, t.file, t.text);
   for (const s of inputs.statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
+  parts.push(JSON.stringify(inputs.git ?? null));
   for (const f of inputs.sources) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}:${f.ctimeMs}:${f.ino}`);
   return hashOf(parts.join('\0'));
 }

@@ -34,6 +34,8 @@ export interface BuildOptions extends SiteOptions {
   /** Keep each entry's partial HTML from one render to the next (`linklog dev`: a new entry re-renders one entry, not every list). */
   keepPartials?: boolean;
   onProgress?: (p: Progress) => void;
+  /** Ask `git status` whether the site's work tree is clean, for /build.json (default true; `linklog dev` does not). */
+  gitStatus?: boolean;
 }
 
 export interface Progress {

@@ -31,7 +31,7 @@ export interface DevBuilds {
 }
 
 export function devBuilds(options: BuildOptions): DevBuilds {
-  const state = createState({ ...options, keepPartials: true });
+  const state = createState({ ...options, keepPartials: true, gitStatus: false });
   const drafts = Boolean(options.drafts);
   let listing: Map<string, SourceStat> | undefined;
   let sorted: SourceStat[] | undefined;

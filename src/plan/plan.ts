@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../config/settings.js';
 import { error, type Diagnostic } from '../lib/diagnostics.js';
+import type { GitState } from '../load/git.js';
 import type { StaticFile } from '../load/public.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
@@ -17,6 +18,8 @@ export interface PlanInput {
   site: Site;
   settings: Settings;
   statics: readonly StaticFile[];
+  /** The site's git repository, when it is in one. */
+  git?: GitState;
   /** Template name → key (see render/templates.ts). */
   templateKeys: ReadonlyMap<string, string>;
   /** Hash of the pipeline, settings and drafts flag. */
@@ -48,6 +51,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       site: input.site,
       settings: input.settings,
       statics: input.statics,
+      git: input.git,
       memo: (init) => own(output.name, init),
       keep: (id, part, key, make) => {
         seen.add(id);

@@ -11,6 +11,7 @@
  */
 import type { Settings } from '../config/settings.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
+import type { GitState } from '../load/git.js';
 import type { StaticFile } from '../load/public.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
@@ -50,6 +51,8 @@ export interface PlanContext {
   site: Site;
   settings: Settings;
   statics: readonly StaticFile[];
+  /** The site's git repository, when it is in one (for /build.json). */
+  git?: GitState;
   /** A memo of the output's own, kept by the build state from one plan to the next. */
   memo<T>(init: () => T): T;
   /**

@@ -1,6 +1,7 @@
 /** What every file renders with: the site, its templates and views, and one page renderer. */
 import type { Settings } from '../config/settings.js';
 import { absoluteUrl, href, routes } from '../config/urls.js';
+import { VERSION } from '../lib/package.js';
 import type { Zone } from '../lib/time.js';
 import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
@@ -38,6 +39,8 @@ export function siteView(settings: Settings) {
     basePath: settings.basePath,
     author: settings.author,
     timezone: settings.timezone,
+    /** `linklog X.Y.Z`, for `<meta name="generator">`. */
+    generator: `linklog ${VERSION}`,
     nav: { home: h(routes.home()), archive: h(routes.archive()), tags: h(routes.tags()), feed: h(routes.feed()), daily: h(routes.daily()) },
   };
 }

@@ -3,6 +3,7 @@
  * module in this folder and its line here (see README, "Adding an output").
  */
 import type { Output } from '../types.js';
+import { buildJson } from './build-json.js';
 import { calendarPages } from './calendar.js';
 import { entryPages } from './entries.js';
 import { feeds } from './feeds.js';
@@ -23,6 +24,8 @@ export const OUTPUTS: readonly Output[] = [
   tagsJson,
   // After the pages: it lists them.
   sitemapOutput(),
+  // After the pages: it counts them.
+  buildJson,
   // Last: a generated file of the same path wins.
   publicFiles,
 ];

@@ -1,0 +1,126 @@
+/**
+ * The site's git repository, for the build stamp (`/build.json`): the commit checked out,
+ * read from `.git` itself (HEAD, loose refs, packed-refs; worktrees too), and whether the
+ * work tree is clean, asked of `git status` when git is installed. Nothing here reads a
+ * clock or writes to the repository (`--no-optional-locks`: status does not refresh the index).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface GitState {
+  /** The commit checked out (40 or 64 hex digits), when HEAD resolves to one. */
+  commit?: string;
+  /** The branch checked out, when HEAD is not detached. */
+  branch?: string;
+  /** No change to tracked files and no untracked file (git-ignored ones aside); unknown without git. */
+  clean?: boolean;
+}
+
+export interface GitOptions {
+  /** Ask `git status` whether the work tree is clean (a process per build: `linklog dev` does not). */
+  status: boolean;
+  /** Folders of linklog's own making (output, cache) left out of the clean check. */
+  exclude: readonly string[];
+}
+
+/** The repository holding `root` (it or a folder above it), or undefined when there is none. */
+export function readGitState(root: string, options: GitOptions): GitState | undefined {
+  const repo = findRepository(root);
+  if (!repo) return undefined;
+  const state: GitState = {};
+  const head = readText(path.join(repo.gitDir, 'HEAD'))?.trim();
+  if (head?.startsWith('ref: ')) {
+    const ref = head.slice(5).trim();
+    if (ref.startsWith('refs/heads/')) state.branch = ref.slice('refs/heads/'.length);
+    state.commit = resolveRef(repo, ref);
+  } else if (head && isObjectId(head)) {
+    state.commit = head;
+  }
+  if (options.status) state.clean = isClean(repo.top, options.exclude);
+  return state;
+}
+
+interface Repository {
+  /** The work tree's top folder. */
+  top: string;
+  /** This work tree's git folder (HEAD). */
+  gitDir: string;
+  /** The folder with refs and packed-refs (another for a linked worktree). */
+  commonDir: string;
+}
+
+function findRepository(from: string): Repository | undefined {
+  for (let dir = path.resolve(from); ; ) {
+    const dotGit = path.join(dir, '.git');
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(dotGit);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) return { top: dir, gitDir: dotGit, commonDir: commonDirOf(dotGit) };
+    if (stat?.isFile()) {
+      // A linked worktree or submodule: `gitdir: <path>`.
+      const m = /^gitdir:\s*(.+)$/m.exec(readText(dotGit) ?? '');
+      if (m) {
+        const gitDir = path.resolve(dir, m[1].trim());
+        return { top: dir, gitDir, commonDir: commonDirOf(gitDir) };
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function commonDirOf(gitDir: string): string {
+  const common = readText(path.join(gitDir, 'commondir'))?.trim();
+  return common ? path.resolve(gitDir, common) : gitDir;
+}
+
+function resolveRef(repo: Repository, ref: string, depth = 0): string | undefined {
+  if (depth > 5 || ref.includes('..')) return undefined;
+  for (const dir of new Set([repo.gitDir, repo.commonDir])) {
+    const loose = readText(path.join(dir, ref))?.trim();
+    if (loose?.startsWith('ref: ')) return resolveRef(repo, loose.slice(5).trim(), depth + 1);
+    if (loose && isObjectId(loose)) return loose;
+  }
+  const packed = readText(path.join(repo.commonDir, 'packed-refs'));
+  for (const line of packed?.split('\n') ?? []) {
+    const [id, name] = line.trim().split(' ');
+    if (name === ref && isObjectId(id)) return id;
+  }
+  return undefined;
+}
+
+function isClean(top: string, exclude: readonly string[]): boolean | undefined {
+  const specs = exclude
+    .map((dir) => path.relative(top, dir))
+    .filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+    .map((rel) => `:(exclude)${rel.split(path.sep).join('/')}`);
+  try {
+    const out = execFileSync('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal', '--', '.', ...specs], {
+      cwd: top,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
+    return out.trim() === '';
+  } catch {
+    // No git on this machine, or it cannot read the repository: unknown.
+    return undefined;
+  }
+}
+
+function isObjectId(s: string): boolean {
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(s);
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

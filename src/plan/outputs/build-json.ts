@@ -1,0 +1,50 @@
+/**
+ * `/build.json`: the build stamp. What made this site: linklog's version, the site's git
+ * commit (and whether its work tree was clean), a hash of the content, and how many
+ * entries and pages it has. No clock time: two builds of the same commit are byte-identical.
+ * `linklog verify --expect` compares a deployed stamp with a local build's.
+ */
+import { hashOf } from '../../lib/hash.js';
+import { VERSION } from '../../lib/package.js';
+import type { Output } from '../types.js';
+
+export const BUILD_JSON = 'build.json';
+
+/** The stamp's fields, as `linklog verify` reads them. */
+export interface BuildStamp {
+  generator: 'linklog';
+  version: string;
+  git?: { commit?: string; branch?: string; clean?: boolean };
+  /** A hash of every published entry's path and text, in the site's order. */
+  content: string;
+  entries: number;
+  pages: number;
+}
+
+export const buildJson: Output = {
+  name: 'build-json',
+  plan({ site, git }, planned) {
+    let pages = 0;
+    for (const f of planned) if (f.inputs.template !== undefined) pages++;
+    const gitPart = git && { commit: git.commit, branch: git.branch, clean: git.clean };
+    return [
+      {
+        path: BUILD_JSON,
+        output: 'build-json',
+        // Every entry, for the content hash: an edit in `linklog dev` re-signs the stamp too.
+        inputs: { entries: site.entries, values: [VERSION, JSON.stringify(gitPart ?? null), pages] },
+        render: (_ctx, inputs) => {
+          const stamp: BuildStamp = {
+            generator: 'linklog',
+            version: VERSION,
+            ...(gitPart ? { git: gitPart } : {}),
+            content: hashOf(inputs.entries.map((e) => e.hash).join('\n')),
+            entries: inputs.entries.length,
+            pages,
+          };
+          return `${JSON.stringify(stamp, null, 2)}\n`;
+        },
+      },
+    ];
+  },
+};
