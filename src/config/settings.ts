@@ -29,6 +29,8 @@ export interface Settings {
   timezone: string;
   perPage: number;
   feedSize: number;
+  /** Query parameters `new`, capture and `import` strip from urls (`*` ends a prefix); undefined: the default list. */
+  stripParams?: readonly string[];
 }
 
 export interface SettingsOverrides {
@@ -57,6 +59,10 @@ const KEYS: Record<string, Check> = {
     isString(v) ?? (isValidTimeZone(v as string) ? undefined : `'${v}' is not an IANA timezone name (such as Europe/Dublin or UTC)`),
   perPage: isPositiveInt,
   feedSize: isPositiveInt,
+  stripParams: (v) =>
+    Array.isArray(v) && v.every((n) => typeof n === 'string' && n.trim() !== '' && !/[&=#?\s]/.test(n))
+      ? undefined
+      : `must be a list of query parameter names (such as [utm_*, fbclid]; [] strips nothing), not ${describe(v)}`,
 };
 
 function checkBaseUrl(v: string): string | undefined {
@@ -161,6 +167,7 @@ export function parseSettings(
       timezone: (valid.timezone as string | undefined) ?? 'UTC',
       perPage: (valid.perPage as number | undefined) ?? 50,
       feedSize: (valid.feedSize as number | undefined) ?? 50,
+      ...(valid.stripParams !== undefined ? { stripParams: valid.stripParams as string[] } : {}),
     },
   };
 }

@@ -1,0 +1,129 @@
+/**
+ * Adding one link, as `linklog new` and `dev`'s capture form both do: tracking
+ * parameters stripped, the url compared with what content/ holds, tags compared with
+ * the site's spellings, then the file prepared by new-entry.ts and written inside content/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { Settings } from '../config/settings.js';
+import { routes } from '../config/urls.js';
+import type { Tag } from '../model/tags.js';
+import type { Entry } from '../parse/entry.js';
+import { tagKey } from '../parse/slug.js';
+import { prepareEntry, writeEntry, type NewEntry, type Prepared } from './new-entry.js';
+import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from './tracking.js';
+
+/** An entry already in content/. */
+export interface KnownEntry {
+  /** Root-relative source path. */
+  source: string;
+  title: string;
+  /** Site route of its page (`2026/11/26/slug/`). */
+  route: string;
+}
+
+/** What a new link is compared with: the links in content/ (drafts too) and the site's tags. */
+export interface KnownSite {
+  byLink: ReadonlyMap<string, KnownEntry>;
+  /** Most used first, in their display spelling. */
+  tags: ReadonlyArray<{ key: string; name: string; count: number }>;
+}
+
+export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settings: Settings): KnownSite {
+  const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
+  const byLink = new Map<string, KnownEntry>();
+  for (const e of entries) {
+    const key = linkKey(stripTracking(e.url, strip).url);
+    if (!byLink.has(key)) byLink.set(key, { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) });
+  }
+  const sorted = tags
+    .map((t) => ({ key: t.key, name: t.name, count: t.entries.length }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { byLink, tags: sorted };
+}
+
+export interface TagHint {
+  typed: string;
+  /** How the site spells it. */
+  site: string;
+}
+
+/** Tags that differ from one of the site's only in case (or Unicode form, or inner spaces). */
+export function tagHints(tags: readonly string[], known: KnownSite): TagHint[] {
+  const hints: TagHint[] = [];
+  for (const typed of tags) {
+    const key = tagKey(typed);
+    const t = known.tags.find((k) => k.key === key);
+    if (t && t.name !== typed) hints.push({ typed, site: t.name });
+  }
+  return hints;
+}
+
+export interface AddOptions {
+  /** Keep the url exactly as given (no tracking parameters stripped). */
+  keepQuery?: boolean;
+  now: number;
+}
+
+export interface AddPlan {
+  prepared: Prepared;
+  /** The url written. */
+  url: string;
+  /** Tracking parameters removed from it. */
+  removed: string[];
+  /** The entry that has this link already. */
+  duplicate?: KnownEntry;
+  tagHints: TagHint[];
+}
+
+/** Everything about a new link short of writing it; throws an Error a person can act on for bad input. */
+export function planAdd(root: string, settings: Settings, input: NewEntry, known: KnownSite, options: AddOptions): AddPlan {
+  const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
+  const given = input.url.trim();
+  const { url, removed } = options.keepQuery ? { url: given, removed: [] } : stripTracking(given, strip);
+  const prepared = prepareEntry(root, settings, { ...input, url }, options.now);
+  const finalUrl = new URL(url).href; // as prepareEntry wrote it
+  return {
+    prepared,
+    url: finalUrl,
+    removed,
+    duplicate: known.byLink.get(linkKey(stripTracking(finalUrl, strip).url)),
+    tagHints: tagHints(input.tags ?? [], known),
+  };
+}
+
+/** Writes the planned file; refuses a path that would land outside content/ (a symlinked folder). */
+export function writeAdd(root: string, prepared: Prepared): string {
+  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
+  const content = fs.realpathSync(path.join(root, 'content'));
+  const abs = path.join(root, prepared.path);
+  if (!prepared.path.startsWith('content/') || prepared.path.split('/').includes('..')) throw new Error(`refusing to write ${prepared.path}: not inside content/`);
+  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  const dir = fs.realpathSync(path.dirname(abs));
+  if (dir !== content && !dir.startsWith(content + path.sep)) throw new Error(`refusing to write ${prepared.path}: its folder leads outside content/`);
+  writeEntry(root, prepared);
+  return abs;
+}
+
+/** Selected text as commentary: a Markdown blockquote, one quoted paragraph per paragraph of the selection. */
+export function quoteSelection(selection: string): string {
+  const paragraphs = selection
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean);
+  if (paragraphs.length === 0) return '';
+  const tree: Root = {
+    type: 'root',
+    children: [{ type: 'blockquote', children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })) }],
+  };
+  return toMarkdown(tree);
+}

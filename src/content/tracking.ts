@@ -1,0 +1,70 @@
+/**
+ * Tracking parameters and link identity, for everything that adds links (`new`, `dev`'s
+ * capture form, and `import`): pure functions of a url string.
+ */
+
+/** Stripped by default; `stripParams` in linklog.yaml replaces the list. A name ending in `*` is a prefix. */
+export const DEFAULT_STRIP_PARAMS: readonly string[] = ['utm_*', 'fbclid', 'gclid', 'dclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', '_hsenc'];
+
+export interface Stripped {
+  /** The url without the listed parameters (the same string when none was there). */
+  url: string;
+  /** The names removed, in the order they appeared. */
+  removed: string[];
+}
+
+function matcher(names: readonly string[]): (name: string) => boolean {
+  const exact = new Set(names.filter((n) => !n.endsWith('*')));
+  const prefixes = names.filter((n) => n.endsWith('*')).map((n) => n.slice(0, -1));
+  return (name) => exact.has(name) || prefixes.some((p) => name.startsWith(p));
+}
+
+function paramName(pair: string): string {
+  const raw = pair.split('=', 1)[0].replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Removes the query parameters named in `names` (default: DEFAULT_STRIP_PARAMS) and
+ * nothing else: the other parameters keep their order and their exact spelling (the
+ * query is not re-encoded), the fragment stays. A url that does not parse is returned as it is.
+ */
+export function stripTracking(url: string, names: readonly string[] = DEFAULT_STRIP_PARAMS): Stripped {
+  if (names.length === 0) return { url, removed: [] };
+  const q = url.indexOf('?');
+  if (q === -1) return { url, removed: [] };
+  const hashAt = url.indexOf('#', q);
+  const query = url.slice(q + 1, hashAt === -1 ? undefined : hashAt);
+  const fragment = hashAt === -1 ? '' : url.slice(hashAt);
+  const strip = matcher(names);
+  const removed: string[] = [];
+  const kept = query.split('&').filter((pair) => {
+    if (pair === '') return true;
+    const name = paramName(pair);
+    if (!strip(name)) return true;
+    removed.push(name);
+    return false;
+  });
+  if (removed.length === 0) return { url, removed };
+  const rest = kept.some((p) => p !== '') ? `?${kept.join('&')}` : '';
+  return { url: `${url.slice(0, q)}${rest}${fragment}`, removed };
+}
+
+/**
+ * The identity of a link when comparing with what `content/` holds (the same as
+ * `import`): the WHATWG serialisation (scheme and host lower-cased, default port
+ * dropped) without the fragment.
+ */
+export function linkKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,254 @@
+/** `linklog new` doing the dull parts: the page's title, tracking parameters, duplicates, tag spelling, --edit. Only local servers. */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteSelection } from '../src/content/add.js';
+import { fetchPageTitle, titleFromUrl } from '../src/content/page-title.js';
+import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../src/content/tracking.js';
+import { parseSettings } from '../src/config/settings.js';
+import { CLI, entry, makeSite, runCli } from './helpers.js';
+
+describe('tracking parameters', () => {
+  it('strips the listed ones and nothing else, keeping order, spelling and fragment', () => {
+    expect(stripTracking('https://e.com/a?b=1&utm_source=x&c=%20d+e&fbclid=Z&utm_medium=m#frag')).toEqual({
+      url: 'https://e.com/a?b=1&c=%20d+e#frag',
+      removed: ['utm_source', 'fbclid', 'utm_medium'],
+    });
+    expect(stripTracking('https://e.com/?utm_campaign=a&gclid=1&dclid=2&mc_cid=3&mc_eid=4&igshid=5&ref_src=6&_hsenc=7#x').url).toBe('https://e.com/#x');
+    // Lookalikes stay: only the names listed (and utm_ as a prefix).
+    const keep = 'https://e.com/?utm=1&xutm_source=2&ref=3&fbclid2=4&id=5';
+    expect(stripTracking(keep)).toEqual({ url: keep, removed: [] });
+    expect(stripTracking('https://e.com/p#utm_source=x').url).toBe('https://e.com/p#utm_source=x');
+  });
+
+  it('takes the stripParams setting as the whole list; [] turns stripping off', () => {
+    expect(stripTracking('https://e.com/?utm_source=x&s=1', []).url).toBe('https://e.com/?utm_source=x&s=1');
+    expect(stripTracking('https://e.com/?utm_source=x&s=1&sid=2', ['s', 'si*']).url).toBe('https://e.com/?utm_source=x');
+    expect(DEFAULT_STRIP_PARAMS).toContain('utm_*');
+    expect(parseSettings('stripParams: [s, "ref_*"]\n').settings.stripParams).toEqual(['s', 'ref_*']);
+    expect(parseSettings('stripParams: []\n').settings.stripParams).toEqual([]);
+    expect(parseSettings('stripParams: 3\n').diagnostics.map((d) => d.code)).toContain('invalid-setting');
+  });
+
+  it('compares links as import does: without fragment, case of scheme and host, default port', () => {
+    expect(linkKey('HTTPS://Example.COM:443/a#x')).toBe(linkKey('https://example.com/a'));
+    expect(linkKey('https://example.com/A')).not.toBe(linkKey('https://example.com/a'));
+  });
+});
+
+describe('a selection as commentary', () => {
+  it('becomes a blockquote, one quoted paragraph per paragraph, Markdown escaped', () => {
+    expect(quoteSelection('First  line\nsame paragraph\n\n\nSecond *not emphasis*\r\n\r\n')).toBe('> First line\n> same paragraph\n>\n> Second \\*not emphasis\\*\n');
+    expect(quoteSelection('  \n ')).toBe('');
+  });
+});
+
+/** A local server whose pages are the handlers below; nothing leaves the machine. */
+interface TestServer {
+  url: string;
+  /** Whether the 20 MB response was cut off by the client before its end. */
+  big: { started: boolean; closedEarly?: boolean; sent: number };
+  close(): Promise<void>;
+}
+
+async function pageServer(): Promise<TestServer> {
+  const big: TestServer['big'] = { started: false, sent: 0 };
+  const hanging = new Set<http.ServerResponse>();
+  const server = http.createServer((req, res) => {
+    const p = (req.url ?? '/').split('?')[0];
+    const html = (body: string, type = 'text/html; charset=utf-8') => {
+      res.writeHead(200, { 'Content-Type': type });
+      res.end(body);
+    };
+    if (p === '/title') return html('<!doctype html><title>  A &amp; B\n  &ldquo;quoted&rdquo;  </title><p>x');
+    if (p === '/og') return html('<!doctype html><html><head><title>Site name | page</title><meta property="og:title" content="The real &quot;title&quot;"></head><body><svg><title>icon</title></svg></body></html>');
+    if (p === '/cp1252') {
+      const bytes = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>'), Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35]), Buffer.from('</title></head></html>')]);
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      return res.end(bytes);
+    }
+    const hop = /^\/hop\/(\d+)$/.exec(p);
+    if (hop) {
+      const n = Number(hop[1]);
+      res.writeHead(n === 0 ? 200 : 302, n === 0 ? { 'Content-Type': 'text/html' } : { Location: `/hop/${n - 1}` });
+      return res.end(n === 0 ? '<title>Arrived</title>' : undefined);
+    }
+    if (p === '/loop/a' || p === '/loop/b') {
+      res.writeHead(301, { Location: p === '/loop/a' ? '/loop/b' : '/loop/a' });
+      return res.end();
+    }
+    if (p === '/to-ftp') {
+      res.writeHead(302, { Location: 'ftp://example.com/' });
+      return res.end();
+    }
+    if (p === '/hang') {
+      hanging.add(res);
+      return; // never answers
+    }
+    if (p === '/big') {
+      big.started = true;
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.write('<!doctype html><title>Big page</title><body>');
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const total = 20 * 1024 * 1024;
+      res.on('close', () => (big.closedEarly = big.sent < total));
+      const pump = () => {
+        while (big.sent < total && !res.destroyed) {
+          big.sent += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      return pump();
+    }
+    if (p === '/image') return html('GIF89a', 'image/gif');
+    res.writeHead(404, { 'Content-Type': 'text/html' });
+    res.end('<title>Not found</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    big,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const r of hanging) r.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe('the title from the page', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await pageServer();
+  });
+  afterAll(() => srv?.close());
+
+  it('takes <title>, entities resolved and whitespace collapsed', async () => {
+    expect(await fetchPageTitle(`${srv.url}/title`)).toMatchObject({ ok: true, title: 'A & B “quoted”', from: 'title', charset: 'utf-8' });
+  });
+
+  it('prefers og:title', async () => {
+    expect(await fetchPageTitle(`${srv.url}/og`)).toMatchObject({ ok: true, title: 'The real "title"', from: 'og:title' });
+  });
+
+  it('decodes a windows-1252 page that declares its charset in <meta>', async () => {
+    expect(await fetchPageTitle(`${srv.url}/cp1252`)).toMatchObject({ ok: true, title: '“Café” – €5', charset: 'windows-1252' });
+  });
+
+  it('follows a redirect chain of up to 5, and no more', async () => {
+    expect(await fetchPageTitle(`${srv.url}/hop/5`)).toMatchObject({ ok: true, title: 'Arrived', url: `${srv.url}/hop/0` });
+    expect(await fetchPageTitle(`${srv.url}/hop/6`)).toEqual({ ok: false, reason: 'more than 5 redirects' });
+  });
+
+  it('stops at a redirect loop, and at a redirect away from http(s)', async () => {
+    expect(await fetchPageTitle(`${srv.url}/loop/a`)).toEqual({ ok: false, reason: `redirect loop (${srv.url}/loop/a again)` });
+    expect(await fetchPageTitle(`${srv.url}/to-ftp`)).toEqual({ ok: false, reason: 'redirected to a ftp: url' });
+    expect(await fetchPageTitle('file:///etc/passwd')).toEqual({ ok: false, reason: 'not an http(s) url' });
+  });
+
+  it('says why for a 404, a server that never answers, and what is not HTML', async () => {
+    expect(await fetchPageTitle(`${srv.url}/missing`)).toEqual({ ok: false, reason: 'HTTP 404 Not Found' });
+    expect(await fetchPageTitle(`${srv.url}/hang`, { timeoutMs: 200 })).toEqual({ ok: false, reason: 'no answer within 200 ms' });
+    expect(await fetchPageTitle(`${srv.url}/image`)).toEqual({ ok: false, reason: 'not an HTML page (image/gif)' });
+  });
+
+  it('reads at most 2 MB of a 20 MB page and takes the title from them', async () => {
+    const r = await fetchPageTitle(`${srv.url}/big`);
+    expect(r).toMatchObject({ ok: true, title: 'Big page', truncated: true });
+    expect(srv.big.started).toBe(true);
+    // The client hung up: the server never got to write the whole 20 MB.
+    expect(srv.big.sent).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('makes a title from the url when there is none', () => {
+    expect(titleFromUrl('https://www.example.com/blog/a%20post/')).toBe('example.com/blog/a post');
+  });
+});
+
+describe('linklog new, from the command line', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await pageServer();
+  });
+  afterAll(() => srv?.close());
+
+  const site = () =>
+    makeSite({
+      'linklog.yaml': 'baseUrl: https://example.org/\n',
+      'content/2026/11/20/known.md': entry({ title: 'Known', url: 'https://example.com/known?utm_source=feed', date: '2026-11-20', tags: '[JavaScript, web]' }),
+      'content/2026/11/21/other.md': entry({ title: 'Other', url: 'https://example.com/other', date: '2026-11-21', tags: '[JavaScript]' }),
+    });
+
+  it('fetches the title when none is given, and says what it used', async () => {
+    const root = site();
+    const r = await runCli(['new', `${srv.url}/og?utm_source=x&id=3&fbclid=y#top`, '--date', '2026-11-26', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('content/2026/11/26/the-real-title.md');
+    expect(r.stderr).toContain('title: "The real \\"title\\""'.replaceAll('\\"', '"'));
+    expect(r.stderr).toContain('removed tracking parameters: utm_source, fbclid');
+    const text = fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8');
+    expect(text).toContain(`url: ${srv.url}/og?id=3#top\n`);
+    expect(text).toMatch(/^title: .*The real \\?"title\\?"/m);
+  });
+
+  it('still writes the file when the fetch fails, with a title from the url', async () => {
+    const root = site();
+    const r = await runCli(['new', `${srv.url}/missing/page`, '--date', '2026-11-26', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^title: could not fetch it \(HTTP 404 Not Found\); using "127\.0\.0\.1\/missing\/page"$/m);
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('title: 127.0.0.1/missing/page\n');
+  });
+
+  it('--no-fetch does not ask the server; --keep-query keeps the url as given', async () => {
+    const root = site();
+    const before = srv.big.started;
+    const r = await runCli(['new', `${srv.url}/big?utm_source=x`, '--no-fetch', '--keep-query', '--date', '2026-11-26', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(srv.big.started).toBe(before);
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain(`url: ${srv.url}/big?utm_source=x\n`);
+  });
+
+  it('refuses a url content/ has (after stripping), naming the file and its page; --force writes it', async () => {
+    const root = site();
+    const r = await runCli(['new', 'https://EXAMPLE.com/known?fbclid=1#again', '--title', 'Again', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('content/2026/11/20/known.md (https://example.org/2026/11/20/known/)');
+    expect(fs.readdirSync(path.join(root, 'content/2026/11'))).toEqual(['20', '21']);
+    const forced = await runCli(['new', 'https://example.com/known', '--title', 'Again', '--force', '--date', '2026-11-26', '--root', root]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout.trim()).toBe('content/2026/11/26/again.md');
+  });
+
+  it('warns when a tag differs from the site\'s only in case, naming its spelling', async () => {
+    const root = site();
+    const r = await runCli(['new', 'https://example.com/new', '--title', 'New', '--tags', 'javascript Web fresh', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("tag 'javascript': the site spells it 'JavaScript'");
+    expect(r.stderr).toContain("tag 'Web': the site spells it 'web'");
+    expect(r.stderr).not.toContain('fresh');
+  });
+
+  it('--edit opens the file in $VISUAL, else $EDITOR', async () => {
+    const root = site();
+    const editor = path.join(root, 'editor.mjs');
+    fs.writeFileSync(editor, "import fs from 'node:fs'; fs.appendFileSync(process.argv[2], 'Edited by ' + process.argv[3] + '\\n');\n");
+    const run = (env: Record<string, string>, url: string) =>
+      new Promise<{ code: number; stdout: string }>((resolve) => {
+        import('node:child_process').then(({ execFile }) =>
+          execFile(process.execPath, [CLI, 'new', url, '--title', url.slice(-1), '--edit', '--root', root], { env: { ...process.env, VISUAL: '', EDITOR: '', ...env } }, (err, stdout) =>
+            resolve({ code: err ? 1 : 0, stdout }),
+          ),
+        );
+      });
+    const a = await run({ VISUAL: `"${process.execPath}" "${editor}" "$1" visual; true`, EDITOR: 'false' }, 'https://example.com/a');
+    expect(a.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, a.stdout.trim()), 'utf8')).toMatch(/Edited by visual\n$/);
+    const b = await run({ EDITOR: `"${process.execPath}" "${editor}"` }, 'https://example.com/b');
+    expect(fs.readFileSync(path.join(root, b.stdout.trim()), 'utf8')).toMatch(/Edited by undefined\n$/);
+  });
+});
