@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { build } from '../src/build/index.js';
 import { startDev, type BuildEvent, type DevSession } from '../src/dev/index.js';
-import { copyFixture } from './helpers.js';
+import { copyFixture, snapshotTree, tempDir } from './helpers.js';
 
 /** Reads Server-Sent Events from the dev server into a list, and lets a test wait for one. */
 export class EventLog {
@@ -121,4 +123,30 @@ export async function openDev(root = copyFixture('basic')): Promise<Dev> {
       await session.close();
     },
   };
+}
+
+/** A request with the headers given (a foreign Host, say), its status, headers and body. */
+export function request(port: number, rawPath: string, headers: http.OutgoingHttpHeaders = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method: 'GET', headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The output folder of a dev session and a fresh build (no cache) of the same files, without the marker file. */
+export async function servedAndFresh(root: string): Promise<{ served: Map<string, string>; fresh: Map<string, string> }> {
+  const out = path.join(tempDir(), 'site');
+  const result = await build({ root, out, cache: false });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const served = snapshotTree(path.join(root, '_site'));
+  const fresh = snapshotTree(out);
+  served.delete('.linklog-site');
+  fresh.delete('.linklog-site');
+  return { served, fresh };
 }

@@ -1,13 +1,14 @@
 /**
- * The dev server: serves the output folder (and nothing outside it) with sirv,
- * adds the reload script to HTML pages, and pushes rebuild events to browsers
- * over Server-Sent Events.
+ * The dev server: serves the output folder (and nothing outside it), adds the reload
+ * script to HTML pages, and pushes rebuild events to browsers over Server-Sent Events.
+ * It answers only requests addressed to this machine (a foreign Host header is DNS
+ * rebinding), holds a bounded number of live-reload pages, and drops the ones that stop reading.
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
-import sirv from 'sirv';
+import { lookup as mimeType } from 'mrmime';
 import { CLIENT_PATH, CLIENT_SCRIPT, EVENTS_PATH, INJECTED_TAG } from './client.js';
 
 export interface DevServerOptions {
@@ -17,6 +18,12 @@ export interface DevServerOptions {
   basePath: string;
   host: string;
   port: number;
+  /** Live-reload pages held open at once (default 100); one more is refused with 503. */
+  maxClients?: number;
+  /** A connection that moves no byte for this long is closed (default 60 s). */
+  idleMs?: number;
+  /** Told when a client is dropped: it moved no byte for `idleMs`, or left too many events unread. */
+  onDrop?: (why: 'idle' | 'unread') => void;
 }
 
 export interface DevServer {
@@ -28,15 +35,53 @@ export interface DevServer {
   setState(event: 'problems' | 'ok', data?: unknown): void;
   /** The site moved under another base path (its baseUrl changed). */
   setBasePath(basePath: string): void;
+  /** Live-reload pages connected now. */
+  clients(): number;
   close(): Promise<void>;
 }
 
 const NO_CACHE = 'no-cache';
+const MAX_CLIENTS = 100;
+/** Bytes of events a page may leave unread before it is dropped (it reconnects if it is alive). */
+const MAX_UNREAD = 256 * 1024;
+/** A connection that moves no byte for this long is closed (a client that never reads). */
+const IDLE_MS = 60_000;
+/** Sockets held at once; the rest wait in the kernel's queue. */
+const MAX_CONNECTIONS = 512;
 
-function contentTypeFor(file: string): string | undefined {
+function contentTypeFor(file: string): string {
   if (file.endsWith('sitemap.xml')) return 'application/xml; charset=utf-8';
   if (file.endsWith('.xml')) return 'application/atom+xml; charset=utf-8';
-  return undefined;
+  const type = mimeType(file) ?? 'application/octet-stream';
+  return type.startsWith('text/') || type === 'application/json' ? `${type}; charset=utf-8` : type;
+}
+
+const WILDCARDS = new Set(['0.0.0.0', '::', '']);
+
+/**
+ * Whether a request's Host header names this server: localhost, 127.0.0.1, [::1] or the
+ * address it listens on, with its port; any IP address when it listens on all of them.
+ * A name that is not one of these is a page elsewhere reaching in (DNS rebinding).
+ */
+export function hostAllowed(header: string | undefined, listenHost: string, port: number): boolean {
+  if (!header) return false;
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d+))?$/.exec(header.trim().toLowerCase());
+  if (!m) return false;
+  const [, name, givenPort] = m;
+  if ((givenPort === undefined ? 80 : Number(givenPort)) !== port) return false;
+  const listen = listenHost.toLowerCase();
+  const names = new Set(['localhost', '127.0.0.1', '[::1]', listen.includes(':') ? `[${listen}]` : listen]);
+  if (names.has(name)) return true;
+  return WILDCARDS.has(listen) && net.isIP(name.replace(/^\[|\]$/g, '')) !== 0;
+}
+
+/** A stat that never throws: a path through a file (ENOTDIR), too long, or looping is not there. */
+function statOf(abs: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file a request path names inside `root`, or undefined; never a path outside it. */
@@ -64,47 +109,71 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
   const root = path.resolve(options.root);
   const withSlash = (p: string) => (p.endsWith('/') ? p : `${p}/`);
   let basePath = withSlash(options.basePath);
+  const maxClients = options.maxClients ?? MAX_CLIENTS;
   const clients = new Set<http.ServerResponse>();
   let state: { event: 'problems' | 'ok'; data?: unknown } = { event: 'ok' };
-  const statics = sirv(root, {
-    dev: true,
-    etag: true,
-    dotfiles: false,
-    setHeaders(res, pathname) {
-      res.setHeader('Cache-Control', NO_CACHE);
-      const type = contentTypeFor(pathname);
-      if (type) res.setHeader('Content-Type', type);
-    },
-  });
+  let port = options.port;
 
-  const sendHtml = (res: http.ServerResponse, file: string, status: number, head: boolean) => {
-    const body = injectClient(fs.readFileSync(file, 'utf8'));
+  const plain = (res: http.ServerResponse, status: number, text: string, head: boolean, headers: http.OutgoingHttpHeaders = {}) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_CACHE, ...headers });
+    res.end(head ? undefined : `${text}\n`);
+  };
+  const sendHtml = (res: http.ServerResponse, file: string, status: number, head: boolean): void => {
+    let html: string;
+    try {
+      html = fs.readFileSync(file, 'utf8');
+    } catch {
+      // Gone between the stat and the read (a rebuild removed it).
+      return status === 404 ? plain(res, 404, 'Not found', head) : notFound(res, head);
+    }
+    const body = injectClient(html);
     res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_CACHE, 'Content-Length': Buffer.byteLength(body) });
     res.end(head ? undefined : body);
   };
-  const notFound = (res: http.ServerResponse, head: boolean) => {
+  const notFound = (res: http.ServerResponse, head: boolean): void => {
     const page = path.join(root, '404.html');
-    if (fs.existsSync(page)) return sendHtml(res, page, 404, head);
+    if (statOf(page)?.isFile()) return sendHtml(res, page, 404, head);
     // No site yet (the first build failed): a page that shows the problems and reloads when they are fixed.
     const body = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head><body><h1>linklog dev</h1><p>The site has not been built yet: the problems are listed below and in the terminal.</p>${INJECTED_TAG}\n</body></html>\n`;
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_CACHE });
     res.end(head ? undefined : body);
   };
+  /** Any other file, streamed (a client that reads slowly holds a stream's buffer, not the file). */
+  const sendFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string, stat: fs.Stats, head: boolean) => {
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const headers = { 'Content-Type': contentTypeFor(file), 'Cache-Control': NO_CACHE, ETag: etag, 'Last-Modified': stat.mtime.toUTCString() };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+    if (head) return res.end();
+    const stream = fs.createReadStream(file);
+    stream.on('error', () => res.destroy());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  };
+  const events = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (clients.size >= maxClients) return plain(res, 503, `linklog dev: ${maxClients} pages already get live reload; close some tabs`, false, { 'Retry-After': '5' });
+    // A page waits on its event stream for as long as it is open: no idle timeout, but see broadcast.
+    req.socket.setTimeout(0);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': NO_CACHE, Connection: 'keep-alive' });
+    res.write(`retry: 500\nevent: ${state.event}\ndata: ${JSON.stringify(state.data ?? null)}\n\n`);
+    clients.add(res);
+    res.on('close', () => clients.delete(res));
+  };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const head = req.method === 'HEAD';
+    if (!hostAllowed(req.headers.host, options.host, port)) {
+      return plain(res, 403, 'linklog dev answers only requests for this machine (use http://localhost or 127.0.0.1 with its port, or the --host it listens on)', head);
+    }
     if (req.method !== 'GET' && !head) {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       return res.end();
     }
     const rawPath = (req.url ?? '/').split('?')[0].split('#')[0];
-    if (rawPath === EVENTS_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': NO_CACHE, Connection: 'keep-alive' });
-      res.write(`retry: 500\nevent: ${state.event}\ndata: ${JSON.stringify(state.data ?? null)}\n\n`);
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
+    if (rawPath === EVENTS_PATH) return events(req, res);
     if (rawPath === CLIENT_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': NO_CACHE });
       return res.end(head ? undefined : CLIENT_SCRIPT);
@@ -116,25 +185,37 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     if (!rawPath.startsWith(basePath)) return notFound(res, head);
     const sitePath = `/${rawPath.slice(basePath.length)}`;
     const file = resolveInside(root, sitePath);
-    if (file === undefined) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_CACHE });
-      return res.end(head ? undefined : 'Bad request\n');
-    }
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (file === undefined) return plain(res, 400, 'Bad request', head);
+    // Dot files (linklog's marker, editors' leftovers) are not part of the site, however the dot is spelled (%2e).
+    if (path.relative(root, file).split(path.sep).some((seg) => seg.startsWith('.'))) return notFound(res, head);
+    const stat = statOf(file);
     if (stat?.isDirectory()) {
       if (!sitePath.endsWith('/')) {
-        res.writeHead(301, { Location: `${rawPath}/`, 'Cache-Control': NO_CACHE });
+        // One leading slash: `//archive/` would be another host's address.
+        res.writeHead(301, { Location: `${rawPath.replace(/^\/+/, '/')}/`, 'Cache-Control': NO_CACHE });
         return res.end();
       }
       const index = path.join(file, 'index.html');
-      stat = fs.statSync(index, { throwIfNoEntry: false });
-      return stat?.isFile() ? sendHtml(res, index, 200, head) : notFound(res, head);
+      return statOf(index)?.isFile() ? sendHtml(res, index, 200, head) : notFound(res, head);
     }
-    // Dot files (linklog's marker, editors' leftovers) are not part of the site.
-    if (!stat?.isFile() || sitePath.split('/').some((seg) => seg.startsWith('.'))) return notFound(res, head);
+    if (!stat?.isFile()) return notFound(res, head);
     if (file.endsWith('.html')) return sendHtml(res, file, 200, head);
-    req.url = sitePath;
-    statics(req, res, () => notFound(res, head));
+    sendFile(req, res, file, stat, head);
+  };
+
+  const server = http.createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      // No request may take the server down.
+      if (res.headersSent) res.destroy();
+      else plain(res, 500, `linklog dev: ${(e as Error).message}`, false);
+    }
+  });
+  server.maxConnections = MAX_CONNECTIONS;
+  server.setTimeout(options.idleMs ?? IDLE_MS, (socket) => {
+    socket.destroy();
+    options.onDrop?.('idle');
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -144,7 +225,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     get url() {
@@ -156,11 +237,19 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     },
     broadcast(event, data) {
       const message = `event: ${event}\ndata: ${JSON.stringify(data ?? null)}\n\n`;
-      for (const c of clients) c.write(message);
+      for (const c of clients) {
+        // A page that stopped reading would hold every event from now on: it is dropped instead.
+        if (c.writableLength > MAX_UNREAD) {
+          clients.delete(c);
+          c.destroy();
+          options.onDrop?.('unread');
+        } else c.write(message);
+      }
     },
     setState(event, data) {
       state = { event, data };
     },
+    clients: () => clients.size,
     close() {
       for (const c of clients) c.end();
       clients.clear();
