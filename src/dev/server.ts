@@ -56,8 +56,6 @@ function contentTypeFor(file: string): string {
   return type.startsWith('text/') || type === 'application/json' ? `${type}; charset=utf-8` : type;
 }
 
-const WILDCARDS = new Set(['0.0.0.0', '::', '']);
-
 /**
  * Whether a request's Host header names this server: localhost, 127.0.0.1, [::1] or the
  * address it listens on, with its port; any IP address when it listens on all of them.
@@ -72,7 +70,7 @@ export function hostAllowed(header: string | undefined, listenHost: string, port
   const listen = listenHost.toLowerCase();
   const names = new Set(['localhost', '127.0.0.1', '[::1]', listen.includes(':') ? `[${listen}]` : listen]);
   if (names.has(name)) return true;
-  return WILDCARDS.has(listen) && net.isIP(name.replace(/^\[|\]$/g, '')) !== 0;
+  return (listen === '0.0.0.0' || listen === '::' || listen === '') && net.isIP(name.replace(/^\[|\]$/g, '')) !== 0;
 }
 
 /** A stat that never throws: a path through a file (ENOTDIR), too long, or looping is not there. */
