@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../build/index.js';
-import { loadSettings, type Settings } from '../config/settings.js';
-import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type Prepared } from '../content/new-entry.js';
+import { loadSettings } from '../config/settings.js';
+import { routes } from '../config/urls.js';
+import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
 import type { Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
@@ -16,7 +17,8 @@ import { parseWebUrl } from '../parse/url.js';
 import { isJsonBookmarks, parseJsonBookmarks } from './json.js';
 import { parseMarkdownFolder, type FieldMap } from './markdown.js';
 import { isNetscape, parseNetscape } from './netscape.js';
-import type { BookmarkRecord, SourceProblem } from './records.js';
+import { dayAtOffset, isoAtOffset, type BookmarkRecord, type SourceProblem } from './records.js';
+import { safeTagName, SlugAllocator, sourceSlug, titleSlug } from './slugs.js';
 
 export type ImportFormat = 'netscape' | 'pinboard' | 'json' | 'markdown';
 
@@ -27,6 +29,10 @@ export interface ImportOptions {
   dryRun?: boolean;
   folderTags?: boolean;
   fieldMap?: FieldMap;
+  /** The old site's address: old paths become `aliases`, root-relative links into it are rebased. */
+  sourceUrl?: string;
+  /** The old site's permalink pattern (`/:year/:month/:day/:slug/`), for Markdown sources. */
+  permalink?: string;
   /** For tests: the clock used when a whole file has no dates. */
   now?: number;
 }
@@ -35,25 +41,40 @@ export interface ImportSummary {
   format: ImportFormat;
   read: number;
   imported: number;
-  /** Of the imported: written as drafts (private bookmarks, or holding template tags). */
+  /** Of the imported: written as drafts because the source marked them private (or draft). */
   drafts: number;
+  /** Of the imported: written as drafts because they hold another generator's template tags. */
+  templated: number;
   duplicates: number;
+  /** Each record skipped as a duplicate, and the entry or record it matches (same url, same day). */
+  duplicateOf: Array<{ position: string; of: string }>;
   errors: SourceProblem[];
-  /** Records imported with a remark (missing date, template tags). */
+  /** Records imported with a remark (missing date, template tags, a changed name). */
   notes: SourceProblem[];
   /** Tags merged into an existing spelling because their slugs would clash. */
   merges: Array<{ from: string; into: string }>;
   /** Root-relative paths written (or that would be, with --dry-run). */
   files: string[];
+  /** Files beside posts copied into public/ (root-relative), and those that could not be. */
+  copied: string[];
+  notCopied: SourceProblem[];
+  /** Dates written with an offset whose day, in the site's timezone, is not the day the source showed. */
+  dayShifts: { timezone: string; moved: string[]; total: number; proposal?: { timezone: string; kept: number } };
+  /** Imported posts whose old path (`--source-url`) is their new one, and those given an alias. */
+  samePath: number;
+  aliased: number;
 }
 
 /** A bookmark file that cannot be read at all: nothing is written. */
 export class ImportError extends Error {}
 
-/** The same link, however it was written: scheme and host lower-cased, default port and fragment dropped. */
+/**
+ * The same link, however it was written: scheme and host lower-cased, default port dropped,
+ * and the fragment dropped unless it is a route of a single-page app (`#/…`, `#!…`).
+ */
 export function normaliseUrl(url: string): string {
   const u = new URL(url);
-  u.hash = '';
+  if (!/^#!|^#\//.test(u.hash)) u.hash = '';
   return u.href;
 }
 
@@ -86,7 +107,7 @@ function readRecords(options: ImportOptions, zone: Zone): { format: ImportFormat
   const format = options.format === 'pinboard' ? 'json' : (options.format ?? detectFormat(options.source, text));
   if (format === 'markdown') {
     if (text !== undefined) throw new ImportError(`${options.source}: --format markdown takes a folder of Markdown files`);
-    const r = parseMarkdownFolder(options.source, zone, options.fieldMap);
+    const r = parseMarkdownFolder(options.source, zone, { fieldMap: options.fieldMap, permalink: options.permalink });
     if (r.files === 0) throw new ImportError(`${options.source}: no Markdown files in this folder`);
     return { format, records: r.records, problems: r.problems };
   }
@@ -109,25 +130,43 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const { settings, diagnostics } = await loadSettings(root);
   const bad = diagnostics.find((d) => d.severity === 'error');
   if (bad) throw new ImportError(`${bad.file}:${bad.line ?? ''} ${bad.message}`);
+  const sourceUrl = options.sourceUrl === undefined ? undefined : checkSourceUrl(options.sourceUrl);
   const zone = zoneOf(settings.timezone);
   const { format, records, problems } = readRecords(options, zone);
-  const summary: ImportSummary = { format, read: records.length, imported: 0, drafts: 0, duplicates: 0, errors: [...problems], notes: [], merges: [], files: [] };
+  const summary: ImportSummary = {
+    format,
+    read: records.length,
+    imported: 0,
+    drafts: 0,
+    templated: 0,
+    duplicates: 0,
+    duplicateOf: [],
+    errors: [...problems],
+    notes: [],
+    merges: [],
+    files: [],
+    copied: [],
+    notCopied: [],
+    dayShifts: dayShifts(records, zone),
+    samePath: 0,
+    aliased: 0,
+  };
 
-  // What the site holds already: links (to skip), permalinks and tag slugs (to avoid clashes).
+  // What the site holds already: links on each day (to skip), permalinks and tag slugs (to avoid clashes).
   const existing: readonly Entry[] = fs.existsSync(path.join(root, 'content'))
     ? ((await loadSite({ root, drafts: true })).site?.entries ?? [])
     : [];
-  const seenUrls = new Set(existing.map((e) => normaliseUrl(e.url)));
+  const seen = new Map<string, string>(); // url + day → the entry or record that has it
+  for (const e of existing) seen.set(`${normaliseUrl(e.url)}\0${e.date.day}`, e.source);
   const slugOwner = new Map<string, string>(); // slug → tag spelling
-  const keyOwner = new Map<string, string>(); // tag key → spelling used
   for (const e of existing) {
     for (const t of e.tags) {
-      const key = tagKey(t);
-      const slug = slugify(key);
+      const slug = slugify(tagKey(t));
       if (!slugOwner.has(slug)) slugOwner.set(slug, t);
-      if (!keyOwner.has(key)) keyOwner.set(key, t);
     }
   }
+  const pages = new Set<string>(existing.map((e) => routes.entry(e.date.day, e.slug)));
+  const claimed = new Set<string>(existing.flatMap((e) => (e as { aliases?: string[] }).aliases ?? []));
   const takenByDay = new Map<string, Set<string>>();
   const inFolder = slugsInFolder(root);
   for (const e of existing) {
@@ -140,13 +179,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (!set) takenByDay.set(dir, (set = inFolder(dir)));
     return set;
   };
-  const mergeTag = (tag: string): string => {
+  const slugs = new SlugAllocator(taken);
+  const mergeTag = (name: string, note: (m: string) => void): string => {
+    const tag = safeTagName(name);
+    if (tag !== name) note(`tag '${name}' would name a file the build writes: tag '${tag}' instead`);
     const key = tagKey(tag);
     const slug = slugify(key);
     const owner = slugOwner.get(slug);
     if (owner === undefined) {
       slugOwner.set(slug, tag);
-      keyOwner.set(key, tag);
       return tag;
     }
     if (tagKey(owner) === key) return tag;
@@ -156,9 +197,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
 
   const now = options.now ?? Date.now();
   let lastInstant: number | undefined;
-  const prepared: Prepared[] = [];
+  interface Planned {
+    record: BookmarkRecord;
+    input: NewEntry;
+    route: string;
+    alias?: string;
+  }
+  const planned: Planned[] = [];
   for (const r of records) {
     const fail = (message: string) => summary.errors.push({ position: r.position, message });
+    const note = (message: string) => summary.notes.push({ position: r.position, message });
     if (!r.url) {
       fail('no url');
       continue;
@@ -172,58 +220,168 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       fail(`unreadable date '${r.date.unreadable}'`);
       continue;
     }
-    const key = normaliseUrl(checked.url);
-    if (seenUrls.has(key)) {
-      summary.duplicates++;
-      continue;
-    }
-    seenUrls.add(key);
     let instant: number;
     let hasTime = true;
+    let offset: number | undefined;
     if (r.date) {
       instant = r.date.instant;
       hasTime = r.date.hasTime;
+      offset = r.date.offset;
       lastInstant = instant;
     } else {
       // No date: it keeps its place in the file, next to the bookmark before it.
       instant = lastInstant ?? now;
-      summary.notes.push({ position: r.position, message: `no date: dated ${lastInstant === undefined ? 'now' : 'like the bookmark before it'}` });
+      note(`no date: dated ${lastInstant === undefined ? 'now' : 'like the bookmark before it'}`);
     }
-    for (const note of r.notes ?? []) summary.notes.push({ position: r.position, message: note });
+    const date = !hasTime ? zone.day(instant) : offset !== undefined ? isoAtOffset(instant, offset) : isoInZone(instant, zone);
+    const day = zone.day(instant);
+    const key = `${normaliseUrl(checked.url)}\0${day}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      summary.duplicates++;
+      summary.duplicateOf.push({ position: r.position, of: first });
+      continue;
+    }
+    for (const n of r.notes ?? []) note(n);
     const tags: string[] = [];
     for (const t of r.tags) {
-      const merged = mergeTag(t);
+      const merged = mergeTag(t, note);
       if (!tags.some((x) => tagKey(x) === tagKey(merged))) tags.push(merged);
     }
-    try {
-      const p = prepareEntry(
-        root,
-        settings,
-        {
-          url: checked.url,
-          title: r.title,
-          tags,
-          via: r.via,
-          date: hasTime ? isoInZone(instant, zone) : zone.day(instant),
-          updated: r.updated !== undefined && r.updated > instant ? isoInZone(r.updated, zone) : undefined,
-          body: r.body,
-          draft: r.private,
-          slug: r.slug,
-          extra: r.extra,
-        },
-        now,
-        taken,
-        zone,
-      );
-      prepared.push(p);
-      summary.imported++;
-      if (r.private) summary.drafts++;
-    } catch (e) {
-      fail((e as Error).message);
-      seenUrls.delete(key);
+    const dir = `content/${day.replaceAll('-', '/')}`;
+    const slug = slugs.allocate(dir, sourceSlug(r.slug, note) ?? titleSlug(r.title, checked.url));
+    const route = routes.entry(day, slug);
+    let body = r.body;
+    if (sourceUrl) body = rebaseRootLinks(body, sourceUrl);
+    seen.set(key, r.position);
+    planned.push({
+      record: r,
+      route,
+      alias: sourceUrl && r.oldPath ? r.oldPath : undefined,
+      input: {
+        url: checked.url,
+        title: r.title,
+        tags,
+        via: r.via,
+        date,
+        updated: r.updated !== undefined && r.updated > instant ? isoInZone(r.updated, zone) : undefined,
+        body,
+        draft: r.private,
+        slug,
+        extra: r.extra,
+      },
+    });
+    pages.add(route);
+  }
+
+  // Old paths become aliases, unless one is the entry's own page or already another's.
+  for (const p of planned) {
+    if (!p.alias) continue;
+    const route = p.alias.slice(1);
+    if (route === p.route) summary.samePath++;
+    else if (pages.has(decodeURI(route)) || claimed.has(decodeURI(route))) {
+      summary.notes.push({ position: p.record.position, message: `old path ${p.alias} is another entry's page or alias: no alias` });
+    } else {
+      claimed.add(decodeURI(route));
+      p.input.extra = { ...p.input.extra, aliases: [p.alias] };
+      summary.aliased++;
     }
+  }
+
+  const prepared: Prepared[] = [];
+  const copies: Array<{ from: string; to: string; position: string }> = [];
+  for (const p of planned) {
+    try {
+      // The slug is free already (allocated above): prepareEntry is not to look again.
+      prepared.push(prepareEntry(root, settings, p.input, now, () => new Set(), zone));
+    } catch (e) {
+      summary.errors.push({ position: p.record.position, message: (e as Error).message });
+      continue;
+    }
+    summary.imported++;
+    if (p.record.templated) summary.templated++;
+    else if (p.record.private) summary.drafts++;
+    for (const f of p.record.files ?? []) copies.push({ from: f.from, to: `public/${p.route}${f.rel}`, position: p.record.position });
   }
   summary.files = prepared.map((p) => p.path);
   if (!options.dryRun) await writeEntries(root, prepared);
+  for (const c of copies) {
+    const problem = copyBeside(root, c.from, c.to, Boolean(options.dryRun));
+    if (problem) summary.notCopied.push({ position: c.position, message: `${path.basename(c.from)} not copied: ${problem}` });
+    else summary.copied.push(c.to);
+  }
   return summary;
+}
+
+function checkSourceUrl(text: string): string {
+  const r = parseWebUrl(text);
+  if (r.url === undefined) throw new ImportError(`--source-url ${r.problem}`);
+  return r.url.replace(/\/+$/, '');
+}
+
+/**
+ * Root-relative links (`](/2017/…)`, `href="/…"`) pointed into the old site: they are made
+ * absolute against it, so they do not point at nothing inside the new one.
+ */
+export function rebaseRootLinks(markdown: string, sourceUrl: string): string {
+  const base = sourceUrl.replace(/\/+$/, '');
+  return markdown.replace(/(\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)\/(?![/\\])/gim, (_, lead: string) => `${lead}${base}/`);
+}
+
+/** Copies a file beside a post into public/, never over another; the reason it could not be, if so. */
+function copyBeside(root: string, from: string, to: string, dryRun: boolean): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.lstatSync(from);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'unreadable';
+  }
+  if (!st.isFile()) return st.isSymbolicLink() ? 'a symbolic link (not followed)' : 'not a regular file';
+  const abs = path.join(root, to);
+  if (fs.existsSync(abs)) return `${to} exists already (not overwritten)`;
+  if (dryRun) return undefined;
+  try {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.copyFileSync(from, abs, fs.constants.COPYFILE_EXCL);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
+  return undefined;
+}
+
+/**
+ * Dates written with an offset are dated, in the site, by the site's timezone. Those whose day
+ * there is not the day the source showed are counted, and the IANA timezone that keeps the most
+ * of them on their day is proposed.
+ */
+function dayShifts(records: readonly BookmarkRecord[], zone: Zone): ImportSummary['dayShifts'] {
+  const withOffset: Array<{ position: string; instant: number; day: string; offset: number }> = [];
+  for (const r of records) {
+    if (r.date && 'instant' in r.date && r.date.hasTime && r.date.offset !== undefined) {
+      withOffset.push({ position: r.position, instant: r.date.instant, day: dayAtOffset(r.date.instant, r.date.offset), offset: r.date.offset });
+    }
+  }
+  const movedIn = (z: Zone) => withOffset.filter((d) => z.day(d.instant) !== d.day);
+  const moved = movedIn(zone);
+  const result: ImportSummary['dayShifts'] = { timezone: zone.name, moved: moved.map((d) => d.position), total: withOffset.length };
+  if (moved.length === 0) return result;
+  // Candidates: the zones whose offset at the first date with the commonest offset is that offset.
+  const count = new Map<number, number>();
+  for (const d of withOffset) count.set(d.offset, (count.get(d.offset) ?? 0) + 1);
+  const common = [...count.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  const sample = withOffset.find((d) => d.offset === common)!;
+  let best: { timezone: string; kept: number } | undefined;
+  for (const name of [zone.name, ...Intl.supportedValuesOf('timeZone')]) {
+    let z: Zone;
+    try {
+      z = zoneOf(name);
+    } catch {
+      continue;
+    }
+    if (z.offset(sample.instant) !== sample.offset * 60_000) continue;
+    const kept = withOffset.length - movedIn(z).length;
+    if (!best || kept > best.kept) best = { timezone: name, kept };
+  }
+  if (best && best.kept > withOffset.length - moved.length && best.timezone !== zone.name) result.proposal = best;
+  return result;
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Zone } from '../lib/time.js';
 import { isSkippedName } from '../load/sources.js';
 import { readFrontMatter } from '../parse/front-matter.js';
-import { readBookmarkDate, safeMarkdown, splitTags, type BookmarkRecord, type SourceProblem } from './records.js';
+import { slugify } from '../parse/slug.js';
+import { dayAtOffset, decodeEntities, readBookmarkDate, safeMarkdown, splitTags, type BookmarkRecord, type SourceProblem } from './records.js';
 
 export type FieldMap = Partial<Record<'url' | 'title' | 'tags' | 'date' | 'body' | 'via', string>>;
 
@@ -49,11 +50,49 @@ function listMarkdown(dir: string): string[] {
   return out.sort();
 }
 
-export function parseMarkdownFolder(dir: string, zone: Zone, fieldMap: FieldMap = {}): { records: BookmarkRecord[]; problems: SourceProblem[]; files: number } {
+export interface MarkdownOptions {
+  fieldMap?: FieldMap;
+  /** The old site's permalink pattern (`/:year/:month/:day/:slug/`), for old paths. */
+  permalink?: string;
+}
+
+/** Keys that would reach the prototype of an object built from them: never copied. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Keys linklog reads itself: a source's own key of that name is kept under `source-<key>`. */
+const LINKLOG_KEYS = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'id', 'aliases']);
+
+/** Keys read here and not kept as data. */
+const CONSUMED = new Set(['draft', 'published', 'slug', 'permalink']);
+
+const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
+
+/** An old site path from a permalink pattern with Jekyll's placeholders. */
+export function expandPermalink(pattern: string, v: { year: string; month: string; day: string; slug: string; categories: string[] }): string {
+  const out = pattern
+    .replaceAll(':categories', v.categories.map((c) => encodeURIComponent(c)).join('/'))
+    .replace(/:(year|month|day|i_month|i_day|short_year|title|slug|output_ext)\b/g, (_, k: string) => {
+      switch (k) {
+        case 'year': return v.year;
+        case 'month': return v.month;
+        case 'day': return v.day;
+        case 'i_month': return String(Number(v.month));
+        case 'i_day': return String(Number(v.day));
+        case 'short_year': return v.year.slice(2);
+        case 'output_ext': return '.html';
+        default: return v.slug;
+      }
+    });
+  return `/${out.split('/').filter(Boolean).join('/')}${out.endsWith('/') ? '/' : ''}`;
+}
+
+export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOptions = {}): { records: BookmarkRecord[]; problems: SourceProblem[]; files: number } {
+  const fieldMap = options.fieldMap ?? {};
   const records: BookmarkRecord[] = [];
   const problems: SourceProblem[] = [];
   const files = listMarkdown(dir);
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const section = path.basename(path.resolve(dir));
   for (const rel of files) {
     let text: string;
     try {
@@ -68,12 +107,18 @@ export function parseMarkdownFolder(dir: string, zone: Zone, fieldMap: FieldMap 
       problems.push({ position: `${rel}:${fm.line}`, message: fm.message });
       continue;
     }
-    const lenientNote = fm.repaired ? ['front matter read leniently: a quoted value ran over lines that were not indented'] : [];
+    const notes: string[] = fm.repaired ? ['front matter read leniently: a quoted value ran over lines that were not indented'] : [];
     const data = fm.data;
     const content = fm.body;
+    const used = new Set<string>(CONSUMED);
     const pick = (field: keyof FieldMap): unknown => {
       const names = fieldMap[field] ? [fieldMap[field]!] : CANDIDATES[field];
-      for (const n of names) if (data[n] !== undefined && data[n] !== null && data[n] !== '') return data[n];
+      for (const n of names) {
+        if (data[n] !== undefined && data[n] !== null && data[n] !== '') {
+          used.add(n);
+          return data[n];
+        }
+      }
       return undefined;
     };
     let url = pick('url');
@@ -84,30 +129,125 @@ export function parseMarkdownFolder(dir: string, zone: Zone, fieldMap: FieldMap 
       title ??= o.title ?? o.name;
       url = o.url ?? o.href;
     }
-    const rawTags = pick('tags');
-    const tags = Array.isArray(rawTags) ? rawTags.filter((t) => t !== null && t !== undefined).map((t) => String(t).trim()).filter(Boolean) : splitTags(typeof rawTags === 'string' ? rawTags : undefined);
-    let body = content.trim();
-    if (!body) {
-      const alt = pick('body');
-      if (typeof alt === 'string') body = alt.trim();
+
+    // Tags: every tag-like field (Jekyll's category and categories too), unless --map names one.
+    const tagFields = fieldMap.tags ? [fieldMap.tags] : CANDIDATES.tags;
+    const tags: string[] = [];
+    const categories: string[] = [];
+    for (const name of tagFields) {
+      const raw = data[name];
+      if (raw === undefined || raw === null || raw === '') continue;
+      used.add(name);
+      const list = Array.isArray(raw) ? raw.filter((t) => typeof t === 'string' || typeof t === 'number').map((t) => String(t).trim()) : typeof raw === 'string' || typeof raw === 'number' ? splitTags(String(raw)) : [];
+      if (Array.isArray(raw) && list.length < raw.filter((t) => t !== null && t !== '').length) notes.push(`${name}: items that are not text were left out`);
+      for (let t of list) {
+        if (!t) continue;
+        if (name === 'category' || name === 'categories') categories.push(t);
+        if (t.startsWith('_')) {
+          const bare = t.replace(/^_+/, '');
+          notes.push(`${name} '${t}': tag '${bare}' (the leading _ dropped)`);
+          t = bare;
+        }
+        if (t && !tags.includes(t)) tags.push(t);
+      }
     }
-    const notes: string[] = [...lenientNote];
-    const templated = TEMPLATE_TAG.test(body) || (typeof title === 'string' && TEMPLATE_TAG.test(title));
+
+    // The commentary: a description (Eleventy, Hugo) first, then the body; neither is dropped.
+    const description = pick('body');
+    const parts = [typeof description === 'string' ? description.trim() : '', content.trim()].filter(Boolean);
+    if (parts.length === 2 && parts[0] === parts[1]) parts.pop();
+    const body = parts.join('\n\n');
+    const titleText = typeof title === 'string' || typeof title === 'number' ? decodeEntities(String(title)).trim() : undefined;
+    const templated = TEMPLATE_TAG.test(body) || (titleText !== undefined && TEMPLATE_TAG.test(titleText));
     if (templated) {
       notes.push('holds template tags of another generator ({% … %} or {{ … }}): imported as a draft, to be checked before it is published');
     }
     const via = pick('via');
+    const dateText = pick('date');
+    const date = readBookmarkDate(typeof dateText === 'string' || typeof dateText === 'number' ? dateText : undefined, zone);
+
+    // The source's slug: front matter, else the file or bundle folder name (a date prefix dropped).
+    const base = path.posix.basename(rel).replace(/\.(md|markdown)$/i, '');
+    const bundle = base === 'index' && rel.includes('/');
+    const fileName = bundle ? path.posix.basename(path.posix.dirname(rel)) : base;
+    const fileSlug = DATED_NAME.exec(fileName)?.[4] ?? fileName;
+    const ownSlug = typeof data.slug === 'string' || typeof data.slug === 'number' ? String(data.slug) : fileSlug;
+
+    // The path the post had on the old site.
+    let oldPath: string | undefined;
+    if (date && 'instant' in date) {
+      const day = date.offset !== undefined ? dayAtOffset(date.instant, date.offset) : zone.day(date.instant);
+      const [year, month, dd] = day.split('-');
+      const v = { year, month, day: dd, slug: slugify(ownSlug), categories: categories.map((c) => c.replace(/^_+/, '')).filter(Boolean) };
+      const jekyll = rel.startsWith('_posts/') || section === '_posts';
+      if (typeof data.permalink === 'string' && data.permalink.startsWith('/')) oldPath = expandPermalink(data.permalink, v);
+      else if (options.permalink) oldPath = expandPermalink(options.permalink, v);
+      else if (jekyll) oldPath = expandPermalink('/:year/:month/:day/:slug/', v);
+      else {
+        const folder = path.posix.dirname(rel);
+        const parts = [section, ...(folder === '.' ? [] : folder.split('/'))];
+        if (bundle) parts.pop();
+        oldPath = `/${[...parts, fileSlug].map((p) => encodeURIComponent(p)).join('/')}/`;
+      }
+    }
+
+    // Files beside a page bundle's index.md: copied with it.
+    const beside: Array<{ from: string; rel: string }> = [];
+    if (bundle) {
+      const folder = path.join(dir, path.posix.dirname(rel));
+      for (const f of listTreeSafe(folder)) if (!/\.(md|markdown)$/i.test(f)) beside.push({ from: path.join(folder, f), rel: f });
+    }
+
+    // Everything else is kept as data; names linklog reads itself are kept under source-<name>.
+    const extra: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(data)) {
+      if (used.has(k) || v === undefined) continue;
+      if (UNSAFE_KEYS.has(k)) {
+        notes.push(`field '${k}' left out (it is not a name a field may have)`);
+        continue;
+      }
+      if (k === 'lang' && typeof v === 'string') extra.lang = v.trim();
+      else if (LINKLOG_KEYS.has(k) || k.startsWith('source-')) extra[`source-${k}`] = v;
+      else extra[k] = v;
+    }
+
     records.push({
       position: rel,
       url: typeof url === 'string' ? url.trim() : undefined,
-      title: typeof title === 'string' || typeof title === 'number' ? String(title).trim() : undefined,
+      title: titleText,
       body: safeMarkdown(body),
-      tags: tags.filter((t) => !t.startsWith('_')),
-      date: readBookmarkDate(pick('date') as string | undefined, zone),
+      tags,
+      date,
       private: data.draft === true || data.published === false || templated,
+      templated,
       via: typeof via === 'string' ? via : undefined,
+      slug: ownSlug,
+      oldPath,
+      files: beside.length ? beside : undefined,
+      extra: Object.keys(extra).length ? { ...extra } : undefined,
       notes,
     });
   }
   return { records, problems, files: files.length };
+}
+
+/** Files under `dir` (relative, forward slashes), dot files left out; [] when unreadable. */
+function listTreeSafe(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    let items: fs.Dirent[];
+    try {
+      items = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const item of items) {
+      if (item.name.startsWith('.')) continue;
+      const child = rel ? `${rel}/${item.name}` : item.name;
+      if (item.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  walk('');
+  return out.sort();
 }

@@ -3,6 +3,7 @@ import type { Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
+import { toString } from 'hast-util-to-string';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { markdownToHast } from '../markdown/processor.js';
 import type { Zone } from '../lib/time.js';
@@ -17,8 +18,12 @@ export interface BookmarkRecord {
   /** The commentary, as Markdown. */
   body: string;
   tags: string[];
-  /** undefined: the source gives no date. */
-  date?: { instant: number; hasTime: boolean } | { unreadable: string };
+  /**
+   * undefined: the source gives no date. `offset` (minutes east of UTC) when the source
+   * wrote one (`-0500`, `+02:00`): the date is written back with it, and its local day is
+   * the day the source showed. `Z` is not an offset a person chose, so it gives none.
+   */
+  date?: { instant: number; hasTime: boolean; offset?: number } | { unreadable: string };
   updated?: number;
   private: boolean;
   via?: string | { name?: string; url?: string };
@@ -28,6 +33,12 @@ export interface BookmarkRecord {
   extra?: Record<string, unknown>;
   /** Things to tell the author about this record that do not stop its import. */
   notes?: string[];
+  /** Imported as a draft because it holds another generator's template tags. */
+  templated?: boolean;
+  /** The path the post had on its old site (`/2018/05/15/slug/`), for `--source-url`. */
+  oldPath?: string;
+  /** Files beside the post (a page bundle): absolute paths and their path relative to the post. */
+  files?: Array<{ from: string; rel: string }>;
 }
 
 export interface SourceProblem {
@@ -61,15 +72,37 @@ export function readBookmarkDate(raw: string | number | undefined | null, zone: 
     const sign = apache[7].startsWith('-') ? -1 : 1;
     const offset = sign * (Math.abs(Number(apache[7])) * 60 + Number(apache[8])) * 60_000;
     const utc = Date.UTC(Number(apache[3]), month, Number(apache[1]), Number(apache[4]), Number(apache[5]), Number(apache[6]));
-    return { instant: utc - offset, hasTime: true };
+    return { instant: utc - offset, hasTime: true, offset: offset / 60_000 };
   }
   const parsed = parseDate(text, zone);
   if (typeof parsed === 'string') {
     // Last resort for RFC 2822 and similar forms some tools write.
     const ms = Date.parse(text);
-    return Number.isNaN(ms) || !/\d{4}/.test(text) ? { unreadable: text } : { instant: ms, hasTime: true };
+    return Number.isNaN(ms) || !/\d{4}/.test(text) ? { unreadable: text } : { instant: ms, hasTime: true, offset: offsetOf(text) };
   }
-  return { instant: parsed.instant, hasTime: parsed.hasTime };
+  return parsed.hasTime ? { instant: parsed.instant, hasTime: true, offset: offsetOf(text) } : { instant: parsed.instant, hasTime: false };
+}
+
+/** The UTC offset written at the end of a date-time (`-0500`, `+02:00`), in minutes; `Z` and none give undefined. */
+export function offsetOf(text: string): number | undefined {
+  const m = /\d\s*([+-])(\d{2}):?(\d{2})?$/.exec(text.trim());
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return minutes >= 24 * 60 ? undefined : (m[1] === '-' ? -1 : 1) * minutes;
+}
+
+/** An instant as an ISO 8601 date-time at a fixed offset (minutes east of UTC). */
+export function isoAtOffset(instant: number, offset: number): string {
+  const d = new Date(instant + offset * 60_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}T${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}${sign}${p2(Math.floor(abs / 60))}:${p2(abs % 60)}`;
+}
+
+/** The calendar day (`YYYY-MM-DD`) of an instant at a fixed offset. */
+export function dayAtOffset(instant: number, offset: number): string {
+  return isoAtOffset(instant, offset).slice(0, 10);
 }
 
 /** Tags as exporters write them: comma-separated when there is a comma, else space-separated. */
@@ -79,11 +112,33 @@ export function splitTags(raw: string | undefined | null): string[] {
   return parts.map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean);
 }
 
-/** Escapes plain text so that Markdown shows it as written. */
+/**
+ * Escapes plain text so that Markdown shows it as written: blank lines part paragraphs,
+ * a single line break stays a line break (a hard break), and spaces at either end of a
+ * line are dropped (Markdown would otherwise need `&#x20;` to keep them).
+ */
 export function textToMarkdown(text: string): string {
   const clean = text.replace(/\r\n?/g, '\n').trim();
   if (!clean) return '';
-  return toMarkdown({ type: 'root', children: clean.split(/\n{2,}/).map((p) => ({ type: 'paragraph', children: [{ type: 'text', value: p }] })) }).trim();
+  const paragraphs = clean
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean))
+    .filter((lines) => lines.length > 0);
+  type Inline = { type: 'text'; value: string } | { type: 'break' };
+  const tree = {
+    type: 'root' as const,
+    children: paragraphs.map((lines) => ({
+      type: 'paragraph' as const,
+      children: lines.flatMap((value, i): Inline[] => (i === 0 ? [{ type: 'text', value }] : [{ type: 'break' }, { type: 'text', value }])),
+    })),
+  };
+  return toMarkdown(tree as Parameters<typeof toMarkdown>[0]).trim();
+}
+
+/** HTML character references decoded (`We&#39;ll` → `We'll`), nothing else touched: `<b>` stays text. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return toString(fromHtml(text.replaceAll('<', '&lt;'), { fragment: true }));
 }
 
 /** HTML commentary → Markdown, through the sanitiser first: nothing that runs script survives. */

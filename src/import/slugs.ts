@@ -1,0 +1,71 @@
+/**
+ * Slugs for imported entries: the source's own when it has one (front-matter `slug`, a
+ * Jekyll file name after its date, a page bundle's folder, a file's name), else one made
+ * from the whole title. Allocation on a day is linear: a counter per base, not a search.
+ */
+import { slugify } from '../parse/slug.js';
+
+/** Title slugs longer than this are cut at the last word boundary before it. */
+const TITLE_SLUG = 72;
+
+/** Names of files the build writes inside a day's or a tag's folder: a slug may not be one. */
+const GENERATED_FILE = /\.(html?|xml|json|txt)$/i;
+
+/** A slug made from a title (or a url), never ending in a file extension such as `.xml`. */
+export function titleSlug(title: string | undefined, url: string): string {
+  let slug = title ? slugify(title) : '';
+  if (!slug || /^u[0-9a-f]+(-[0-9a-f]+)*$/.test(slug)) {
+    try {
+      const u = new URL(url);
+      slug = slugify(`${u.hostname.replace(/^www\./, '')} ${u.pathname}`) || slug;
+    } catch {
+      // a url that does not parse is refused before a slug is needed
+    }
+  }
+  if ([...slug].length > TITLE_SLUG) {
+    const cut = [...slug].slice(0, TITLE_SLUG + 1).join('');
+    const at = cut.lastIndexOf('-');
+    slug = (at > 20 ? cut.slice(0, at) : cut.slice(0, TITLE_SLUG)).replace(/[-.]+$/, '');
+  }
+  // A title that is a URL (`…/feed.xml`): `feed-xml`, so the page is not taken for a file.
+  slug = slug.replace(/\.([\p{L}\p{N}]+)$/u, '-$1');
+  return slug || 'link';
+}
+
+/**
+ * The source's slug made canonical, or undefined when there is none. One that would name a
+ * file the build writes (`index.html`) has its last dot made a hyphen, with a note.
+ */
+export function sourceSlug(raw: string | undefined, note: (m: string) => void): string | undefined {
+  if (raw === undefined) return undefined;
+  let slug = slugify(raw.normalize('NFC'));
+  if (!slug) return undefined;
+  if (GENERATED_FILE.test(slug)) {
+    const safe = slug.replace(/\.([^.]+)$/, '-$1');
+    note(`slug '${slug}' would name a file the build writes: slug '${safe}' instead`);
+    slug = safe;
+  }
+  return slug;
+}
+
+/** Free slugs on each day: `base`, then `base-2`, `base-3`…, in constant time per entry. */
+export class SlugAllocator {
+  private readonly next = new Map<string, number>();
+  constructor(private readonly taken: (dir: string) => Set<string>) {}
+
+  allocate(dir: string, base: string): string {
+    const used = this.taken(dir);
+    const key = `${dir}\0${base}`;
+    let n = this.next.get(key) ?? 1;
+    let slug = n === 1 ? base : `${base}-${n}`;
+    while (used.has(slug)) slug = `${base}-${++n}`;
+    this.next.set(key, n + 1);
+    used.add(slug);
+    return slug;
+  }
+}
+
+/** A tag whose slug would name a file the build writes (`index.html`): its last dot made a hyphen. */
+export function safeTagName(tag: string): string {
+  return GENERATED_FILE.test(slugify(tag)) ? tag.replace(/\.([^.]*)$/, '-$1') : tag;
+}
