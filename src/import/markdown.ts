@@ -57,13 +57,13 @@ export interface MarkdownOptions {
 }
 
 /** Keys that would reach the prototype of an object built from them: never copied. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keys linklog reads itself: a source's own key of that name is kept under `source-<key>`. */
-const LINKLOG_KEYS = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'id', 'aliases']);
+const LINKLOG_KEYS: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'id', 'aliases']);
 
 /** Keys read here and not kept as data. */
-const CONSUMED = new Set(['draft', 'published', 'slug', 'permalink']);
+const CONSUMED: ReadonlySet<string> = new Set(['draft', 'published', 'slug', 'permalink']);
 
 const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
