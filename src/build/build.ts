@@ -68,13 +68,14 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   }
   clock.lap('fingerprint');
   // The stages that parse and render are loaded only now: a build with nothing to do does not pay for them.
-  const [{ parseSources }, { modelStep }, { templatesStep }, { markdownStep }, { planSite }, { renderAndWrite, renderContext }] = await Promise.all([
+  const [{ parseSources }, { modelStep }, { templatesStep }, { markdownStep }, { planSite }, { renderAndWrite, renderContext }, { pagesStep }] = await Promise.all([
     import('./parse.js'),
     import('./model.js'),
     import('./templates.js'),
     import('./markdown.js'),
     import('../plan/plan.js'),
     import('./render.js'),
+    import('./pages.js'),
   ]);
   const { settings } = inputs;
   const diagnostics: Diagnostic[] = [...inputs.diagnostics];
@@ -91,6 +92,9 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   const templates = templatesStep(state, inputs.templates);
   diagnostics.push(...templates.diagnostics);
   clock.lap('templates');
+  const ownPages = pagesStep(inputs.pages, settings, inputs.templates);
+  diagnostics.push(...ownPages.diagnostics);
+  clock.lap('pages');
   if (!inputs.hasContent || hasErrors(diagnostics)) {
     // What was parsed stands: once the author mends the file, only that file is read again.
     if (request.saveCache) saveCache(state);
@@ -108,7 +112,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   }
 
   const settingsKey = hashOf(`${state.pipeline}\0${JSON.stringify(settings)}\0${request.drafts}`);
-  const plan = planSite({ site: model.site, settings, statics: inputs.statics, git: inputs.git, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
+  const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
   diagnostics.push(...plan.diagnostics);
   clock.lap('plan');
   if (hasErrors(diagnostics)) return failed();

@@ -7,6 +7,7 @@ import { hashOf } from '../lib/hash.js';
 import { readGitState, type GitState } from '../load/git.js';
 import { collectStatic, publicDirs, type StaticFile } from '../load/public.js';
 import { hasContentFolder, statSources, type SourceStat } from '../load/sources.js';
+import { readPageSources, type PageSources } from '../load/pages.js';
 import { readTemplateSources, type TemplateSources } from '../load/templates.js';
 import type { BuildState } from './state.js';
 
@@ -17,6 +18,8 @@ export interface BuildInputs {
   hasContent: boolean;
   sources: readonly SourceStat[];
   templates: TemplateSources;
+  /** The site's own pages (pages/…), read whole: a site has a handful. */
+  pages: PageSources;
   statics: readonly StaticFile[];
   /** The site's git repository (for /build.json), when it is in one. */
   git: GitState | undefined;
@@ -34,6 +37,7 @@ export function readInputs(state: BuildState, sources?: readonly SourceStat[]): 
     hasContent,
     sources: sources ?? (hasContent ? statSources(state.root) : []),
     templates: readTemplateSources(state.root),
+    pages: readPageSources(state.root),
     statics: collectStatic(publicDirs(state.root)),
     git: readGitState(state.root, { status: state.options.gitStatus !== false, exclude: [state.out, path.join(state.root, CACHE_DIR)] }),
   };
@@ -47,6 +51,8 @@ export function readInputs(state: BuildState, sources?: readonly SourceStat[]): 
 export function fingerprint(state: BuildState, inputs: BuildInputs): string {
   const parts: string[] = [state.pipeline, state.out, JSON.stringify([state.options.baseUrl, Boolean(state.options.drafts)]), inputs.settingsText ?? ''];
   for (const [name, t] of inputs.templates) parts.push(name, t.file, t.text);
+  for (const p of inputs.pages.files) parts.push(p.path, p.text);
+  for (const s of inputs.pages.skipped) parts.push(s.path);
   for (const s of inputs.statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
   parts.push(JSON.stringify(inputs.git ?? null));
   for (const f of inputs.sources) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}:${f.ctimeMs}:${f.ino}`);

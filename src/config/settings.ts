@@ -31,6 +31,14 @@ export interface Settings {
   feedSize: number;
   /** Query parameters `new`, capture and `import` strip from urls (`*` ends a prefix); undefined: the default list. */
   stripParams?: readonly string[];
+  /** The header's links, in order; undefined: Latest, Archive, Tags, Feed. */
+  nav?: readonly NavItem[];
+}
+
+/** A link of the site's navigation: `href` is a path of the site (`/about/`) or an absolute http(s) URL. */
+export interface NavItem {
+  label: string;
+  href: string;
 }
 
 export interface SettingsOverrides {
@@ -63,7 +71,36 @@ const KEYS: Record<string, Check> = {
     Array.isArray(v) && v.every((n) => typeof n === 'string' && n.trim() !== '' && !/[&=#?\s]/.test(n))
       ? undefined
       : `must be a list of query parameter names (such as [utm_*, fbclid]; [] strips nothing), not ${describe(v)}`,
+  nav: checkNav,
 };
+
+function checkNav(v: unknown): string | undefined {
+  const shape = 'a list of links, each `- label: About` and `href: /about/` (a path of the site) or an https URL';
+  if (!Array.isArray(v)) return `must be ${shape}, not ${describe(v)}`;
+  for (const [i, item] of v.entries()) {
+    const at = `item ${i + 1}`;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return `${at} must be a mapping with label and href, not ${describe(item)}`;
+    const { label, href, ...rest } = item as Record<string, unknown>;
+    const unknown = Object.keys(rest)[0];
+    if (unknown) return `${at} has an unknown key '${unknown}' (known: label, href)`;
+    if (typeof label !== 'string' || label.trim() === '') return `${at} needs a label (the link's text)`;
+    if (typeof href !== 'string' || href.trim() === '') return `${at} ('${label}') needs an href`;
+    if (href.startsWith('/')) {
+      if (href.startsWith('//') || /[\\\s?]|\/\.\.?(\/|#|$)/.test(href)) return `${at} ('${label}'): '${href}' is not a plain path of the site such as /about/`;
+    } else {
+      let url: URL | undefined;
+      try {
+        url = new URL(href);
+      } catch {
+        url = undefined;
+      }
+      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+        return `${at} ('${label}'): href must start with / (a path of the site) or be an http(s) URL, not '${href}'`;
+      }
+    }
+  }
+  return undefined;
+}
 
 function checkBaseUrl(v: string): string | undefined {
   let url: URL;
@@ -168,6 +205,7 @@ export function parseSettings(
       perPage: (valid.perPage as number | undefined) ?? 50,
       feedSize: (valid.feedSize as number | undefined) ?? 50,
       ...(valid.stripParams !== undefined ? { stripParams: valid.stripParams as string[] } : {}),
+      ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),
     },
   };
 }

@@ -43,7 +43,7 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   state.model = { key: model.key, model: next };
   state.unsaved.content = true;
   const { rendered } = await renderBodies(bodies, pairs.map((p) => p.fresh), { settings, pipeline: state.pipeline, workers: 0 });
-  const { plan, affected } = patchPlan(last.plan, pairs, { site: next.site, settings, statics: [], templateKeys: state.templates.set.keys, settingsKey: last.settingsKey }, state.planMemo);
+  const { plan, affected } = patchPlan(last.plan, pairs, { site: next.site, settings, statics: [], pages: [], templateKeys: state.templates.set.keys, settingsKey: last.settingsKey }, state.planMemo);
   clock.lap('patch');
   const renderCtx = renderContext(state, next.site, settings, state.templates.set);
   const outcome = await renderAndWrite(state, plan.files, renderCtx, { write: true, trustOutputs: true });

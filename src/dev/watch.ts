@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SETTINGS_FILE } from '../config/settings.js';
 import { CONTENT_DIR, isEntryFile, isSkippedName } from '../load/sources.js';
+import { PAGES_DIR } from '../load/pages.js';
 
 /** Longer than chokidar's 50 ms window for repeated changes to one file. */
 const VERIFY_MS = 80;
 
-export type ChangeKind = 'content' | 'templates' | 'public' | 'settings';
+export type ChangeKind = 'content' | 'templates' | 'public' | 'settings' | 'pages';
 
 export interface Change {
   kind: ChangeKind;
@@ -30,6 +31,7 @@ export function classify(rel: string): ChangeKind | undefined {
   }
   if (parts[0] === 'templates') return rel.endsWith('.eta') ? 'templates' : undefined;
   if (parts[0] === 'public') return 'public';
+  if (parts[0] === PAGES_DIR) return isEntryFile(parts[parts.length - 1]) ? 'pages' : undefined;
   return undefined;
 }
 
@@ -82,7 +84,7 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   // One watched path, the site folder, filtered to what the site is made of: given paths
   // that do not exist (yet), chokidar reports 'ready' before it watches the others, and a
   // templates/ folder made later would go unseen.
-  const watched = new Set(['content', 'templates', 'public', SETTINGS_FILE]);
+  const watched = new Set(['content', 'templates', 'public', PAGES_DIR, SETTINGS_FILE]);
   const absRoot = path.resolve(root);
   const watcher: FSWatcher = watch(absRoot, {
     cwd: absRoot,
@@ -146,7 +148,7 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   // A removed folder: every entry under it is gone (chokidar reports the folder).
   watcher.on('unlinkDir', (p: string) => {
     const rel = p.split(path.sep).join('/');
-    pending.set(rel, { kind: rel.startsWith('public') ? 'public' : rel.startsWith('templates') ? 'templates' : 'content', path: rel, event: 'unlink' });
+    pending.set(rel, { kind: rel.startsWith('public') ? 'public' : rel.startsWith('templates') ? 'templates' : rel.startsWith(PAGES_DIR) ? 'pages' : 'content', path: rel, event: 'unlink' });
     schedule();
   });
   // An error of the watcher (a folder it cannot read) must not stop the server.

@@ -28,6 +28,10 @@ export type DiagnosticCode =
   // templates
   | 'template-compile'
   | 'template-runtime'
+  | 'unknown-template'
+  | 'unused-template'
+  // pages/
+  | 'page-skipped'
   // linklog.yaml
   | 'settings-yaml'
   | 'settings-not-mapping'

@@ -38,3 +38,12 @@ export function readTemplateSources(root: string): TemplateSources {
   }
   return out;
 }
+
+/** The names of linklog's own templates: the ones its pages render with. */
+export function packageTemplateNames(): Set<string> {
+  try {
+    return new Set(fs.readdirSync(path.join(PACKAGE_ROOT, TEMPLATES_DIR)).filter((n) => n.endsWith('.eta')).map((n) => n.slice(0, -4)));
+  } catch {
+    return new Set();
+  }
+}

@@ -12,12 +12,14 @@ import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
 import { signer, type PlanMemo } from './sign.js';
-import type { FileSpec, PlanContext, PlannedFile } from './types.js';
+import type { FileSpec, PageDoc, PlanContext, PlannedFile } from './types.js';
 
 export interface PlanInput {
   site: Site;
   settings: Settings;
   statics: readonly StaticFile[];
+  /** The site's own pages (pages/…), rendered. */
+  pages: readonly PageDoc[];
   /** The site's git repository, when it is in one. */
   git?: GitState;
   /** Template name → key (see render/templates.ts). */
@@ -51,6 +53,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       site: input.site,
       settings: input.settings,
       statics: input.statics,
+      pages: input.pages,
       git: input.git,
       memo: (init) => own(output.name, init),
       keep: (id, part, key, make) => {

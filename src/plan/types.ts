@@ -15,7 +15,14 @@ import type { GitState } from '../load/git.js';
 import type { StaticFile } from '../load/public.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
+import type { Page } from '../parse/page.js';
 import type { RenderContext } from '../render/context.js';
+
+/** One of the site's own pages with its HTML, ready to plan. */
+export interface PageDoc {
+  page: Page;
+  html: string;
+}
 
 export type Value = string | number | boolean | undefined;
 
@@ -51,6 +58,8 @@ export interface PlanContext {
   site: Site;
   settings: Settings;
   statics: readonly StaticFile[];
+  /** The site's own pages (pages/…), rendered. */
+  pages: readonly PageDoc[];
   /** The site's git repository, when it is in one (for /build.json). */
   git?: GitState;
   /** A memo of the output's own, kept by the build state from one plan to the next. */

@@ -1,5 +1,5 @@
 /** What every file renders with: the site, its templates and views, and one page renderer. */
-import type { Settings } from '../config/settings.js';
+import type { NavItem, Settings } from '../config/settings.js';
 import { absoluteUrl, href, routes } from '../config/urls.js';
 import { VERSION } from '../lib/package.js';
 import type { Zone } from '../lib/time.js';
@@ -42,7 +42,23 @@ export function siteView(settings: Settings) {
     /** `linklog X.Y.Z`, for `<meta name="generator">`. */
     generator: `linklog ${VERSION}`,
     nav: { home: h(routes.home()), archive: h(routes.archive()), tags: h(routes.tags()), feed: h(routes.feed()), daily: h(routes.daily()) },
+    /** The header's links (the `nav` setting): label, href, and the route of a site link (for aria-current). */
+    menu: (settings.nav ?? DEFAULT_NAV).map((item) => navLink(settings, item)),
   };
+}
+
+const DEFAULT_NAV: readonly NavItem[] = [
+  { label: 'Latest', href: '/' },
+  { label: 'Archive', href: `/${routes.archive()}` },
+  { label: 'Tags', href: `/${routes.tags()}` },
+  { label: 'Feed', href: `/${routes.feed()}` },
+];
+
+function navLink(settings: Settings, item: NavItem): { label: string; href: string; route?: string } {
+  if (!item.href.startsWith('/')) return { label: item.label, href: item.href };
+  const [path, fragment] = item.href.split(/#(.*)/s);
+  const route = path.slice(1);
+  return { label: item.label, href: href(settings, route) + (fragment !== undefined ? `#${encodeURIComponent(fragment)}` : ''), route };
 }
 
 /** What the layout shows of a page besides its content (`it.page`). */

@@ -9,6 +9,7 @@ import { entryPages } from './entries.js';
 import { feeds } from './feeds.js';
 import { homePages } from './home.js';
 import { notFoundPage } from './not-found.js';
+import { sitePages } from './pages.js';
 import { publicFiles } from './public.js';
 import { sitemapOutput } from './sitemap.js';
 import { tagsJson } from './tags-json.js';
@@ -22,6 +23,8 @@ export const OUTPUTS: readonly Output[] = [
   notFoundPage,
   feeds,
   tagsJson,
+  // After the generated pages: a page of the same path is an error.
+  sitePages,
   // After the pages: it lists them.
   sitemapOutput(),
   // After the pages: it counts them.
