@@ -9,6 +9,7 @@ import type { BuildResult } from '../build/build.js';
 import { loadSettings } from '../config/settings.js';
 import { formatDiagnostic, hasErrors } from '../lib/diagnostics.js';
 import { devBuilds, type DevBuilds } from './builds.js';
+import { startCapture } from './capture.js';
 import { startServer, type DevServer } from './server.js';
 import { watchSite, type Change, type Watcher } from './watch.js';
 
@@ -167,9 +168,36 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   watcher.release();
 
   basePath = (await loadSettings(root)).settings.basePath;
+  const rebuilt = (...paths: string[]) =>
+    new Promise<BuildEvent>((resolve) => {
+      const on = (e: BuildEvent) => {
+        if (!paths.every((p) => e.changes.some((c) => c.path === p))) return;
+        events.off('build', on);
+        resolve(e);
+      };
+      events.on('build', on);
+    });
+  // The capture form (dev/capture.ts): it compares links with every parsed entry, drafts too.
+  const capture = startCapture({
+    root,
+    host: options.host,
+    port: () => srv?.port ?? 0,
+    basePath: () => basePath,
+    drafts: Boolean(options.drafts),
+    site: () => {
+      const model = builds.state.model?.model;
+      return {
+        version: model,
+        tags: model?.site.tags ?? [],
+        entries: () => [...(builds.state.content?.sources.values() ?? [])].flatMap((r) => (r.entry ? [r.entry] : [])),
+      };
+    },
+    rebuilt: (rel) => rebuilt(rel),
+    log,
+  });
   for (let port = options.port, tries = 0; ; port++, tries++) {
     try {
-      srv = await startServer({ root: builds.state.out, basePath, host: options.host, port });
+      srv = await startServer({ root: builds.state.out, basePath, host: options.host, port, extra: capture });
       if (tries > 0) log(`port ${options.port} is in use; using ${port} instead`);
       break;
     } catch (e) {
@@ -189,15 +217,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     server,
     builds,
     events,
-    rebuilt: (...paths) =>
-      new Promise((resolve) => {
-        const on = (e: BuildEvent) => {
-          if (!paths.every((p) => e.changes.some((c) => c.path === p))) return;
-          events.off('build', on);
-          resolve(e);
-        };
-        events.on('build', on);
-      }),
+    rebuilt,
     idle: () => (busy || watcher.pending() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
     async close() {
       closed = true;

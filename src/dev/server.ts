@@ -24,6 +24,8 @@ export interface DevServerOptions {
   idleMs?: number;
   /** Told when a client is dropped: it moved no byte for `idleMs`, or left too many events unread. */
   onDrop?: (why: 'idle' | 'unread') => void;
+  /** More routes (the capture form): served first when `handle` says so; `clientScript` is added to the reload script. */
+  extra?: { handle(req: http.IncomingMessage, res: http.ServerResponse): boolean; clientScript?: string };
 }
 
 export interface DevServer {
@@ -166,6 +168,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     if (!hostAllowed(req.headers.host, options.host, port)) {
       return plain(res, 403, 'linklog dev answers only requests for this machine (use http://localhost or 127.0.0.1 with its port, or the --host it listens on)', head);
     }
+    if (options.extra?.handle(req, res)) return;
     if (req.method !== 'GET' && !head) {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       return res.end();
@@ -174,7 +177,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     if (rawPath === EVENTS_PATH) return events(req, res);
     if (rawPath === CLIENT_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': NO_CACHE });
-      return res.end(head ? undefined : CLIENT_SCRIPT);
+      return res.end(head ? undefined : CLIENT_SCRIPT + (options.extra?.clientScript ?? ''));
     }
     if (basePath !== '/' && (rawPath === '/' || rawPath === basePath.slice(0, -1))) {
       res.writeHead(302, { Location: basePath, 'Cache-Control': NO_CACHE });

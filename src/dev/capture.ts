@@ -1,0 +1,424 @@
+/**
+ * `linklog dev`'s capture form: `GET /_linklog/add?url=&title=&description=` (Pinboard's
+ * names) shows a form filled in from the query; its `POST` writes the entry file as
+ * `linklog new` does (content/add.ts) and answers 303 with the entry's page, once the
+ * session has rebuilt it. Only requests for this server's own host, and posts carrying
+ * the session's token from the form's own origin, are served. The "Save to linklog"
+ * bookmarklet is offered on the form and, through the reload script, on every page dev
+ * serves; built files never hold it.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type http from 'node:http';
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { loadSettings, type Settings } from '../config/settings.js';
+import { encodeRoute } from '../config/urls.js';
+import { knownSite, planAdd, quoteSelection, writeAdd, type AddPlan, type KnownSite } from '../content/add.js';
+import { isoInZone } from '../content/new-entry.js';
+import { fetchPageTitle, titleFromUrl, type TitleResult } from '../content/page-title.js';
+import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
+import { zone as zoneOf } from '../lib/time.js';
+import type { Entry } from '../parse/entry.js';
+import type { Tag } from '../model/tags.js';
+import { parseDate } from '../parse/dates.js';
+import { parseWebUrl } from '../parse/url.js';
+import { hostAllowed } from './server.js';
+
+export const CAPTURE_PATH = '/_linklog/add';
+
+export interface CaptureOptions {
+  root: string;
+  /** The `--host` the server listens on. */
+  host: string;
+  /** The port it listens on (known once it listens). */
+  port: () => number;
+  /** The site's base path now. */
+  basePath: () => string;
+  /** Whether drafts are served (`--drafts`). */
+  drafts: boolean;
+  /** Every entry content/ holds (drafts too) and the site's tags, from the session's last build. */
+  site: () => { entries: () => Iterable<Entry>; tags: readonly Tag[]; version: unknown };
+  /** Resolves once the session has rebuilt after `rel` (root-relative) changed. Call before writing. */
+  rebuilt: (rel: string) => Promise<unknown>;
+  /** For tests: the clock and the title fetch. */
+  now?: () => number;
+  fetchTitle?: (url: string) => Promise<TitleResult>;
+  log?: (line: string) => void;
+}
+
+export interface Capture {
+  /** Serves `/_linklog/…`; returns false for every other path. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
+  /** Added to the reload script: shows the bookmarklet on pages dev serves. */
+  clientScript: string;
+}
+
+/** The form's fields, as typed. */
+interface Fields {
+  url: string;
+  title: string;
+  description: string;
+  tags: string;
+  via: string;
+  date: string;
+  draft: boolean;
+  force: boolean;
+  /** The tags the author was shown spelling hints for (then they save as typed). */
+  seenTags: string;
+}
+
+type FieldName = 'url' | 'title' | 'description' | 'tags' | 'via' | 'date';
+
+interface FormState {
+  fields: Fields;
+  errors: Partial<Record<FieldName | 'form', string>>;
+  duplicate?: AddPlan['duplicate'];
+  hints: AddPlan['tagHints'];
+  saved?: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+const REBUILD_WAIT_MS = 20_000;
+
+/** The bookmarklet's code: opens the form as a top-level page with the tab's url, title and selection; never fetches. */
+export function bookmarkletCode(origin: string): string {
+  return `(function(){var d=document,w=window,s='';try{s=String(w.getSelection?w.getSelection():'')}catch(e){}var u=${JSON.stringify(`${origin}${CAPTURE_PATH}`)}+'?url='+encodeURIComponent(location.href)+'&title='+encodeURIComponent(d.title)+'&description='+encodeURIComponent(s);var o=null;try{o=w.open(u,'linklog-capture','width=760,height=760')}catch(e){}if(!o)location.href=u})()`;
+}
+
+export function bookmarkletHref(origin: string): string {
+  return `javascript:${encodeURIComponent(bookmarkletCode(origin))}`;
+}
+
+const HOW_TO = 'Drag this link to your bookmarks bar; on any page, click it (after selecting a passage to quote) to save that page here.';
+
+/** Adds the bookmarklet to the pages dev serves (a small box in a corner, dismissible for the tab). */
+const CLIENT_WIDGET = `(() => {
+  'use strict';
+  if (sessionStorage.getItem('linklog-capture-hidden')) return;
+  const code = ${JSON.stringify(bookmarkletCode('@ORIGIN@'))}.replace('@ORIGIN@', location.origin);
+  const box = document.createElement('aside');
+  box.id = 'linklog-dev-capture';
+  box.style.cssText = 'position:fixed;left:.5rem;bottom:.5rem;z-index:2147483646;max-width:22rem;padding:.4rem .6rem;' +
+    'font:13px/1.4 system-ui,sans-serif;background:#fffbe6;color:#222;border:1px solid #d9c77a;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.15)';
+  const link = document.createElement('a');
+  link.href = 'javascript:' + encodeURIComponent(code);
+  link.textContent = 'Save to linklog';
+  link.style.cssText = 'font-weight:bold';
+  const how = document.createElement('span');
+  how.textContent = ' ' + ${JSON.stringify(HOW_TO)} + ' ';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Hide');
+  close.style.cssText = 'border:0;background:none;cursor:pointer;font-size:14px';
+  close.addEventListener('click', () => { sessionStorage.setItem('linklog-capture-hidden', '1'); box.remove(); });
+  box.append(link, how, close);
+  document.body.append(box);
+})();
+`;
+
+/** Live tag-spelling hints on the form (the form works without it: the server shows them too). */
+const FORM_SCRIPT = `(() => {
+  'use strict';
+  const form = document.querySelector('form.capture');
+  const tags = form.elements.tags;
+  const seen = form.elements.seen_tags;
+  const hint = document.getElementById('tags-hint');
+  const known = new Map([...document.querySelectorAll('#site-tags option')].map((o) => [o.value.normalize('NFC').toLowerCase(), o.value]));
+  const update = () => {
+    const notes = tags.value.split(/\\s+/).filter(Boolean).flatMap((t) => {
+      const site = known.get(t.normalize('NFC').toLowerCase());
+      return site && site !== t ? [t + ': the site spells it ' + site] : [];
+    });
+    hint.textContent = notes.join('; ');
+    seen.value = tags.value;
+  };
+  tags.addEventListener('input', update);
+  update();
+})();
+`;
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sameToken(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string, head = false): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  });
+  res.end(head ? undefined : body);
+}
+
+function refuse(res: http.ServerResponse, status: number, why: string): void {
+  send(res, status, 'text/plain; charset=utf-8', `${why}\n`);
+}
+
+function fieldsFrom(params: URLSearchParams, fromQuery: boolean, now: string): Fields {
+  const get = (k: string) => params.get(k) ?? '';
+  const description = get('description');
+  return {
+    url: get('url').trim(),
+    title: get('title').replace(/\s+/g, ' ').trim(),
+    // From a bookmarklet, `description` is the selection: it becomes a quote.
+    description: fromQuery ? quoteSelection(description) : description.replace(/\r\n?/g, '\n'),
+    tags: get('tags').trim(),
+    via: get('via').trim(),
+    date: fromQuery ? get('date').trim() || now : get('date').trim(),
+    draft: params.get('draft') !== null && !fromQuery,
+    force: params.get('force') !== null && !fromQuery,
+    seenTags: get('seen_tags'),
+  };
+}
+
+export function startCapture(options: CaptureOptions): Capture {
+  const token = randomBytes(24).toString('base64url');
+  const now = options.now ?? Date.now;
+  const fetchTitle = options.fetchTitle ?? ((url: string) => fetchPageTitle(url));
+  let memo: { version: unknown; stripKey: string; known: KnownSite } | undefined;
+
+  const known = (settings: Settings): KnownSite => {
+    const site = options.site();
+    const stripKey = JSON.stringify(settings.stripParams ?? DEFAULT_STRIP_PARAMS);
+    if (memo === undefined || memo.version !== site.version || memo.stripKey !== stripKey) memo = { version: site.version, stripKey, known: knownSite(site.entries(), site.tags, settings) };
+    return memo.known;
+  };
+
+  const settingsNow = async (): Promise<Settings> => (await loadSettings(options.root)).settings;
+
+  const entryHref = (route: string) => options.basePath() + encodeRoute(route);
+
+  const page = (req: http.IncomingMessage, state: FormState, tags: KnownSite['tags']): string => {
+    const origin = `http://${req.headers.host}`;
+    const f = state.fields;
+    const err = (name: FieldName) => (state.errors[name] ? h('span.error', { id: `${name}-error`, role: 'alert' }, state.errors[name]!) : '');
+    const described = (name: FieldName) => (state.errors[name] ? { ariaInvalid: 'true', ariaDescribedBy: `${name}-error` } : {});
+    const row = (name: FieldName, label: string, control: Element, after: ElementContent[] = []) =>
+      h('p', [h('label', { for: name }, label), ' ', control, ' ', err(name), ...after]);
+    const input = (name: FieldName, attrs: Record<string, unknown> = {}) => h('input', { id: name, name, value: f[name], ...described(name), ...attrs });
+    const duplicate: ElementContent[] = state.duplicate
+      ? [
+          h('span.duplicate', { id: 'url-duplicate', role: 'alert' }, [
+            'Already saved: ',
+            h('a', { href: entryHref(state.duplicate.route) }, state.duplicate.title),
+            ` (${state.duplicate.source}). `,
+            h('label', [h('input', { type: 'checkbox', name: 'force', checked: f.force }), ' save anyway']),
+          ]),
+        ]
+      : [];
+    const hints = state.hints.map((x) => `${x.typed}: the site spells it ${x.site}`).join('; ');
+    const tree = h('html', { lang: 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('title', 'Save to linklog'),
+        h(
+          'style',
+          'body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:1rem auto;padding:0 1rem}label{font-weight:600}' +
+            'input:not([type=checkbox]),textarea{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.3rem}textarea{min-height:10rem;font-family:ui-monospace,monospace}' +
+            '.error,.duplicate{color:#a00;display:block}.hint{color:#735c00;display:block}.saved{background:#e8f6e8;padding:.5rem}footer{margin-top:2rem;font-size:.9rem;color:#444}',
+        ),
+      ]),
+      h('body', [
+        h('h1', 'Save to linklog'),
+        state.saved ? h('p.saved', { role: 'status' }, state.saved) : '',
+        state.errors.form ? h('p.error', { role: 'alert' }, state.errors.form) : '',
+        h('form.capture', { method: 'post', action: CAPTURE_PATH, noValidate: true }, [
+          h('input', { type: 'hidden', name: 'token', value: token }),
+          h('input', { type: 'hidden', name: 'seen_tags', value: f.seenTags }),
+          row('url', 'URL', input('url', { type: 'url', required: true, autocomplete: 'off' }), duplicate),
+          row('title', 'Title', input('title', { placeholder: 'empty: the page’s title, fetched' })),
+          row('description', 'Commentary (Markdown)', h('textarea', { id: 'description', name: 'description', ...described('description') }, f.description)),
+          row('tags', 'Tags (space-separated)', input('tags', { list: 'site-tags', autocomplete: 'off', autocapitalize: 'none' }), [h('span.hint', { id: 'tags-hint', ariaLive: 'polite' }, hints)]),
+          h(
+            'datalist',
+            { id: 'site-tags' },
+            tags.map((t) => h('option', { value: t.name }, `${t.count}`)),
+          ),
+          row('via', 'Via (a URL or a name)', input('via')),
+          row('date', 'Date', input('date', { placeholder: '2026-11-26 or 2026-11-26T09:30:00+01:00' })),
+          h('p', [h('label', [h('input', { type: 'checkbox', name: 'draft', checked: f.draft }), ' Draft'])]),
+          h('p', [h('button', { type: 'submit' }, 'Save')]),
+        ]),
+        h('footer', [h('a', { href: bookmarkletHref(origin) }, 'Save to linklog'), ` — ${HOW_TO}`]),
+        h('script', FORM_SCRIPT),
+      ]),
+    ]);
+    return `<!DOCTYPE html>\n${toHtml(tree)}\n`;
+  };
+
+  const showForm = async (req: http.IncomingMessage, res: http.ServerResponse, state: FormState, status: number, head = false) => {
+    const settings = await settingsNow();
+    send(res, status, 'text/html; charset=utf-8', page(req, state, known(settings).tags), head);
+  };
+
+  /** Checks the fields; returns the plan to write, or the state to show again. */
+  const check = async (fields: Fields, settings: Settings): Promise<{ plan: AddPlan; draft: boolean } | FormState> => {
+    const state: FormState = { fields, errors: {}, hints: [] };
+    const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
+    const zone = zoneOf(settings.timezone);
+    if (!fields.url) state.errors.url = 'Give the url of the link.';
+    else {
+      const u = parseWebUrl(stripTracking(fields.url, strip).url);
+      if (u.problem) state.errors.url = `The url ${u.problem}.`;
+    }
+    if (fields.date) {
+      const d = parseDate(fields.date, zone);
+      if (typeof d === 'string') state.errors.date = `The date ${d}.`;
+    }
+    if (fields.via && /^[a-z][a-z0-9+.-]*:/i.test(fields.via)) {
+      const v = parseWebUrl(fields.via);
+      if (v.problem) state.errors.via = `Via ${v.problem}.`;
+    }
+    if (!fields.title && state.errors.url) state.errors.title = 'Give a title (or a url to take it from).';
+    if (Object.keys(state.errors).length) return state;
+    const input = {
+      url: fields.url,
+      title: fields.title || undefined,
+      tags: fields.tags.split(/\s+/).filter(Boolean),
+      via: fields.via || undefined,
+      date: fields.date || undefined,
+      body: fields.description.trim() ? fields.description : undefined,
+      draft: fields.draft,
+    };
+    const site = known(settings);
+    let plan: AddPlan;
+    try {
+      plan = planAdd(options.root, settings, input, site, { now: now() });
+    } catch (e) {
+      state.errors.form = (e as Error).message;
+      return state;
+    }
+    state.duplicate = plan.duplicate;
+    state.hints = plan.tagHints;
+    if (plan.duplicate && !fields.force) state.errors.url = 'This link is in content/ already: tick “save anyway” to save it again.';
+    // Spelling hints stop the first save only: saving again as typed is a choice.
+    if (plan.tagHints.length && fields.seenTags !== fields.tags) {
+      fields.seenTags = fields.tags;
+      state.errors.tags = 'Some tags differ from the site’s only in case: save again to keep them as typed.';
+    }
+    if (Object.keys(state.errors).length) return state;
+    if (!fields.title) {
+      const got = await fetchTitle(plan.url);
+      const title = got.ok ? got.title : titleFromUrl(plan.url);
+      options.log?.(got.ok ? `capture: title "${title}" from the page` : `capture: could not fetch the title (${got.reason}); using "${title}"`);
+      plan = planAdd(options.root, settings, { ...input, title }, site, { now: now() });
+    }
+    return { plan, draft: fields.draft };
+  };
+
+  const post = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // A form posted from another site (CSRF): its Origin, or the browser's Sec-Fetch-Site, tells.
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') return refuse(res, 403, 'Refused: this form was sent from another site.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) return refuse(res, 403, 'Refused: this form was sent from another origin.');
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') return refuse(res, 415, 'Send the form as application/x-www-form-urlencoded.');
+    const body = await readBody(req);
+    if (body === undefined) return refuse(res, 413, 'The form is too large.');
+    const params = new URLSearchParams(body);
+    if (!sameToken(params.get('token'), token)) return refuse(res, 403, 'Refused: the form’s token is missing or wrong (was the dev server restarted?). Open the form again.');
+    const settings = await settingsNow();
+    const fields = fieldsFrom(params, false, '');
+    const checked = await check(fields, settings);
+    if (!('plan' in checked)) return showForm(req, res, checked, 400);
+    const { plan, draft } = checked;
+    const rel = plan.prepared.path;
+    const rebuilt = options.rebuilt(rel);
+    try {
+      writeAdd(options.root, plan.prepared);
+    } catch (e) {
+      return showForm(req, res, { fields, errors: { form: `Not saved: ${(e as Error).message}` }, hints: [] }, 500);
+    }
+    options.log?.(`capture: wrote ${rel}`);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([rebuilt, new Promise<void>((resolve) => (timer = setTimeout(resolve, REBUILD_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (draft && !options.drafts) {
+      res.writeHead(303, { Location: `${CAPTURE_PATH}?saved=${encodeURIComponent(rel)}`, 'Cache-Control': 'no-store' });
+      return res.end();
+    }
+    // content/YYYY/MM/DD/slug.md is published at /YYYY/MM/DD/slug/ (the slug is the file's name).
+    const route = `${rel.slice('content/'.length, -'.md'.length)}/`;
+    res.writeHead(303, { Location: entryHref(route), 'Cache-Control': 'no-store' });
+    res.end();
+  };
+
+  return {
+    clientScript: CLIENT_WIDGET,
+    handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (!url.pathname.startsWith('/_linklog/')) return false;
+      // DNS rebinding: a page on another name that resolves here must not reach this.
+      // (The server checks every request's Host first; this form never answers without that check.)
+      if (!hostAllowed(req.headers.host, options.host, options.port())) {
+        refuse(res, 403, `Refused: unknown Host header '${req.headers.host ?? ''}'.`);
+        return true;
+      }
+      if (url.pathname !== CAPTURE_PATH) {
+        refuse(res, 404, 'Not found.');
+        return true;
+      }
+      const fail = (e: unknown) => {
+        options.log?.(`capture failed: ${(e as Error).stack ?? e}`);
+        if (!res.headersSent) refuse(res, 500, `Not saved: ${(e as Error).message}`);
+      };
+      if (req.method === 'POST') {
+        post(req, res).catch(fail);
+        return true;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD, POST' });
+        res.end();
+        return true;
+      }
+      settingsNow()
+        .then((settings) => {
+          const fields = fieldsFrom(url.searchParams, true, isoInZone(now(), zoneOf(settings.timezone)));
+          const saved = url.searchParams.get('saved');
+          const state: FormState = { fields, errors: {}, hints: [], saved: saved ? `Saved ${saved} as a draft (run dev with --drafts to see drafts).` : undefined };
+          if (fields.url) {
+            const u = parseWebUrl(stripTracking(fields.url, settings.stripParams ?? DEFAULT_STRIP_PARAMS).url);
+            if (u.url) {
+              try {
+                const plan = planAdd(options.root, settings, { url: fields.url, title: fields.title || 'x', tags: fields.tags.split(/\s+/).filter(Boolean) }, known(settings), { now: now() });
+                state.duplicate = plan.duplicate;
+                state.hints = plan.tagHints;
+                if (plan.removed.length) fields.url = plan.url;
+              } catch {
+                // shown when saved
+              }
+            } else state.errors.url = `The url ${u.problem}.`;
+          }
+          return showForm(req, res, state, 200, req.method === 'HEAD');
+        })
+        .catch(fail);
+      return true;
+    },
+  };
+}

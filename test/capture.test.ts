@@ -1,0 +1,223 @@
+/** `linklog dev`'s capture form over HTTP: the form, the save, and every refusal. No network beyond loopback. */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build/index.js';
+import { startDev, type DevSession } from '../src/dev/index.js';
+import { $, $$, copyFixture, runCli, text } from './helpers.js';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(port: number, method: string, rawPath: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+
+function form(reply: Reply): Root {
+  return fromHtml(reply.body);
+}
+
+function valueOf(tree: Root, name: string): string {
+  const el = $(tree, `[name="${name}"]`);
+  if (!el) throw new Error(`no field ${name}`);
+  return el.tagName === 'textarea' ? text(el) : String(el.properties.value ?? '');
+}
+
+describe('the capture form of linklog dev', () => {
+  let session: DevSession;
+  let root: string;
+  let port: number;
+  let token: string;
+  const filesUnder = (dir: string) => (fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)).sort() : []);
+
+  beforeAll(async () => {
+    root = copyFixture('basic');
+    session = await startDev({ root, host: '127.0.0.1', port: 0, findPort: false, log: () => {}, error: () => {} });
+    port = session.server.port;
+    const r = await request(port, 'GET', '/_linklog/add');
+    token = valueOf(form(r), 'token');
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    request(port, 'POST', '/_linklog/add', { ...FORM, Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin', ...headers }, new URLSearchParams(fields).toString());
+
+  it('shows the form filled in from Pinboard-style query names, the selection as a blockquote, the date now in the site timezone', async () => {
+    const q = new URLSearchParams({ url: 'https://example.net/article?utm_source=rss&id=7', title: ' An   article ', description: 'First paragraph\n\nSecond one' });
+    const r = await request(port, 'GET', `/_linklog/add?${q}`);
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    const tree = form(r);
+    expect(valueOf(tree, 'url')).toBe('https://example.net/article?id=7');
+    expect(valueOf(tree, 'title')).toBe('An article');
+    expect($(tree, 'textarea[name=description]')!.children.map((c) => (c.type === 'text' ? c.value : '')).join('')).toBe('> First paragraph\n>\n> Second one\n');
+    // America/New_York: the offset is -05:00 or -04:00.
+    expect(valueOf(tree, 'date')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[45]:00$/);
+    expect(valueOf(tree, 'token').length).toBeGreaterThan(20);
+    for (const name of ['tags', 'via']) expect(valueOf(tree, name)).toBe('');
+    expect($(tree, 'input[name=draft][type=checkbox]')).toBeDefined();
+    // Tag suggestions: most used first, in the site's spelling (web ×4 across spellings).
+    const options = $$(tree, 'datalist#site-tags option').map((o) => String(o.properties.value));
+    expect(options[0]).toBe('web');
+    expect(options).toContain('Etsy');
+    expect(new Set(options.map((o) => o.toLowerCase())).size).toBe(options.length);
+    // The bookmarklet and its how-to.
+    const link = $$(tree, 'a').find((a) => text(a) === 'Save to linklog');
+    expect(String(link?.properties.href)).toMatch(/^javascript:/);
+    expect(decodeURIComponent(String(link!.properties.href))).toContain(`http://127.0.0.1:${port}/_linklog/add`);
+    expect(decodeURIComponent(String(link!.properties.href))).not.toContain('fetch(');
+  });
+
+  it('saves as linklog new writes it and answers 303 with the entry page, already rebuilt', async () => {
+    const r = await post({ token, url: 'https://example.net/saved?utm_medium=x&a=1', title: 'Saved from the form', description: '> A quote\n\nMy note.', tags: 'web fresh', via: 'https://lobste.rs/', date: '2026-11-27T10:00:00-05:00', seen_tags: '' });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/links/2026/11/27/saved-from-the-form/');
+    const page = await request(port, 'GET', r.headers.location!);
+    expect(page.status).toBe(200);
+    expect(text($(fromHtml(page.body), 'h1')!)).toContain('Saved from the form');
+    const file = fs.readFileSync(path.join(root, 'content/2026/11/27/saved-from-the-form.md'), 'utf8');
+    expect(file).toBe('---\ntitle: Saved from the form\nurl: https://example.net/saved?a=1\ndate: "2026-11-27T10:00:00-05:00"\ntags: [web, fresh]\nvia: https://lobste.rs/\n---\n> A quote\n\nMy note.\n');
+    // The front matter is what linklog new writes for the same link.
+    const other = copyFixture('basic');
+    const cli = await runCli(['new', 'https://example.net/saved?utm_medium=x&a=1', '--title', 'Saved from the form', '--tags', 'web fresh', '--via', 'https://lobste.rs/', '--date', '2026-11-27T10:00:00-05:00', '--root', other]);
+    expect(cli.stdout.trim()).toBe('content/2026/11/27/saved-from-the-form.md');
+    expect(`${fs.readFileSync(path.join(other, cli.stdout.trim()), 'utf8')}> A quote\n\nMy note.\n`).toBe(file);
+  });
+
+  it('never overwrites: the same title the same day gets -2', async () => {
+    const fields = { token, url: 'https://example.net/twice', title: 'Twice', date: '2026-11-28', seen_tags: '' };
+    const a = await post(fields);
+    const b = await post({ ...fields, url: 'https://example.net/twice-other' });
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(b.headers.location).toBe('/links/2026/11/28/twice-2/');
+    expect(filesUnder('content/2026/11/28')).toEqual(['twice-2.md', 'twice.md']);
+  });
+
+  it('never writes outside content/, even through a symlinked day folder', async () => {
+    const outside = fs.mkdtempSync(path.join(path.dirname(root), 'linklog-outside-'));
+    fs.mkdirSync(path.join(root, 'content/2026/12'), { recursive: true });
+    fs.symlinkSync(outside, path.join(root, 'content/2026/12/01'));
+    const r = await post({ token, url: 'https://example.net/escape', title: 'Escape', date: '2026-12-01', seen_tags: '' });
+    expect(r.status).toBe(500);
+    expect(text($(form(r), '.error'))).toMatch(/outside content/);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    fs.rmSync(outside, { recursive: true });
+    fs.rmSync(path.join(root, 'content/2026/12'), { recursive: true });
+  });
+
+  it('refuses a request whose Host is not its own, GET included', async () => {
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`]) {
+      const r = await request(port, 'GET', '/_linklog/add', { Host: host });
+      expect(r.status).toBe(403);
+    }
+    for (const host of [`localhost:${port}`, `[::1]:${port}`]) expect((await request(port, 'GET', '/_linklog/add', { Host: host })).status).toBe(200);
+    const r = await post({ token, url: 'https://example.net/rebound', title: 'Rebound' }, { Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` });
+    expect(r.status).toBe(403);
+    expect(fs.readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('rebound'))).toEqual([]);
+  });
+
+  it('refuses a post with a missing or wrong token', async () => {
+    const missing = await post({ url: 'https://example.net/no-token', title: 'No token' });
+    const wrong = await post({ token: `${token.slice(0, -1)}x`, url: 'https://example.net/wrong-token', title: 'Wrong token' });
+    expect([missing.status, wrong.status]).toEqual([403, 403]);
+    expect(missing.body).toMatch(/token/);
+  });
+
+  it('refuses a post from another site: its Origin, or Sec-Fetch-Site: cross-site', async () => {
+    const origin = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { Origin: 'https://evil.example' });
+    const nullOrigin = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { Origin: 'null' });
+    const fetchSite = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { 'Sec-Fetch-Site': 'cross-site' });
+    expect([origin.status, nullOrigin.status, fetchSite.status]).toEqual([403, 403, 403]);
+  });
+
+  it('shows the form again for bad input, the error beside the field and every value kept; writes nothing', async () => {
+    const before = JSON.stringify(fs.readdirSync(path.join(root, 'content'), { recursive: true }));
+    for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'not a url', 'ftp://example.net/x']) {
+      const fields = { token, url, title: 'Kept title', description: 'Kept note', tags: 'kept tags', via: 'Someone', date: '2026-11-26', seen_tags: '' };
+      const r = await post(fields);
+      expect(r.status).toBe(400);
+      const tree = form(r);
+      expect(text($(tree, '#url-error'))).toMatch(/url/i);
+      expect($(tree, 'input[name=url]')!.properties.ariaDescribedBy).toEqual(['url-error']);
+      for (const [k, v] of Object.entries(fields)) if (k !== 'token') expect(valueOf(tree, k === 'seen_tags' ? 'seen_tags' : k)).toBe(v);
+    }
+    const badDate = form(await post({ token, url: 'https://example.net/bad-date', title: 'Bad date', date: '2026-02-30' }));
+    expect(text($(badDate, '#date-error'))).toMatch(/date/i);
+    expect(valueOf(badDate, 'date')).toBe('2026-02-30');
+    const noTitle = form(await post({ token, url: '', title: '' }));
+    expect(text($(noTitle, '#title-error'))).toMatch(/title/i);
+    expect(text($(noTitle, '#url-error'))).toMatch(/url/i);
+    expect(JSON.stringify(fs.readdirSync(path.join(root, 'content'), { recursive: true }))).toBe(before);
+  });
+
+  it('flags a url content/ has (after stripping), links its page, and saves it only with "save anyway"', async () => {
+    const q = new URLSearchParams({ url: 'https://EXAMPLE.com/date-only?utm_source=x#frag', title: 'Again' });
+    const tree = form(await request(port, 'GET', `/_linklog/add?${q}`));
+    const flag = $(tree, '#url-duplicate')!;
+    expect(text(flag)).toContain('content/2026/11/date-only.md');
+    expect($(flag, 'a')!.properties.href).toBe('/links/2026/11/24/date-only/');
+    expect($(flag, 'input[name=force][type=checkbox]')).toBeDefined();
+    const fields = { token, url: 'https://example.com/date-only', title: 'Again', date: '2026-11-29', seen_tags: '' };
+    const refused = await post(fields);
+    expect(refused.status).toBe(400);
+    expect(text($(form(refused), '#url-error'))).toMatch(/save anyway/);
+    expect(filesUnder('content/2026/11/29')).toEqual([]);
+    const saved = await post({ ...fields, force: 'on' });
+    expect(saved.status).toBe(303);
+    expect(filesUnder('content/2026/11/29')).toEqual(['again.md']);
+  });
+
+  it('says which spelling the site uses for a tag that differs only in case; saving again keeps it as typed', async () => {
+    const fields = { token, url: 'https://example.net/spelling', title: 'Spelling', tags: 'WEB etsy new', date: '2026-11-30', seen_tags: '' };
+    const first = await post(fields);
+    expect(first.status).toBe(400);
+    const tree = form(first);
+    expect(text($(tree, '#tags-hint'))).toBe('WEB: the site spells it web; etsy: the site spells it Etsy');
+    expect(valueOf(tree, 'seen_tags')).toBe('WEB etsy new');
+    const again = await post({ ...fields, seen_tags: valueOf(tree, 'seen_tags') });
+    expect(again.status).toBe(303);
+    expect(fs.readFileSync(path.join(root, 'content/2026/11/30/spelling.md'), 'utf8')).toContain('tags: [WEB, etsy, new]');
+  });
+
+  it('sends a draft, which dev does not serve without --drafts, back to the form with a note', async () => {
+    const r = await post({ token, url: 'https://example.net/draft-capture', title: 'Draft capture', date: '2026-11-26', draft: 'on', seen_tags: '' });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/_linklog/add?saved=content%2F2026%2F11%2F26%2Fdraft-capture.md');
+    expect(fs.readFileSync(path.join(root, 'content/2026/11/26/draft-capture.md'), 'utf8')).toContain('draft: true');
+    expect(text($(form(await request(port, 'GET', r.headers.location!)), '.saved'))).toContain('as a draft');
+  });
+
+  it('is only in dev: pages and the reload script offer the bookmarklet, built files never do', async () => {
+    const script = await request(port, 'GET', '/__linklog/client.js');
+    expect(script.body).toContain('Save to linklog');
+    const out = copyFixture('basic');
+    await build({ root: out });
+    const built = fs.readdirSync(path.join(out, '_site'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml|json|js)$/.test(f));
+    expect(built.length).toBeGreaterThan(5);
+    for (const f of built) {
+      const body = fs.readFileSync(path.join(out, '_site', f), 'utf8');
+      expect(body).not.toContain('_linklog');
+      expect(body).not.toContain('Save to linklog');
+    }
+  });
+});
