@@ -7,6 +7,7 @@
  *   no change       rebuild with nothing changed (and checks that no file was rewritten)
  *   dev edit        `linklog dev`: one entry's commentary saved → reload event
  *   dev new tag     `linklog dev`: a new entry with a new tag saved → reload event
+ *   capture         `linklog dev`: the capture form's POST → its 303 → the entry page served (target ≤ 300 ms at 10k)
  *   peak RSS        of the first build
  *   Markdown floor  the Markdown stage alone over every body on one core, warmed up
  *                   (corpora up to 20k entries): no first build can beat it ÷ cores
@@ -162,9 +163,44 @@ async function devFigures(root) {
     await session.idle();
     await new Promise((r) => setTimeout(r, 150));
   }
+  const capture = await captureFigures(session.server.port, runs, () => session.idle());
   events.close();
   await session.close();
-  return { devEditMs: median(edit), devEditMaxMs: Math.max(...edit), devNewTagMs: median(newTag), devNewTagMaxMs: Math.max(...newTag) };
+  return { devEditMs: median(edit), devEditMaxMs: Math.max(...edit), devNewTagMs: median(newTag), devNewTagMaxMs: Math.max(...newTag), ...capture };
+}
+
+function httpRequest(port, method, rawPath, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { Host: `127.0.0.1:${port}`, ...(body === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded', Origin: `http://127.0.0.1:${port}` }) };
+    const req = http.request({ host: '127.0.0.1', port, path: rawPath, method, headers }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode, location: res.headers.location, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The capture form: POST a new link (title given, no fetch) → 303 → GET of the entry page, which must be there. */
+async function captureFigures(port, runs, idle) {
+  const form = await httpRequest(port, 'GET', '/_linklog/add');
+  const token = /name="token" value="([^"]+)"/.exec(form.body)?.[1];
+  if (!token) throw new Error('capture form: no token');
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const body = new URLSearchParams({ token, url: `https://example.com/captured/${i}?utm_source=bench`, title: `Captured link ${i}`, description: '> A quote.', tags: 'web captured', seen_tags: '' }).toString();
+    const t = process.hrtime.bigint();
+    const r = await httpRequest(port, 'POST', '/_linklog/add', body);
+    if (r.status !== 303) throw new Error(`capture POST: ${r.status} ${r.body}`);
+    const page = await httpRequest(port, 'GET', r.location);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (page.status !== 200 || !page.body.includes(`Captured link ${i}`)) throw new Error(`capture: ${r.location} answered ${page.status}`);
+    await idle();
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return { captureMs: median(times), captureMaxMs: Math.max(...times) };
 }
 
 function peersFromLog(file) {
@@ -269,6 +305,7 @@ for (const r of results) {
       (r.hugo ? ` The target, 0.75 × Hugo, is ${fmt(750 * r.hugo.seconds)}.` : ''),
   );
 }
+for (const r of results) if (r.captureMs !== undefined) console.log(`\n${r.corpus}: dev capture POST → entry page served: ${fmt(r.captureMs)} median, ${fmt(r.captureMaxMs)} at most (target ≤ 300 ms at 10k)`);
 if (importResult) console.log(`\nimport of a Netscape file of ${importResult.bookmarks} bookmarks into an empty site: ${fmt(importResult.importMs)}`);
 fs.mkdirSync(values.out, { recursive: true });
 const file = path.join(values.out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -168,7 +168,8 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(body),
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: with it, browsers send `Origin: null` on the form's own POST.
+    'Referrer-Policy': 'same-origin',
     'Content-Security-Policy': "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   });
   res.end(head ? undefined : body);
