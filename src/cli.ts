@@ -7,7 +7,9 @@ import { EXIT, type Command } from './commands/command.js';
 import { devCommand } from './commands/dev.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { newCommand } from './commands/new.js';
+import { verifyCommand } from './commands/verify.js';
 import { UsageError } from './lib/diagnostics.js';
 import { VERSION } from './lib/package.js';
 
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   new: newCommand,
   import: importCommand,
   export: exportCommand,
+  init: initCommand,
+  verify: verifyCommand,
 };
 
 const MAIN_HELP = `linklog ${VERSION}: a static site generator for a personal link-log

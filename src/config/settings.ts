@@ -101,6 +101,8 @@ function checkNav(v: unknown): string | undefined {
   }
   return undefined;
 }
+/** Every key linklog.yaml may have (\`linklog init\` writes each one). */
+export const SETTING_KEYS: readonly string[] = Object.keys(KEYS);
 
 function checkBaseUrl(v: string): string | undefined {
   let url: URL;

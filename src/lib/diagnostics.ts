@@ -37,7 +37,18 @@ export type DiagnosticCode =
   | 'settings-not-mapping'
   | 'unknown-setting'
   | 'invalid-setting'
-  | 'no-base-url';
+  | 'no-base-url'
+  // linklog verify: a built or deployed site (file: its path or URL)
+  | 'verify-status'
+  | 'verify-build-json'
+  | 'verify-broken-link'
+  | 'verify-missing-fragment'
+  | 'verify-feed-invalid'
+  | 'verify-sitemap'
+  | 'verify-stamp-mismatch'
+  // linklog check --links: a bookmarked url (file: the entry's path, line: its url key)
+  | 'link-dead'
+  | 'link-moved';
 
 export interface Diagnostic {
   /** Path relative to the site root, with forward slashes. */

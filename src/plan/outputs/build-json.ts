@@ -14,6 +14,8 @@ export const BUILD_JSON = 'build.json';
 export interface BuildStamp {
   generator: 'linklog';
   version: string;
+  /** The site's baseUrl as built: its feeds and sitemap hold absolute URLs under it. */
+  baseUrl: string;
   git?: { commit?: string; branch?: string; clean?: boolean };
   /** A hash of every published entry's path and text, in the site's order. */
   content: string;
@@ -33,10 +35,11 @@ export const buildJson: Output = {
         output: 'build-json',
         // Every entry, for the content hash: an edit in `linklog dev` re-signs the stamp too.
         inputs: { entries: site.entries, values: [VERSION, JSON.stringify(gitPart ?? null), pages] },
-        render: (_ctx, inputs) => {
+        render: ({ settings }, inputs) => {
           const stamp: BuildStamp = {
             generator: 'linklog',
             version: VERSION,
+            baseUrl: settings.baseUrl,
             ...(gitPart ? { git: gitPart } : {}),
             content: hashOf(inputs.entries.map((e) => e.hash).join('\n')),
             entries: inputs.entries.length,
