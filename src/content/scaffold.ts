@@ -147,6 +147,9 @@ perPage: 50
 
 # Entries in each feed (days in the daily feed).
 feedSize: 50
+
+# Query parameters \`linklog new\` removes from urls (\`*\` ends a prefix); [] removes none.
+# stripParams: [utm_*, fbclid, gclid, dclid, mc_cid, mc_eid, igshid, ref_src, _hsenc]
 `;
 }
 
