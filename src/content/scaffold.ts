@@ -148,6 +148,18 @@ perPage: 50
 # Entries in each feed (days in the daily feed).
 feedSize: 50
 
+# The header's links, in order (default: Latest, Archive, Tags, Feed). Each has a label and an href:
+# a path of the site (/about/, /tags/python/) or an http(s) URL. Pages of your own go in pages/.
+# nav:
+#   - label: Latest
+#     href: /
+#   - label: Archive
+#     href: /archive/
+#   - label: Tags
+#     href: /tags/
+#   - label: Feed
+#     href: /feed.xml
+
 # Query parameters \`linklog new\` removes from urls (\`*\` ends a prefix); [] removes none.
 # stripParams: [utm_*, fbclid, gclid, dclid, mc_cid, mc_eid, igshid, ref_src, _hsenc]
 `;
