@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
 import { folderSource, httpSource } from '../src/verify/source.js';
@@ -17,9 +16,31 @@ interface Served {
   close: () => Promise<void>;
 }
 
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.xml': 'application/xml', '.json': 'application/json', '.css': 'text/css' };
+
+/** A static host: `/a/` is `a/index.html`, `/a` redirects to `/a/` when `a` is a folder. */
+function files(dir: string) {
+  return (req: http.IncomingMessage, res: http.ServerResponse, notFound: () => void) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let abs = path.join(dir, rel);
+    if (!abs.startsWith(dir)) return notFound();
+    if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
+      if (!rel.endsWith('/')) {
+        res.writeHead(301, { location: `/links${rel}/` });
+        return res.end();
+      }
+      abs = path.join(abs, 'index.html');
+    }
+    if (!fs.existsSync(abs)) return notFound();
+    const body = fs.readFileSync(abs);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(abs)] ?? 'application/octet-stream', 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
 /** Serves `dir` at http://127.0.0.1:PORT/links/ (the fixture's base path), counting requests in flight. */
 async function serve(dir: string): Promise<Served> {
-  const files = sirv(dir, { dev: true, etag: false });
+  const serveFile = files(dir);
   let inFlight = 0;
   const served: Served = { url: '', requests: [], maxInFlight: 0, close: async () => {} };
   const server = http.createServer((req, res) => {
@@ -40,7 +61,7 @@ async function serve(dir: string): Promise<Served> {
     // Answer on a later turn, so requests overlap when the client lets them.
     setImmediate(() => {
       answer();
-      files(req, res, () => {
+      serveFile(req, res, () => {
         res.statusCode = 404;
         res.end('not found');
       });
