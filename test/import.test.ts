@@ -214,16 +214,42 @@ describe('linklog import: JSON and Markdown', () => {
 describe('linklog export', () => {
   const comparable = (e: Entry) => ({ title: e.title, url: e.url, instant: e.date.instant, day: e.date.day, tags: e.tags, body: e.body.trim(), draft: e.draft });
 
-  it('round-trips through a Netscape file into an empty site', async () => {
+  it('round-trips through a Netscape file into an empty site: url, title, dates, private, tags, slug, id, via; the commentary as plain text', async () => {
     const from = copyFixture('basic');
+    // a multi-word tag, an id and aliases (when this build reads them) travel as attributes
+    const extra = 'content/2026/11/multi.md';
+    fs.writeFileSync(
+      path.join(from, extra),
+      '---\ntitle: Multi\nurl: https://example.com/multi\ndate: 2026-11-20T23:30:00-05:00\ntags: [Design System, css]\nvia: {name: Ann, url: https://ann.example/}\nslug: kept-slug\nlang: fr\n---\nSee **this** [page](https://example.com/p)\nand that.\n',
+    );
+    const { settings } = await loadSite({ root: from, drafts: true });
     const entries = await entriesOf(from);
     const file = path.join(from, 'export.html');
-    fs.writeFileSync(file, exportNetscape(entries));
+    const text = exportNetscape(entries, settings!);
+    expect(text).toContain('tags="Design System,css"');
+    expect(text).toContain('slug="kept-slug"');
+    expect(text).toMatch(/<DD>See this page &#x3C;https:\/\/example\.com\/p>\nand that\.\n/);
+    fs.writeFileSync(file, text);
     const to = site(fs.readFileSync(path.join(from, 'linklog.yaml'), 'utf8'));
     const s = await importInto(to, file);
     expect(s.errors).toEqual([]);
     const back = await entriesOf(to);
-    expect(back.map(comparable).sort((a, b) => a.url.localeCompare(b.url))).toEqual(entries.map(comparable).sort((a, b) => a.url.localeCompare(b.url)));
+    const exact = (e: Entry) => ({ title: e.title, url: e.url, instant: e.date.instant, day: e.date.day, hasTime: e.date.hasTime, tags: e.tags, draft: e.draft, slug: e.slug, via: e.via, lang: e.data.lang });
+    const sorted = <T extends { url: string }>(l: T[]) => l.sort((a, b) => a.url.localeCompare(b.url));
+    expect(sorted(back.map(exact))).toEqual(sorted(entries.map(exact)));
+    const multi = back.find((e) => e.url === 'https://example.com/multi')!;
+    expect(multi.source).toBe('content/2026/11/20/kept-slug.md');
+    expect(multi.body.trim()).toBe('See this page \\<https://example.com/p>\\\nand that.');
+  });
+
+  it('reads Netscape TAGS in both styles: comma-separated and space-separated', async () => {
+    const root = site();
+    const file = path.join(root, 'tags.html');
+    fs.writeFileSync(file, '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="https://a.example/" ADD_DATE="1616337559" TAGS="Design System,css">A</A>\n<DT><A HREF="https://b.example/" ADD_DATE="1616337559" TAGS="private secret">B</A>\n</DL>\n');
+    await importInto(root, file);
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://a.example/')!.tags).toEqual(['Design System', 'css']);
+    expect(entries.get('https://b.example/')!.tags).toEqual(['private', 'secret']);
   });
 
   it('round-trips through JSON with every field', async () => {
@@ -234,7 +260,7 @@ describe('linklog export', () => {
     fs.writeFileSync(file, exportJson(entries, settings));
     const to = site(fs.readFileSync(path.join(from, 'linklog.yaml'), 'utf8'));
     await importInto(to, file);
-    const full = (e: Entry) => ({ ...comparable(e), slug: e.slug, via: e.via, updated: e.updated, data: e.data, hasTime: e.date.hasTime });
+    const full = (e: Entry) => ({ ...comparable(e), slug: e.slug, via: e.via, updated: e.updated, data: e.data, hasTime: e.date.hasTime, extra: { id: (e as { id?: string }).id, aliases: (e as { aliases?: string[] }).aliases } });
     const back = await entriesOf(to);
     expect(back.map(full).sort((a, b) => a.url.localeCompare(b.url))).toEqual(entries.map(full).sort((a, b) => a.url.localeCompare(b.url)));
   });
@@ -384,5 +410,157 @@ describe('linklog import keeps the source’s slugs, days and words (issue 14)',
     expect(new Set(got).size).toBe(20_000);
     expect(got[1]).toBe('untitled-2');
     expect(lookups).toBeLessThanOrEqual(20_000 * 2);
+  });
+});
+
+describe('linklog import: faithful text, old URLs, clashes (issues 14, 20)', () => {
+  it('plain-text notes keep their line breaks, with no &#x20;, and titles have entities decoded', async () => {
+    const root = site();
+    const file = path.join(root, 'p.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([{ href: 'https://n.example/', description: 'We&#39;ll be right back', extended: 'Line one  \r\nline two \r\n\r\n  Second paragraph ', time: '2022-02-10T15:31:16Z', shared: 'yes', tags: 'a' }]),
+    );
+    await importInto(root, file);
+    const [e] = await entriesOf(root);
+    expect(e.title).toBe("We'll be right back");
+    expect(e.body).toBe('Line one\\\nline two\n\nSecond paragraph\n');
+    expect(e.body).not.toContain('&#x20;');
+  });
+
+  it('a front-matter tag string with commas splits on commas', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'baseUrl: https://example.org/\n',
+      'content/a.md': '---\ntitle: A\nurl: https://a.example/\ndate: 2026-01-01\ntags: "web, css, Design System"\n---\n',
+    });
+    const [e] = await entriesOf(root);
+    expect(e.tags).toEqual(['web', 'css', 'Design System']);
+  });
+
+  it('--source-url: old paths become aliases unless they are the new path; root-relative links point at the old site', async () => {
+    const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
+    const r = await runCli(['import', path.join(IMPORT, 'jekyll/_posts'), '--root', root, '--source-url', 'https://old.example/']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/skipped|another entry/);
+    // the source's slugs and days: every path is the old one, no alias needed
+    expect(r.stdout).toMatch(/old paths kept 3, redirected 0/);
+    const entries = byUrl(await entriesOf(root));
+    const evening = entries.get('https://jekyll.example/evening')!;
+    expect(fs.readFileSync(path.join(root, evening.source), 'utf8')).not.toMatch(/^aliases:/m);
+    expect(evening.body.trim()).toBe('An evening post, seen [before](https://old.example/2018/08/27/morning-post/).');
+    expect(entries.get('https://titled.example/feed.xml')!.source).toBe('content/2018/08/26/https-example-com-feed-xml.md');
+    // in UTC the evening post moves to the next day: its old path is an alias
+    const utc = site();
+    const u = await importInto(utc, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/' });
+    expect([u.samePath, u.aliased]).toEqual([2, 1]);
+    const moved = byUrl(await entriesOf(utc)).get('https://jekyll.example/evening')!;
+    expect(moved.source).toBe('content/2018/08/29/the-source-slug.md');
+    expect(fs.readFileSync(path.join(utc, moved.source), 'utf8')).toMatch(/^aliases: \[\/2018\/08\/28\/the-source-slug\/\]$/m);
+    const hugo = site('baseUrl: https://example.org/\ntimezone: Europe/Paris\n');
+    await importInto(hugo, path.join(IMPORT, 'hugo/links'), { sourceUrl: 'https://old.example/' });
+    const [bundle] = await entriesOf(hugo);
+    expect(fs.readFileSync(path.join(hugo, bundle.source), 'utf8')).toMatch(/^aliases: \[\/links\/2018\/05\/15\/a-bundle-folder\/\]$/m);
+    const pattern = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
+    const s = await importInto(pattern, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/', permalink: '/:categories/:year/:month/:day/:title.html' });
+    expect(s.aliased).toBe(3);
+    const evening2 = byUrl(await entriesOf(pattern)).get('https://jekyll.example/evening')!;
+    expect(fs.readFileSync(path.join(pattern, evening2.source), 'utf8')).toMatch(/^aliases: \[\/brief\/2018\/08\/28\/the-source-slug\.html\]$/m);
+  });
+
+  it('a tag or slug index.html is renamed before it can break the build (20.14)', async () => {
+    const root = site();
+    const file = path.join(root, 'x.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { title: 'A', url: 'https://a.example/', date: '2026-01-01', tags: ['index.html', 'ok'], slug: 'index.html' },
+        { title: 'index.html', url: 'https://b.example/', date: '2026-01-01' },
+      ]),
+    );
+    const s = await importInto(root, file);
+    expect(s.errors).toEqual([]);
+    expect(s.notes.map((n) => n.message)).toEqual([
+      "tag 'index.html' would name a file the build writes: tag 'index-html' instead",
+      "slug 'index.html' would name a file the build writes: slug 'index-html' instead",
+    ]);
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://a.example/')!).toMatchObject({ slug: 'index-html', tags: ['index-html', 'ok'] });
+    expect(entries.get('https://b.example/')!.slug).toBe('index-html-2');
+    expect((await check({ root })).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('an entry the build would refuse (front matter over its limit) is not written, and named', async () => {
+    const root = site();
+    const file = path.join(root, 'big.html');
+    fs.writeFileSync(file, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="https://big.example/" ADD_DATE="1616337559">${'x'.repeat(1 << 20)}</A>\n<DT><A HREF="https://ok.example/" ADD_DATE="1616337559">ok</A>\n</DL>\n`);
+    const s = await importInto(root, file);
+    expect(s.errors).toEqual([{ position: 'line 3', message: expect.stringMatching(/^the build would refuse it: front matter is \d+ KiB/) }]);
+    expect((await entriesOf(root)).map((e) => e.url)).toEqual(['https://ok.example/']);
+  });
+
+  it('lang is the page article’s lang and the Atom entry’s xml:lang', async () => {
+    const root = site('baseUrl: https://example.org/\ntimezone: Europe/Paris\n');
+    await importInto(root, path.join(IMPORT, 'hugo/links'));
+    await build({ root });
+    expect(fs.readFileSync(path.join(root, '_site/2018/05/15/a-bundle-folder/index.html'), 'utf8')).toMatch(/<article class="link" id="[^"]+" lang="fr">/);
+    expect(fs.readFileSync(path.join(root, '_site/feed.xml'), 'utf8')).toMatch(/<entry xml:lang="fr">/);
+  });
+});
+
+describe('linklog import of hostile files (issues 19, 20)', () => {
+  it('a Netscape file with 100,000 nested <DL>: read, the deep folders flattened and named', async () => {
+    const root = site();
+    const file = path.join(root, 'deep.html');
+    const n = 100_000;
+    fs.writeFileSync(file, `<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n${'<DT><H3>f</H3>\n<DL><p>\n'.repeat(n)}<DT><A HREF="https://deep.example/" ADD_DATE="1616337559">Deep</A>\n${'</DL><p>\n'.repeat(n)}</DL><p>\n<DT><A HREF="https://after.example/" ADD_DATE="1616337559">After</A>\n`);
+    const s = await importInto(root, file, { folderTags: true });
+    expect(s.errors).toEqual([]);
+    expect(s.notes.map((x) => x.message)).toEqual([expect.stringMatching(/^\d+ folders nested deeper than 100 levels/)]);
+    expect((await entriesOf(root)).map((e) => e.url).sort()).toEqual(['https://after.example/', 'https://deep.example/']);
+  });
+
+  it('javascript: urls are refused, and named', async () => {
+    const root = site();
+    const file = path.join(root, 'js.html');
+    fs.writeFileSync(file, '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n<DT><A HREF="javascript:alert(1)" ADD_DATE="1616337559">js</A>\n<DT><A HREF=" JaVaScRiPt:alert(1)">js2</A>\n</DL>\n');
+    const s = await importInto(root, file);
+    expect(s.imported).toBe(0);
+    expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(/must be an http or https URL/), expect.stringMatching(/must be an http or https URL/)]);
+  });
+
+  it('JSON with __proto__ and constructor keys pollutes nothing, and the keys are named', async () => {
+    const root = site();
+    const file = path.join(root, 'p.json');
+    fs.writeFileSync(file, '[{"title":"P","url":"https://p.example/","date":"2026-01-01","__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"note":"kept"}]');
+    const s = await importInto(root, file);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(s.notes.map((n) => n.message)).toEqual(["field '__proto__' left out (it is not a name a field may have)", "field 'constructor' left out (it is not a name a field may have)"]);
+    const [e] = await entriesOf(root);
+    expect(e.data).toEqual({ note: 'kept' });
+    expect(Object.getPrototypeOf(e.data)).toBe(Object.prototype);
+  });
+
+  it('JSON tags [null, 5, {…}] do not become strings (20.17)', async () => {
+    const root = site();
+    const file = path.join(root, 't.json');
+    fs.writeFileSync(file, '[{"title":"T","url":"https://t.example/","date":"2026-01-01","tags":[null,5,{"a":1},"real","web, css"]}]');
+    const s = await importInto(root, file);
+    expect(s.notes.map((n) => n.message)).toEqual(['tag null is not text: left out', 'tag 5 is not text: left out', 'tag object is not text: left out']);
+    expect((await entriesOf(root))[0].tags).toEqual(['real', 'web', 'css']);
+  });
+
+  it('a file that would land on an existing entry is written beside it, never over it', async () => {
+    const root = site();
+    const existing = 'content/2018/08/28/the-source-slug.md';
+    const text = '---\ntitle: Mine\nurl: https://mine.example/\ndate: 2018-08-28\n---\nmine\n';
+    fs.mkdirSync(path.dirname(path.join(root, existing)), { recursive: true });
+    fs.writeFileSync(path.join(root, existing), text);
+    await importInto(root, path.join(IMPORT, 'jekyll/_posts'));
+    expect(fs.readFileSync(path.join(root, existing), 'utf8')).toBe(text);
+    expect(byUrl(await entriesOf(root)).get('https://jekyll.example/evening')!.source).toBe('content/2018/08/29/the-source-slug.md');
+    const chicago = makeSite({ 'linklog.yaml': 'baseUrl: https://example.org/\ntimezone: America/Chicago\n', [existing]: text });
+    await importInto(chicago, path.join(IMPORT, 'jekyll/_posts'));
+    expect(fs.readFileSync(path.join(chicago, existing), 'utf8')).toBe(text);
+    expect(byUrl(await entriesOf(chicago)).get('https://jekyll.example/evening')!.source).toBe('content/2018/08/28/the-source-slug-2.md');
   });
 });

@@ -26,7 +26,7 @@ export const exportCommand: Command = {
         return EXIT.content;
       }
       const { exportJson, exportNetscape } = await import('../export/index.js');
-      const text = format === 'json' ? exportJson(site.entries, settings) : exportNetscape(site.entries);
+      const text = format === 'json' ? exportJson(site.entries, settings) : exportNetscape(site.entries, settings);
       const out = v.output as string | undefined;
       if (out) {
         const tmp = `${out}.${process.pid}.tmp`;

@@ -6,10 +6,11 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Settings } from '../config/settings.js';
 import { isoInZone } from '../content/new-entry.js';
-import { LINKLOG_EXPORT_META } from '../import/netscape.js';
+import { LINKLOG_EXPORT_META, LINKLOG_TEXT_META } from '../import/netscape.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
 import { compareEntries } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
+import { markdownToText } from './text.js';
 
 export type ExportFormat = 'netscape' | 'json';
 
@@ -20,29 +21,42 @@ function dateText(e: Entry, zone: Zone): string {
   return e.date.hasTime ? isoInZone(e.date.instant, zone) : zone.day(e.date.instant);
 }
 
-export function exportNetscape(entries: readonly Entry[]): string {
+/** The feeds' front-matter keys (`id`, `aliases`), when this build has them. */
+const idOf = (e: Entry) => (e as { id?: string }).id;
+const aliasesOf = (e: Entry) => ((e as { aliases?: string[] }).aliases ?? []).map((r) => `/${encodeURI(r)}`);
+
+/**
+ * Netscape: url, title, dates, private and tags as every tool reads them (TAGS comma-separated,
+ * so a tag may hold spaces); linklog's own fields (DATE as written, SLUG, ID, VIA, ALIASES,
+ * LANG) as attributes other tools ignore; the commentary as plain text in <DD>.
+ */
+export function exportNetscape(entries: readonly Entry[], settings?: Settings): string {
+  const zone = settings ? zoneOf(settings.timezone) : undefined;
   const items = [...entries].sort(compareEntries).flatMap((e) => {
-    const a = h(
-      'a',
-      {
-        href: e.url,
-        add_date: seconds(e.date.instant),
-        last_modified: seconds(e.updated),
-        private: e.draft ? '1' : '0',
-        tags: e.tags.join(','),
-      },
-      e.title,
-    );
-    const dt = `<DT>${toHtml(a)}\n`;
-    const body = e.body.trim();
-    // The commentary is Markdown, written as text: an import reads it back as it was.
-    return body ? [dt, `<DD>${toHtml({ type: 'text', value: body })}\n`] : [dt];
+    const props: Record<string, string> = {
+      href: e.url,
+      add_date: seconds(e.date.instant),
+      last_modified: seconds(e.updated),
+      private: e.draft ? '1' : '0',
+      tags: e.tags.map((t) => t.replaceAll(',', ' ')).join(','),
+    };
+    if (zone) props.date = dateText(e, zone);
+    props.slug = e.slug;
+    if (idOf(e)) props.id = idOf(e)!;
+    if (e.via?.url) props.via = e.via.url;
+    if (e.via?.name) props.via_name = e.via.name;
+    if (aliasesOf(e).length) props.aliases = aliasesOf(e).join(' ');
+    if (typeof e.data.lang === 'string') props.lang = e.data.lang;
+    const dt = `<DT>${toHtml(h('a', props, e.title))}\n`;
+    const text = markdownToText(e.body);
+    return text ? [dt, `<DD>${toHtml({ type: 'text', value: text })}\n`] : [dt];
   });
   return [
     '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
     '<!-- This is an automatically generated file. -->',
     '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">',
     LINKLOG_EXPORT_META,
+    LINKLOG_TEXT_META,
     '<TITLE>Bookmarks</TITLE>',
     '<H1>Bookmarks</H1>',
     '<DL><p>',
@@ -60,6 +74,8 @@ export function exportJson(entries: readonly Entry[], settings: Settings): strin
     if (e.updated > e.date.instant) o.updated = isoInZone(e.updated, zone);
     if (e.draft) o.draft = true;
     o.slug = e.slug;
+    if (idOf(e)) o.id = idOf(e);
+    if (aliasesOf(e).length) o.aliases = aliasesOf(e);
     Object.assign(o, e.data);
     o.body = e.body;
     return o;

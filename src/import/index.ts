@@ -11,7 +11,7 @@ import { loadSettings } from '../config/settings.js';
 import { routes } from '../config/urls.js';
 import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
-import type { Entry } from '../parse/entry.js';
+import { parseEntry, type Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
 import { isJsonBookmarks, parseJsonBookmarks } from './json.js';
@@ -101,7 +101,7 @@ function readSourceText(source: string): string | undefined {
   }
 }
 
-function readRecords(options: ImportOptions, zone: Zone): { format: ImportFormat; records: BookmarkRecord[]; problems: SourceProblem[] } {
+function readRecords(options: ImportOptions, zone: Zone): { format: ImportFormat; records: BookmarkRecord[]; problems: SourceProblem[]; fileNotes?: string[] } {
   const text = readSourceText(options.source);
   if (text !== undefined && text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError(`${options.source}: the file is empty`);
   const format = options.format === 'pinboard' ? 'json' : (options.format ?? detectFormat(options.source, text));
@@ -122,7 +122,12 @@ function readRecords(options: ImportOptions, zone: Zone): { format: ImportFormat
     }
   }
   if (!isNetscape(text)) throw new ImportError(`${options.source}: not a Netscape bookmark file (no <!DOCTYPE NETSCAPE-Bookmark-file-1> and no <DT><A HREF> links)`);
-  return { format, records: parseNetscape(text, { zone, folderTags: options.folderTags }), problems: [] };
+  try {
+    const r = parseNetscape(text, { zone, folderTags: options.folderTags });
+    return { format, records: r.records, problems: [], fileNotes: r.notes };
+  } catch (e) {
+    throw new ImportError(`${options.source}: ${(e as Error).message}`);
+  }
 }
 
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
@@ -132,7 +137,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   if (bad) throw new ImportError(`${bad.file}:${bad.line ?? ''} ${bad.message}`);
   const sourceUrl = options.sourceUrl === undefined ? undefined : checkSourceUrl(options.sourceUrl);
   const zone = zoneOf(settings.timezone);
-  const { format, records, problems } = readRecords(options, zone);
+  const { format, records, problems, fileNotes } = readRecords(options, zone);
   const summary: ImportSummary = {
     format,
     read: records.length,
@@ -142,7 +147,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     duplicates: 0,
     duplicateOf: [],
     errors: [...problems],
-    notes: [],
+    notes: (fileNotes ?? []).map((message) => ({ position: path.basename(options.source), message })),
     merges: [],
     files: [],
     copied: [],
@@ -291,13 +296,21 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const prepared: Prepared[] = [];
   const copies: Array<{ from: string; to: string; position: string }> = [];
   for (const p of planned) {
+    let entry: Prepared;
     try {
       // The slug is free already (allocated above): prepareEntry is not to look again.
-      prepared.push(prepareEntry(root, settings, p.input, now, () => new Set(), zone));
+      entry = prepareEntry(root, settings, p.input, now, () => new Set(), zone);
     } catch (e) {
       summary.errors.push({ position: p.record.position, message: (e as Error).message });
       continue;
     }
+    // Nothing the build would refuse is written: the file is read as the build reads it.
+    const refused = parseEntry({ path: entry.path, text: entry.text }, { settings, zone }).diagnostics.filter((d) => d.severity === 'error');
+    if (refused.length) {
+      summary.errors.push({ position: p.record.position, message: `the build would refuse it: ${refused.map((d) => d.message).join('; ')}` });
+      continue;
+    }
+    prepared.push(entry);
     summary.imported++;
     if (p.record.templated) summary.templated++;
     else if (p.record.private) summary.drafts++;

@@ -4,7 +4,21 @@
  * so that an export imports back as it was.
  */
 import type { Zone } from '../lib/time.js';
-import { readBookmarkDate, splitTags, textToMarkdown, type BookmarkRecord, type SourceProblem } from './records.js';
+import { decodeEntities, readBookmarkDate, splitTags, textToMarkdown, type BookmarkRecord, type SourceProblem } from './records.js';
+
+/** Keys that would reach an object's prototype: never copied into front matter. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Tags as a list: only text is a tag; anything else (null, a number, an object) is left out and named. */
+function tagList(value: unknown, notes: string[]): string[] {
+  if (!Array.isArray(value)) return splitTags(str(value));
+  const out: string[] = [];
+  for (const t of value) {
+    if (typeof t === 'string') out.push(...(t.includes(',') ? splitTags(t) : [t.trim()].filter(Boolean)));
+    else notes.push(`tag ${t === null ? 'null' : Array.isArray(t) ? 'list' : typeof t === 'object' ? 'object' : JSON.stringify(t)} is not text: left out`);
+  }
+  return out;
+}
 
 export function isJsonBookmarks(text: string): boolean {
   return /^\s*\[/.test(text.replace(/^\uFEFF/, ''));
@@ -29,14 +43,16 @@ export function parseJsonBookmarks(text: string, zone: Zone): { records: Bookmar
       return;
     }
     const o = item as Record<string, unknown>;
+    const notes: string[] = [];
     if ('href' in o || 'extended' in o || 'shared' in o) {
       // Pinboard: description is the title, extended the (plain text) commentary.
       records.push({
         position,
         url: str(o.href)?.trim() || undefined,
-        title: str(o.description)?.trim() || undefined,
+        title: decodeEntities(str(o.description) ?? '').trim() || undefined,
         body: textToMarkdown(str(o.extended) ?? ''),
-        tags: splitTags(Array.isArray(o.tags) ? o.tags.join(' ') : str(o.tags)),
+        tags: Array.isArray(o.tags) ? tagList(o.tags, notes) : splitTags(str(o.tags)),
+        notes,
         date: readBookmarkDate(str(o.time), zone),
         private: str(o.shared) === 'no',
         extra: str(o.toread) === 'yes' ? { toread: true } : undefined,
@@ -44,7 +60,12 @@ export function parseJsonBookmarks(text: string, zone: Zone): { records: Bookmar
       return;
     }
     // linklog's own export.
-    const { title, url, date, tags, body, via, updated, draft, slug, ...rest } = o;
+    const { title, url, date, tags, body, via, updated, draft, slug, ...others } = o;
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(others)) {
+      if (UNSAFE_KEYS.has(k)) notes.push(`field '${k}' left out (it is not a name a field may have)`);
+      else rest[k] = v;
+    }
     const up = readBookmarkDate(str(updated), zone);
     records.push({
       position,
@@ -52,13 +73,14 @@ export function parseJsonBookmarks(text: string, zone: Zone): { records: Bookmar
       title: str(title)?.trim() || undefined,
       // linklog's own commentary comes back as it was: the build sanitises it, as before.
       body: (str(body) ?? '').trim(),
-      tags: Array.isArray(tags) ? tags.map(String) : splitTags(str(tags)),
+      tags: tagList(tags, notes),
       date: readBookmarkDate(str(date), zone),
       updated: up && 'instant' in up ? up.instant : undefined,
       private: draft === true,
       slug: str(slug),
       via: typeof via === 'string' ? via : via && typeof via === 'object' ? (via as { name?: string; url?: string }) : undefined,
       extra: Object.keys(rest).length ? rest : undefined,
+      notes,
     });
   });
   return { records, problems };

@@ -41,18 +41,62 @@ function ddBody(dd: Element, markdownText: boolean): string {
   return looksLikeHtml(text) ? htmlToMarkdown(text) : textToMarkdown(text);
 }
 
-/** linklog's own export says so in a meta element: its <DD> text is Markdown. */
+/** linklog's own export says so in a meta element: its TAGS are split on commas only, its own attributes read. */
 export const LINKLOG_EXPORT_META = '<META NAME="generator" CONTENT="linklog">';
+/** Since <DD> holds plain text, the export says so; an older linklog export's <DD> is Markdown. */
+export const LINKLOG_TEXT_META = '<META NAME="linklog-commentary" CONTENT="text">';
 
-export function parseNetscape(text: string, options: NetscapeOptions): BookmarkRecord[] {
-  const tree = fromHtml(text.replace(/^\uFEFF/, ''));
+/** Folders nested deeper than this are read as if they were at this depth (the parser recurses per level). */
+export const MAX_FOLDER_DEPTH = 100;
+
+/**
+ * `<DL>` lists nested deeper than MAX_FOLDER_DEPTH lose their extra levels (their links stay,
+ * in the deepest folder kept), so that no bookmark file can overflow the parser's stack.
+ */
+export function flattenDeepFolders(text: string): { text: string; flattened: number } {
+  let depth = 0;
+  let flattened = 0;
+  const out = text.replace(/<(\/?)dl\b[^>]*>/gi, (tag, close: string) => {
+    if (close) {
+      if (depth > MAX_FOLDER_DEPTH) {
+        depth--;
+        return '';
+      }
+      depth = Math.max(0, depth - 1);
+      return tag;
+    }
+    depth++;
+    if (depth > MAX_FOLDER_DEPTH) {
+      flattened++;
+      return '';
+    }
+    return tag;
+  });
+  return { text: flattened ? out : text, flattened };
+}
+
+export function parseNetscape(source: string, options: NetscapeOptions): { records: BookmarkRecord[]; notes: string[] } {
+  const { text, flattened } = flattenDeepFolders(source.replace(/^\uFEFF/, ''));
+  const notes = flattened ? [`${flattened} folders nested deeper than ${MAX_FOLDER_DEPTH} levels: their links are read as in the folder at level ${MAX_FOLDER_DEPTH}`] : [];
+  let tree: Root;
+  try {
+    tree = fromHtml(text);
+  } catch (e) {
+    if (e instanceof RangeError) throw new Error('its HTML is nested too deeply to be read');
+    throw e;
+  }
   const records: BookmarkRecord[] = [];
-  const markdownText = /<meta\s+name="generator"\s+content="linklog"/i.test(text.slice(0, 2048));
+  const head = text.slice(0, 4096);
+  const ours = /<meta\s+name="generator"\s+content="linklog"/i.test(head);
+  const markdownText = ours && !/<meta\s+name="linklog-commentary"\s+content="text"/i.test(head);
 
   const fromAnchor = (a: Element, dd: Element | undefined, folders: string[]): BookmarkRecord => {
-    const tags = splitTags(attr(a, 'tags'));
+    // linklog writes TAGS comma-separated always: a one-tag "Design System" is one tag.
+    const rawTags = attr(a, 'tags');
+    const tags = ours ? (rawTags ?? '').split(',').map((t) => t.trim()).filter(Boolean) : splitTags(rawTags);
     if (options.folderTags) for (const f of folders) if (!tags.includes(f)) tags.push(f);
-    const rawDate = attr(a, 'add_date');
+    // linklog's own DATE keeps the offset, and a day stays a day; ADD_DATE is seconds.
+    const rawDate = (ours && attr(a, 'date')) || attr(a, 'add_date');
     const modified = readBookmarkDate(attr(a, 'last_modified'), options.zone);
     const title = toString(a).replace(/\s+/g, ' ').trim();
     const record: BookmarkRecord = {
@@ -66,6 +110,21 @@ export function parseNetscape(text: string, options: NetscapeOptions): BookmarkR
       private: attr(a, 'private') === '1',
     };
     if (attr(a, 'toread') === '1') record.extra = { toread: true };
+    if (ours) {
+      // linklog's own fields, as attributes other tools ignore.
+      record.slug = attr(a, 'slug');
+      const viaUrl = attr(a, 'via');
+      const viaName = attr(a, 'via_name');
+      if (viaUrl || viaName) record.via = viaName && viaUrl ? { name: viaName, url: viaUrl } : (viaUrl ?? viaName);
+      const extra: Record<string, unknown> = { ...record.extra };
+      const id = attr(a, 'id');
+      if (id) extra.id = id;
+      const aliases = attr(a, 'aliases')?.split(/\s+/).filter(Boolean);
+      if (aliases?.length) extra.aliases = aliases;
+      const lang = attr(a, 'lang');
+      if (lang) extra.lang = lang;
+      if (Object.keys(extra).length) record.extra = extra;
+    }
     return record;
   };
 
@@ -97,5 +156,5 @@ export function parseNetscape(text: string, options: NetscapeOptions): BookmarkR
     }
   };
   walk(tree, []);
-  return records;
+  return { records, notes };
 }

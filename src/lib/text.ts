@@ -11,3 +11,10 @@ export function describe(value: unknown): string {
 export function truncate(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** A front-matter `lang` that is a well-formed BCP 47 language tag (`en`, `fr-CA`), else undefined. */
+export function languageTag(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const tag = value.trim();
+  return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
+}

@@ -158,7 +158,8 @@ function scalarText(v: unknown): string | undefined {
 function parseTags(value: unknown, report: (m: string) => void): string[] {
   if (value === undefined || value === null) return [];
   let names: string[];
-  if (typeof value === 'string') names = value.split(/[\s]+/u);
+  // `tags: "web, css"`: a string with a comma is split on commas (a tag may then hold spaces).
+  if (typeof value === 'string') names = value.includes(',') ? value.split(',') : value.split(/[\s]+/u);
   else if (Array.isArray(value)) {
     names = [];
     for (const item of value) {

@@ -6,6 +6,7 @@ import { rfc3339 } from '../lib/time.js';
 import type { RenderContext } from './context.js';
 import type { Feed, FeedItem } from './feed.js';
 import { xmlDocument, xmlFragment } from './xml.js';
+import { languageTag } from '../lib/text.js';
 
 /** The feed document; `self` is its own absolute URL (also its id). */
 export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
@@ -35,7 +36,9 @@ function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
 }
 
 function entryXml(feed: Feed, item: FeedItem): XElement {
-  return x('entry', [
+  // An entry's own `lang` (front matter) is its xml:lang.
+  const lang = languageTag(item.entry?.data.lang);
+  return x('entry', lang ? { 'xml:lang': lang } : {}, [
     x('id', item.id),
     x('title', { type: 'text' }, item.title),
     x('link', { rel: 'alternate', type: 'text/html', href: item.url }),

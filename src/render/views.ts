@@ -7,6 +7,7 @@ import { groupDays, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
 import { dayTitle } from './strings.js';
+import { languageTag } from '../lib/text.js';
 
 export interface TagView {
   name: string;
@@ -44,6 +45,8 @@ export interface EntryView {
   draft: boolean;
   /** Front-matter keys linklog does not use itself. */
   data: Record<string, unknown>;
+  /** The entry's language (front-matter `lang`), when it is a well-formed tag. */
+  lang?: string;
 }
 
 export interface DayView {
@@ -140,6 +143,7 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
       html,
       draft: e.draft,
       data: e.data,
+      lang: languageTag(e.data.lang),
     };
     cache.byEntry.set(e.source, { hash: e.hash, html, names: tagNamesOf(site, e), view: v });
     asked.set(e, v);

@@ -1,0 +1,71 @@
+/**
+ * An entry's Markdown commentary as plain text, for the Netscape file's <DD>: Pinboard,
+ * Shaarli and browsers show that text as it is. Paragraphs stay apart, line breaks stay,
+ * a link keeps its address after its text (`words <https://…>`), an image its alt text.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { markdownToHast } from '../markdown/processor.js';
+
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'table', 'hr', 'figure', 'div', 'section', 'dl']);
+const LINE = new Set(['li', 'tr', 'dt', 'dd', 'figcaption']);
+
+export function markdownToText(markdown: string): string {
+  if (!markdown.trim()) return '';
+  const out: string[] = [];
+  // Iterative: a deeply nested body must not overflow the stack here either.
+  const stack: Array<ElementContent | Root | string> = [markdownToHast(markdown)];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      out.push(node);
+      continue;
+    }
+    if (node.type === 'text') {
+      out.push(node.value);
+      continue;
+    }
+    if (node.type !== 'element' && node.type !== 'root') continue;
+    const kids = node.children as ElementContent[];
+    if (node.type === 'element') {
+      const el = node as Element;
+      const name = el.tagName;
+      if (name === 'br') {
+        out.push('\n');
+        continue;
+      }
+      if (name === 'img') {
+        out.push(String(el.properties.alt ?? ''));
+        continue;
+      }
+      const after: string[] = [];
+      const before: string[] = [];
+      if (PARAGRAPH.has(name)) {
+        before.push('\n\n');
+        after.push('\n\n');
+      } else if (LINE.has(name)) {
+        before.push('\n');
+        after.push('\n');
+      }
+      if (name === 'li') before.push('- ');
+      if (name === 'a') {
+        const href = String(el.properties.href ?? '');
+        const text = kids.map((k) => (k.type === 'text' ? k.value : '')).join('');
+        // Only an address a reader can follow elsewhere: an absolute one.
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href) && href !== text && `mailto:${text}` !== href) after.unshift(` <${href}>`);
+      }
+      stack.push(...after.reverse());
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+      stack.push(...before.reverse());
+      continue;
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out
+    .join('')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/(^|\n)- *\n+/g, '$1- ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n[ \t]+/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
