@@ -6,8 +6,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { markdownToHast } from '../markdown/processor.js';
 
-const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'table', 'hr', 'figure', 'div', 'section', 'dl']);
-const LINE = new Set(['li', 'tr', 'dt', 'dd', 'figcaption']);
+const PARAGRAPH: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'table', 'hr', 'figure', 'div', 'section', 'dl']);
+const LINE: ReadonlySet<string> = new Set(['li', 'tr', 'dt', 'dd', 'figcaption']);
 
 export function markdownToText(markdown: string): string {
   if (!markdown.trim()) return '';
