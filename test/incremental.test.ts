@@ -269,7 +269,8 @@ describe('incremental builds', () => {
 
   it('re-renders only the pages whose templates changed (partials and layouts followed), and all of them when a template names others in a way it cannot follow', async () => {
     const { root, out, builder } = await watchedBasic();
-    const all = [...snapshotTree(out).keys()].filter((f) => f.endsWith('.html'));
+    // Not the redirects at the lists' next numbers: no template makes them.
+    const all = [...snapshotTree(out)].filter(([f, t]) => f.endsWith('.html') && !t.includes('http-equiv="refresh"')).map(([f]) => f);
     const template = (name: string) => fs.readFileSync(path.join(REPO, 'templates', `${name}.eta`), 'utf8');
     const edit = async (name: string, text: string) => {
       write(root, `templates/${name}.eta`, text);

@@ -5,14 +5,15 @@
 import type { Settings } from './settings.js';
 
 export const routes = {
-  home: (page = 1) => (page === 1 ? '' : `page/${page}/`),
+  /** The front page, or numbered page `page` (counted from the oldest end). */
+  home: (page?: number) => (page === undefined ? '' : `page/${page}/`),
   entry: (day: string, slug: string) => `${day.replaceAll('-', '/')}/${slug}/`,
   day: (day: string) => `${day.replaceAll('-', '/')}/`,
   month: (month: string) => `${month.replace('-', '/')}/`,
   year: (year: string) => `${year}/`,
   archive: () => 'archive/',
   tags: () => 'tags/',
-  tag: (slug: string, page = 1) => (page === 1 ? `tags/${slug}/` : `tags/${slug}/page/${page}/`),
+  tag: (slug: string, page?: number) => (page === undefined ? `tags/${slug}/` : `tags/${slug}/page/${page}/`),
   tagFeed: (slug: string) => `tags/${slug}/feed.xml`,
   feed: () => 'feed.xml',
   daily: () => 'daily.xml',

@@ -1,9 +1,10 @@
 /** HTML pages as planned files: what every page declares, and the one way they render. */
 import type { Settings } from '../config/settings.js';
-import { href, outputPath, routes } from '../config/urls.js';
-import { lastmodOf, paginate } from '../model/index.js';
+import { absoluteUrl, href, outputPath, routes } from '../config/urls.js';
+import { lastmodOf } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { renderPage, type FeedLink } from '../render/context.js';
+import { pendingPageHtml } from '../render/pending.js';
 import type { Views } from '../render/views.js';
 import type { FileSpec, Value } from './types.js';
 
@@ -66,38 +67,93 @@ export function pageFile(output: string, spec: PageSpec): FileSpec {
   };
 }
 
-/** A list of entries on numbered pages, `perPage` each, newest first, under day headings. */
+/**
+ * Where a list's entries go (see README, "Stable pagination"). Numbered pages count from
+ * the oldest end and hold `per` entries each, so a full one never changes; the front page
+ * holds the newest rest: `per` to `2·per − 1` entries once the list has two pages' worth.
+ * `entries` is newest first; each page's entries are too.
+ */
+export function stablePages<T>(entries: readonly T[], per: number): { front: T[]; numbered: T[][] } {
+  const n = entries.length;
+  const count = n < 2 * per ? 0 : Math.floor(n / per) - 1;
+  const numbered: T[][] = [];
+  for (let k = 1; k <= count; k++) numbered.push(entries.slice(n - k * per, n - (k - 1) * per));
+  return { front: entries.slice(0, n - count * per), numbered };
+}
+
+/** The page a numbered page's "newer" link leads to before it is filled: a redirect to the front page. */
+function pendingPage(output: string, settings: Settings, route: string, front: string, language: string): FileSpec {
+  const to = href(settings, front);
+  return {
+    path: outputPath(route),
+    output,
+    inputs: { entries: [], values: [route, to, language] },
+    render: () => pendingPageHtml(language, to, absoluteUrl(settings, front)),
+  };
+}
+
+/**
+ * A list of entries under day headings: the newest on the front page, the rest on numbered
+ * pages counted from the oldest (see stablePages). Each numbered page's "newer" link is
+ * fixed when it is made: the newest one's leads to the next number, a redirect to the front
+ * page until that page is filled.
+ */
 export function paginatedPages(
   output: string,
   settings: Settings,
   entries: readonly Entry[],
   list: {
-    route: (n: number) => string;
-    title: (n: number, of: number) => string;
+    /** The front page's route (no number), or numbered page `n`'s. */
+    route: (n?: number) => string;
+    title: (n?: number) => string;
     template: string;
     feeds: FeedLinks;
     values: readonly Value[];
-    data: () => Record<string, unknown>;
+    /** Data for the front page, which may show what changes (counts, dates). */
+    front: () => Record<string, unknown>;
+    /** Data for numbered pages: only what never changes once they are full. */
+    numbered: () => Record<string, unknown>;
+    /** Values the front page alone is signed by. */
+    frontValues?: readonly Value[];
     origin?: FileSpec['origin'];
   },
 ): FileSpec[] {
-  const chunks = paginate(entries, settings.perPage);
-  return chunks.map((chunk, i) => {
+  const { front, numbered } = stablePages(entries, settings.perPage);
+  const count = numbered.length;
+  const frontHref = href(settings, list.route());
+  const files = numbered.map((chunk, i) => {
     const n = i + 1;
-    const prev = n > 1 ? href(settings, list.route(n - 1)) : undefined;
-    const next = n < chunks.length ? href(settings, list.route(n + 1)) : undefined;
+    const prev = href(settings, list.route(n + 1));
+    const next = n > 1 ? href(settings, list.route(n - 1)) : undefined;
     return pageFile(output, {
       route: list.route(n),
       template: list.template,
-      title: list.title(n, chunks.length),
+      title: list.title(n),
       feeds: list.feeds,
       prev,
       next,
       entries: chunk,
-      values: [`${n}/${chunks.length}`, ...list.values],
+      values: [n, ...list.values],
       lastmod: lastmodOf(chunk),
       origin: list.origin,
-      data: (views, shown) => ({ ...list.data(), groups: views.groups(shown), pagination: { page: n, pages: chunks.length, prev, next } }),
+      data: (views, shown) => ({ ...list.numbered(), groups: views.groups(shown), pagination: { page: n, prev, next, front: frontHref } }),
     });
   });
+  const next = count > 0 ? href(settings, list.route(count)) : undefined;
+  files.push(
+    pageFile(output, {
+      route: list.route(),
+      template: list.template,
+      title: list.title(),
+      feeds: list.feeds,
+      next,
+      entries: front,
+      values: ['front', count, ...list.values, ...(list.frontValues ?? [])],
+      lastmod: lastmodOf(front),
+      origin: list.origin,
+      data: (views, shown) => ({ ...list.front(), groups: views.groups(shown), pagination: { page: undefined, pages: count, prev: undefined, next, front: frontHref } }),
+    }),
+  );
+  if (count > 0) files.push(pendingPage(output, settings, list.route(count + 1), list.route(), settings.language));
+  return files;
 }

@@ -1,4 +1,4 @@
-/** The front list: every entry, newest first, on `/` and `/page/N/`. */
+/** The front list: every entry, the newest on `/`, the rest on `/page/N/` counted from the oldest. */
 import { routes } from '../../config/urls.js';
 import { paginatedPages, siteFeedLinks } from '../page.js';
 import type { Output } from '../types.js';
@@ -8,11 +8,12 @@ export const homePages: Output = {
   plan({ site, settings }) {
     return paginatedPages('home', settings, site.entries, {
       route: routes.home,
-      title: (n, of) => (n === 1 ? settings.title : `${settings.title}, page ${n} of ${of}`),
+      title: (n) => (n === undefined ? settings.title : `${settings.title}, page ${n}`),
       template: 'home',
       feeds: siteFeedLinks(settings),
       values: [],
-      data: () => ({}),
+      front: () => ({}),
+      numbered: () => ({}),
     });
   },
 };

@@ -1,6 +1,6 @@
 /** The tag index, `/tags/`, and each tag's list of entries, `/tags/<slug>/`. */
 import { routes } from '../../config/urls.js';
-import { tagWithCount } from '../../render/views.js';
+import { tagView, tagWithCount } from '../../render/views.js';
 import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
 
@@ -27,11 +27,13 @@ export const tagPages: Output = {
         const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
         return paginatedPages('tags', settings, tag.entries, {
           route: (n) => routes.tag(tag.slug, n),
-          title: (n, of) => (n === 1 ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n} of ${of}`),
+          title: (n) => (n === undefined ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n}`),
           template: 'tag',
           feeds: feedLinks([feed, common.links[0]]),
-          values: [tag.slug, tag.name, tag.entries.length],
-          data: () => ({ tag: tagWithCount(settings, tag), feed }),
+          values: [tag.slug, tag.name],
+          frontValues: [tag.entries.length],
+          front: () => ({ tag: tagWithCount(settings, tag), feed }),
+          numbered: () => ({ tag: tagView(settings, tag), feed }),
           origin: { file: first.source, line: first.lines.tags },
         });
       });
