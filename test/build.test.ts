@@ -116,6 +116,7 @@ describe('build of the basic fixture', () => {
     expect(isPending('page/2/index.html')).toBe(true);
     const pending = readHtml(out, 'page/2/index.html');
     expect(attr($(pending, 'meta[http-equiv=refresh]'), 'content')).toBe('0; url=/links/');
+    expect(attr($(pending, 'meta[name=robots]'), 'content')).toBe('noindex');
     expect(attr($(pending, 'link[rel=canonical]'), 'href')).toBe('https://example.org/links/');
     expect($$(pending, 'article')).toEqual([]);
     expect(fs.readFileSync(path.join(out, 'sitemap.xml'), 'utf8')).not.toContain('/page/2/');

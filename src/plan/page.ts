@@ -4,7 +4,6 @@ import { absoluteUrl, href, outputPath, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { renderPage, type FeedLink } from '../render/context.js';
-import { pendingPageHtml } from '../render/pending.js';
 import type { Views } from '../render/views.js';
 import type { FileSpec, Value } from './types.js';
 
@@ -81,15 +80,20 @@ export function stablePages<T>(entries: readonly T[], per: number): { front: T[]
   return { front: entries.slice(0, n - count * per), numbered };
 }
 
-/** The page a numbered page's "newer" link leads to before it is filled: a redirect to the front page. */
-function pendingPage(output: string, settings: Settings, route: string, front: string, language: string): FileSpec {
-  const to = href(settings, front);
-  return {
-    path: outputPath(route),
-    output,
-    inputs: { entries: [], values: [route, to, language] },
-    render: () => pendingPageHtml(language, to, absoluteUrl(settings, front)),
-  };
+/** The page a numbered page's "newer" link leads to before it is filled: a redirect to the front page (as Hugo's alias pages are). */
+function pendingPage(output: string, settings: Settings, route: string, front: string, feeds: FeedLinks): FileSpec {
+  const to = { href: href(settings, front), canonical: absoluteUrl(settings, front) };
+  return pageFile(output, {
+    route,
+    template: 'pending',
+    title: 'Newest links',
+    feeds,
+    entries: [],
+    values: [front],
+    unlisted: true,
+    lastmod: undefined,
+    data: () => ({ front: to }),
+  });
 }
 
 /**
@@ -154,6 +158,6 @@ export function paginatedPages(
       data: (views, shown) => ({ ...list.front(), groups: views.groups(shown), pagination: { page: undefined, pages: count, prev: undefined, next, front: frontHref } }),
     }),
   );
-  if (count > 0) files.push(pendingPage(output, settings, list.route(count + 1), list.route(), settings.language));
+  if (count > 0) files.push(pendingPage(output, settings, list.route(count + 1), list.route(), list.feeds));
   return files;
 }
