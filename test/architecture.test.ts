@@ -27,7 +27,7 @@ function importsOf(file: string): string[] {
 describe('the shape of src/', () => {
   it('lists the pipeline: one folder per stage, and the CLI', () => {
     const entries = fs.readdirSync(SRC).sort();
-    expect(entries).toEqual(['build', 'cache', 'cli.ts', 'commands', 'config', 'content', 'dev', 'export', 'import', 'lib', 'load', 'markdown', 'model', 'parse', 'plan', 'render', 'verify', 'write']);
+    expect(entries).toEqual(['build', 'cache', 'cli.ts', 'commands', 'config', 'content', 'dev', 'export', 'import', 'lib', 'links', 'load', 'markdown', 'model', 'parse', 'plan', 'render', 'verify', 'write']);
   });
 
   it('has no import cycles, type-only imports included', () => {

@@ -6,7 +6,7 @@ import type { BuildStamp } from '../plan/outputs/build-json.js';
 import { countErrors, EXIT, report, type Command } from './command.js';
 
 export const verifyCommand: Command = {
-  usage: 'linklog verify DIR|URL [--all] [--sample N] [--expect DIR] [--json] [--concurrency N] [--timeout MS]',
+  usage: 'linklog verify DIR|URL [--all] [--sample N] [--expect DIR] [--json] [--concurrency N] [--timeout S]',
   summary: `Checks a built folder or a deployed site: the home page, build.json, every feed (well-formed, each
 link into the site resolves), the internal links and #fragments of the home page, the tag index,
 each tag's first page and a sample of entry and day pages, and that every sitemap URL exists.
@@ -17,7 +17,7 @@ Exits 1 with a list of what is broken.
   --expect DIR      compare the site's build.json with this local build's (DIR/build.json)
   --json            print the result as JSON on stdout
   --concurrency N   requests at once to a URL (default: 8)
-  --timeout MS      time for each request (default: 15000)`,
+  --timeout S       seconds for each request (default: 15)`,
   positionals: true,
   options: {
     all: { type: 'boolean' },
@@ -39,7 +39,9 @@ Exits 1 with a list of what is broken.
     };
     const sample = count('sample', 10);
     const concurrency = count('concurrency', 8);
-    const timeout = count('timeout', 15_000);
+    const seconds = v.timeout === undefined ? 15 : Number(v.timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds, not '${v.timeout}'`);
+    const timeout = seconds * 1000;
     let expect: BuildStamp | undefined;
     if (v.expect !== undefined) {
       const file = stampFile(v.expect as string);

@@ -72,6 +72,7 @@ export function exportJson(entries: readonly Entry[], settings: Settings): strin
     const o: Record<string, unknown> = { title: e.title, url: e.url, date: dateText(e, zone), tags: e.tags };
     if (e.via) o.via = e.via.url && e.via.name ? { name: e.via.name, url: e.via.url } : (e.via.url ?? e.via.name);
     if (e.updated > e.date.instant) o.updated = isoInZone(e.updated, zone);
+    if (e.archived) o.archived = e.archived;
     if (e.draft) o.draft = true;
     o.slug = e.slug;
     if (idOf(e)) o.id = idOf(e);

@@ -48,7 +48,8 @@ export type DiagnosticCode =
   | 'verify-stamp-mismatch'
   // linklog check --links: a bookmarked url (file: the entry's path, line: its url key)
   | 'link-dead'
-  | 'link-moved';
+  | 'link-moved'
+  | 'link-unchecked';
 
 export interface Diagnostic {
   /** Path relative to the site root, with forward slashes. */

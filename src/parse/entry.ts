@@ -35,6 +35,8 @@ export interface Entry {
   /** The tag key (NFC, lower-cased) of each of `tags`, in the same order. */
   tagKeys: string[];
   via?: Via;
+  /** A copy of the link the author chose for when it is dead (`archived:`, often the Wayback Machine's). */
+  archived?: string;
   draft: boolean;
   slug: string;
   /** The Markdown commentary. */
@@ -45,7 +47,7 @@ export interface Entry {
   lines: Record<string, number>;
 }
 
-const KNOWN: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug']);
+const KNOWN: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'archived']);
 
 /** What parsing depends on besides the file: the settings' timezone. */
 export interface ParseContext {
@@ -101,6 +103,13 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
     else updated = r.instant;
   }
 
+  let archived: string | undefined;
+  if (data.archived !== undefined && data.archived !== null) {
+    const r = parseWebUrl(data.archived);
+    if (r.problem) problem('archived', `archived ${r.problem}`);
+    else archived = r.url;
+  }
+
   const tags = parseTags(data.tags, (m) => problem('tags', m));
   const via = parseVia(data.via, (m) => problem('via', m));
 
@@ -139,6 +148,7 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
       tags,
       tagKeys: tags.map(tagKey),
       via,
+      ...(archived ? { archived } : {}),
       draft,
       slug,
       body,

@@ -43,6 +43,7 @@ function entryXml(feed: Feed, item: FeedItem): XElement {
     x('title', { type: 'text' }, item.title),
     x('link', { rel: 'alternate', type: 'text/html', href: item.url }),
     item.permalink ? x('link', { rel: 'related', type: 'text/html', href: item.permalink, title: 'Permalink' }) : undefined,
+    item.archived ? x('link', { rel: 'related', type: 'text/html', href: item.archived, title: 'Archived copy' }) : undefined,
     item.via?.url ? x('link', { rel: 'via', href: item.via.url, title: item.via.name }) : undefined,
     x('published', rfc3339(item.published)),
     x('updated', rfc3339(item.updated)),

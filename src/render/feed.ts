@@ -21,6 +21,8 @@ export interface FeedItem {
   /** The item's own page on the site, when it is not `url`. */
   permalink?: string;
   via?: Via;
+  /** The copy the author chose for when the link is dead. */
+  archived?: string;
   published: number;
   updated: number;
   /** Display names, linked to their pages. */
@@ -74,6 +76,7 @@ export function entryItem(ctx: RenderContext, e: Entry): FeedItem {
     url: e.url,
     permalink: absoluteUrl(settings, routes.entry(e.date.day, e.slug)),
     via: e.via,
+    archived: e.archived,
     published: e.date.instant,
     updated: e.updated,
     tags: e.tagKeys.map((key) => {
@@ -106,7 +109,7 @@ function dayContent(ctx: RenderContext, entries: readonly Entry[]): string {
   const tree = h(
     null,
     entries.flatMap((e) => [
-      h('h2', [h('a', { href: e.url }, e.title)]),
+      h('h2', [h('a', { href: e.url }, e.title), ...(e.archived ? [' (', h('a', { href: e.archived }, 'archived copy'), ')'] : [])]),
       { type: 'raw' as const, value: ctx.bodies.get(e)?.feed ?? '' },
       h('p', [
         h('a', { href: absoluteUrl(settings, routes.entry(e.date.day, e.slug)) }, 'Permalink'),

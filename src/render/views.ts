@@ -40,6 +40,8 @@ export interface EntryView {
   tags: TagView[];
   /** `label` is the name, else the via URL's host. */
   via?: { url?: string; name?: string; label: string };
+  /** The copy the author chose for when the link is dead (`archived:`). */
+  archived?: string;
   /** Rendered, sanitised commentary: print raw with `<%~ %>`. */
   html: string;
   draft: boolean;
@@ -140,6 +142,7 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
       updated: e.updated > e.date.instant ? rfc3339(e.updated) : undefined,
       tags: e.tagKeys.map(tagOfKey),
       via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
+      archived: e.archived,
       html,
       draft: e.draft,
       data: e.data,
