@@ -101,7 +101,9 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     return failed();
   }
 
-  const { rendered } = await markdownStep(state, model.site.entries, settings);
+  const markdown = await markdownStep(state, model.site.entries, settings);
+  const { rendered } = markdown;
+  diagnostics.push(...markdown.diagnostics);
   clock.lap('markdown');
   if (request.saveCache) {
     // Saved now: parsed files and bodies stand whatever rendering does (a template that fails
@@ -110,6 +112,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     saveCache(state);
     clock.lap('cache');
   }
+  if (hasErrors(diagnostics)) return failed();
 
   const settingsKey = hashOf(`${state.pipeline}\0${JSON.stringify(settings)}\0${request.drafts}`);
   const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, templateKeys: templates.set.keys, settingsKey }, state.planMemo);

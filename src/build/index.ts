@@ -20,7 +20,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * The build without the write: every entry (drafts too), the settings, the templates,
  * the planned paths and every rendered file are checked; nothing is written.
  */
-export async function check(options: SiteOptions): Promise<Diagnostic[]> {
+export async function check(options: SiteOptions & Pick<BuildOptions, 'workers' | 'bodyTimeLimitMs'>): Promise<Diagnostic[]> {
   const state = createState({ ...options, drafts: true, gitStatus: false });
   const r = await runBuild(state, { write: false, drafts: true, shortcut: false, trustOutputs: false, saveCache: false });
   return r.diagnostics;

@@ -36,6 +36,8 @@ export interface BuildOptions extends SiteOptions {
   onProgress?: (p: Progress) => void;
   /** Ask `git status` whether the site's work tree is clean, for /build.json (default true; `linklog dev` does not). */
   gitStatus?: boolean;
+  /** Longest one entry's Markdown may take to render on a worker (default 20 s; tests set less). */
+  bodyTimeLimitMs?: number;
 }
 
 export interface Progress {

@@ -19,6 +19,11 @@ export type DiagnosticCode =
   | 'yaml'
   | 'missing-field'
   | 'invalid-field'
+  // an entry's Markdown body
+  | 'body-too-large'
+  | 'body-too-deep'
+  | 'body-too-slow'
+  | 'body-failed'
   // across entries (the model)
   | 'permalink-clash'
   | 'tag-slug-clash'

@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../lib/package.js';
 import type { Entry } from '../parse/entry.js';
 import { entryHtml, type EntryHtml } from './html.js';
 import type { BodyContext } from './render-body.js';
-import type { BodyJob } from './worker.js';
+import type { BodyJob, WorkerReply } from './worker.js';
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 400;
@@ -77,13 +77,41 @@ export function bodyLookup(state: BodiesState, pipeline: string, settings: Setti
 export interface RenderBodiesOptions {
   settings: Settings;
   pipeline: string;
-  /** Worker count; default os.availableParallelism(). 0 or 1 renders on this thread. */
+  /** Worker count; default os.availableParallelism(). 0 or 1 renders small bodies on this thread. */
   workers?: number;
+  /** Longest a body may take on a worker; default BODY_TIME_LIMIT_MS. */
+  timeLimitMs?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Makes sure every entry's body is in `state`; returns how many were rendered, and whether on workers. */
-export async function renderBodies(state: BodiesState, entries: readonly Entry[], options: RenderBodiesOptions): Promise<{ rendered: number; onWorkers: boolean }> {
+/** Longest one body may take to render before its worker is replaced and the body is an error. */
+export const BODY_TIME_LIMIT_MS = 20_000;
+/**
+ * Bodies longer than this (in UTF-16 units) always render on a worker, where they can be
+ * stopped: the slowest Markdown grows faster than its size, and only a worker can be stopped.
+ * Shorter ones finish quickly whatever they hold.
+ */
+export const GUARDED_BODY = 8 * 1024;
+
+/** A body that could not be rendered: too slow, or the Markdown stage failed on it. */
+export interface BodyFailure {
+  entry: Entry;
+  code: 'body-too-slow' | 'body-failed';
+  message: string;
+}
+
+type Outcome = EntryHtml | { code: BodyFailure['code']; message: string };
+const failed = (o: Outcome): o is { code: BodyFailure['code']; message: string } => 'code' in o;
+
+/**
+ * Makes sure every entry's body is in `state`; returns how many were rendered, whether on
+ * workers, and the bodies that failed (they are not stored, so the next build tries again).
+ */
+export async function renderBodies(
+  state: BodiesState,
+  entries: readonly Entry[],
+  options: RenderBodiesOptions,
+): Promise<{ rendered: number; onWorkers: boolean; failures: BodyFailure[] }> {
   const todo: Array<{ entry: Entry; where: string; key: string; job: BodyJob }> = [];
   for (const e of entries) {
     const where = whereOf(options.pipeline, options.settings, e);
@@ -95,15 +123,33 @@ export async function renderBodies(state: BodiesState, entries: readonly Entry[]
     if (hit) state.byEntry.set(e.source, { hash: e.hash, where, key, html: hit });
     else todo.push({ entry: e, where, key, job: { markdown: e.body, ctx } });
   }
-  const workers = Math.min(options.workers ?? os.availableParallelism(), Math.ceil(todo.length / BATCH));
+  const cores = options.workers ?? os.availableParallelism();
+  const workers = Math.min(cores, Math.ceil(todo.length / BATCH));
   const onWorkers = workers > 1 && todo.length >= WORKER_THRESHOLD;
-  const jobs = todo.map((t) => t.job);
-  const results = onWorkers ? await renderOnWorkers(jobs, workers, options.onProgress) : await renderHere(jobs, options.onProgress);
+  const limit = options.timeLimitMs ?? BODY_TIME_LIMIT_MS;
+  const results: Outcome[] = new Array(todo.length);
+  if (onWorkers) {
+    const out = await renderOnWorkers(todo.map((t) => t.job), workers, limit, options.onProgress);
+    out.forEach((r, i) => (results[i] = r));
+  } else {
+    // Long bodies go to workers that can be stopped; the rest render here.
+    const guarded = todo.flatMap((t, i) => (t.job.markdown.length > GUARDED_BODY ? [i] : []));
+    const here = todo.flatMap((t, i) => (t.job.markdown.length > GUARDED_BODY ? [] : [i]));
+    const [a, b] = await Promise.all([
+      guarded.length ? renderOnWorkers(guarded.map((i) => todo[i].job), Math.max(1, Math.min(cores, guarded.length)), limit) : [],
+      renderHere(here.map((i) => todo[i].job), options.onProgress),
+    ]);
+    guarded.forEach((i, k) => (results[i] = a[k]));
+    here.forEach((i, k) => (results[i] = b[k]));
+  }
+  const failures: BodyFailure[] = [];
   todo.forEach((t, i) => {
-    state.store.set(t.key, results[i]);
-    state.byEntry.set(t.entry.source, { hash: t.entry.hash, where: t.where, key: t.key, html: results[i] });
+    const r = results[i];
+    if (failed(r)) return void failures.push({ entry: t.entry, code: r.code, message: r.message });
+    state.store.set(t.key, r);
+    state.byEntry.set(t.entry.source, { hash: t.entry.hash, where: t.where, key: t.key, html: r });
   });
-  return { rendered: todo.length, onWorkers };
+  return { rendered: todo.length - failures.length, onWorkers, failures };
 }
 
 /** Forgets the bodies no entry of `entries` uses, so the store never grows without bound. */
@@ -122,48 +168,103 @@ export function pruneBodies(state: BodiesState, entries: readonly Entry[]): void
  * On this thread. The Markdown stage is loaded only now: a build whose bodies all come
  * from the store (a template edit, most of `dev`) never pays ~0.1 s to load unified.
  */
-async function renderHere(jobs: BodyJob[], onProgress?: (done: number, total: number) => void): Promise<EntryHtml[]> {
+async function renderHere(jobs: BodyJob[], onProgress?: (done: number, total: number) => void): Promise<Outcome[]> {
   if (jobs.length === 0) return [];
   const { renderBody } = await import('./render-body.js');
   return jobs.map((job, i) => {
     if (i % 500 === 0) onProgress?.(i, jobs.length);
-    return renderBody(job.markdown, job.ctx);
+    try {
+      return renderBody(job.markdown, job.ctx);
+    } catch (e) {
+      return { code: 'body-failed' as const, message: failureMessage(e) };
+    }
   });
 }
 
-/** Hands out batches to `count` workers as each finishes its last one. */
-async function renderOnWorkers(jobs: BodyJob[], count: number, onProgress?: (done: number, total: number) => void): Promise<EntryHtml[]> {
-  const results: EntryHtml[] = new Array(jobs.length);
+function failureMessage(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return /Maximum call stack/.test(text)
+    ? 'the commentary is nested too deep to render (Markdown nesting of this depth is not supported)'
+    : `the commentary could not be rendered: ${text.split('\n')[0]}`;
+}
+
+/**
+ * Hands out batches to `count` workers as each finishes its last one. Each body answers
+ * on its own, so each is timed: a body still running after `limitMs` fails, its worker is
+ * replaced and the rest of its batch goes to the new one. A worker that dies fails the
+ * body it was on, the same way.
+ */
+async function renderOnWorkers(jobs: BodyJob[], count: number, limitMs: number, onProgress?: (done: number, total: number) => void): Promise<Outcome[]> {
+  const results: Outcome[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
   // Always the compiled worker: under a TypeScript test runner this module is source.
   const url = path.join(PACKAGE_ROOT, 'dist/markdown/worker.js');
-  const run = (worker: Worker) =>
+  const live = new Set<Worker>();
+  const lane = () =>
     new Promise<void>((resolve, reject) => {
-      let start = 0;
-      const send = () => {
-        if (next >= jobs.length) return resolve();
-        start = next;
-        next = Math.min(next + BATCH, jobs.length);
-        worker.postMessage(jobs.slice(start, next));
+      /** Indexes of the bodies sent to the current worker and not answered yet, in order. */
+      let pending: number[] = [];
+      let timer: NodeJS.Timeout | undefined;
+      let worker: Worker;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail({ code: 'body-too-slow', message: `the commentary took more than ${limitMs / 1000} s to render; Markdown this slow (thousands of unclosed * _ or [, say) is not rendered` }), limitMs);
       };
-      worker.on('message', (out: EntryHtml[]) => {
-        for (let i = 0; i < out.length; i++) results[start + i] = entryHtml(out[i].page, out[i].feed);
-        done += out.length;
+      const settle = (i: number, r: Outcome) => {
+        results[i] = r;
+        done++;
         onProgress?.(done, jobs.length);
-        send();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`markdown worker exited with ${code}`))));
-      send();
+      };
+      const send = () => {
+        if (pending.length === 0) {
+          if (next >= jobs.length) {
+            clearTimeout(timer);
+            worker.removeAllListeners();
+            return resolve();
+          }
+          const start = next;
+          next = Math.min(next + BATCH, jobs.length);
+          pending = Array.from({ length: next - start }, (_, k) => start + k);
+        }
+        worker.postMessage(pending.map((i) => jobs[i]));
+        arm();
+      };
+      const start = () => {
+        // A small young generation keeps each worker's memory low (10k bodies: ~75 MiB less
+        // at the peak) for a few per cent more time in scavenges.
+        worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+        live.add(worker);
+        worker.on('message', (m: WorkerReply) => {
+          if ('ready' in m) return send();
+          const i = pending.shift()!;
+          settle(i, 'html' in m ? entryHtml(m.html.page, m.html.feed) : { code: 'body-failed', message: failureMessage(new Error(m.error)) });
+          if (pending.length) arm();
+          else send();
+        });
+        worker.on('error', (e) => fail({ code: 'body-failed', message: failureMessage(e) }));
+        worker.on('exit', (code) => fail({ code: 'body-failed', message: `the commentary could not be rendered: its worker stopped (exit ${code})` }));
+      };
+      /** The body the worker is on fails; the worker is replaced and given the rest. */
+      const fail = (r: Outcome) => {
+        clearTimeout(timer);
+        const old = worker;
+        old.removeAllListeners();
+        live.delete(old);
+        void old.terminate();
+        const i = pending.shift();
+        // No body in flight: the worker itself is broken (it could not load), not a body.
+        if (i === undefined) return reject(new Error(`markdown worker failed: ${'message' in r ? r.message : ''}`));
+        settle(i, r);
+        if (pending.length === 0 && next >= jobs.length) return resolve();
+        start();
+      };
+      start();
     });
-  // A small young generation keeps each worker's memory low (10k bodies: ~75 MiB less
-  // at the peak) for a few per cent more time in scavenges.
-  const pool = Array.from({ length: count }, () => new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
-    await Promise.all(pool.map(run));
+    await Promise.all(Array.from({ length: count }, lane));
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return results;
 }

@@ -6,6 +6,7 @@ import { hashOf } from '../lib/hash.js';
 import { describe, truncate } from '../lib/text.js';
 import type { Zone } from '../lib/time.js';
 import type { SourceFile } from '../load/sources.js';
+import { scanBody } from './body.js';
 import { parseDate, type EntryDate } from './dates.js';
 import { readFrontMatter } from './front-matter.js';
 import { isCanonicalSlug, slugify, tagKey } from './slug.js';
@@ -129,6 +130,9 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
       );
     } else slug = s.normalize('NFC');
   }
+
+  const bodyProblem = scanBody(body);
+  if (bodyProblem) diagnostics.push(error(file.path, fm.bodyLine + bodyProblem.line, bodyProblem.code, bodyProblem.message));
 
   if (diagnostics.length || !title || !url || !date) return { diagnostics: sortDiagnostics(diagnostics) };
   if (updated !== undefined && updated < date.instant) updated = date.instant;
