@@ -127,3 +127,35 @@ describe('pathological bodies in a site', () => {
     expect(fs.readFileSync(path.join(root, '_site/2026/11/24/defs/index.html'), 'utf8')).toContain('href="/999"');
   });
 });
+
+describe('srcset (issue 20 pt 5)', () => {
+  const ctx = { permalink: 'https://example.org/links/2026/11/26/x/', baseUrl: 'https://example.org/links/', basePath: '/links/', idPrefix: 'x-' };
+  const srcsetOf = async (html: string) => {
+    const { renderBody } = await import('../src/markdown/render-body.js');
+    const r = renderBody(html, ctx);
+    return [/srcset="([^"]*)"/.exec(r.page)?.[1], /srcset="([^"]*)"/.exec(r.feed)?.[1], r.page] as const;
+  };
+
+  it('a javascript: or data: candidate drops the srcset; src stays', async () => {
+    for (const set of [
+      'javascript:alert(1) 1x',
+      'a.png 1x, javascript:alert(1) 2x',
+      'JaVaScRiPt:alert(1)',
+      ' data:image/svg+xml;base64,PHN2Zz4=,x 2x',
+      'a.png 1x, data:image/png;base64,AAAA 2x',
+      'vbscript:x 1x',
+    ]) {
+      const [page, feed, html] = await srcsetOf(`<img src="a.png" srcset="${set}">`);
+      expect(page, set).toBeUndefined();
+      expect(feed, set).toBeUndefined();
+      expect(html).not.toMatch(/javascript|data:|vbscript/i);
+      expect(html).toContain('<img src="/links/2026/11/26/x/a.png"');
+    }
+  });
+
+  it('http(s) and relative candidates are resolved like src', async () => {
+    const [page, feed] = await srcsetOf('<img src="a.png" srcset="a.png 1x, /b.png 2x,https://cdn.example.com/c.png?x=1,2 640w">');
+    expect(page).toBe('https://example.org/links/2026/11/26/x/a.png 1x, /links/b.png 2x, https://cdn.example.com/c.png?x=1,2 640w'.replace('https://example.org/links/2026', '/links/2026'));
+    expect(feed).toBe('https://example.org/links/2026/11/26/x/a.png 1x, https://example.org/links/b.png 2x, https://cdn.example.com/c.png?x=1,2 640w');
+  });
+});

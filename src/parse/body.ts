@@ -20,7 +20,7 @@ export interface BodyProblem {
 }
 
 /** Elements that have no end tag, or whose end tag may be left out: they do not nest by their start tag alone. */
-const NOT_NESTING = new Set(
+const NOT_NESTING: ReadonlySet<string> = new Set(
   'area base br col embed hr img input link meta source track wbr p li dt dd tr td th thead tbody tfoot option optgroup rt rp colgroup caption'.split(' '),
 );
 

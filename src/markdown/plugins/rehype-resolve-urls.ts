@@ -42,13 +42,14 @@ export default function rehypeResolveUrls() {
       }
       const srcSet = props.srcSet;
       if (srcSet !== undefined) {
-        const list = (Array.isArray(srcSet) ? srcSet.join(',') : String(srcSet)).split(',');
-        const resolved = list.map((item) => {
-          const [url, ...descriptor] = item.trim().split(/\s+/);
-          const abs = url ? resolve(url, ctx) : undefined;
-          return abs === undefined ? undefined : { abs, descriptor: descriptor.join(' ') };
+        // Each candidate is held to what `src` is: an http(s) URL once resolved. One that is
+        // not (javascript:, data:…) drops the whole srcset; `src` stays.
+        const candidates = parseSrcset(Array.isArray(srcSet) ? srcSet.join(',') : String(srcSet));
+        const resolved = candidates.map(({ url, descriptor }) => {
+          const abs = resolve(url, ctx);
+          return abs !== undefined && /^https?:/.test(abs) ? { abs, descriptor } : undefined;
         });
-        if (resolved.some((r) => r === undefined)) delete props.srcSet;
+        if (resolved.length === 0 || resolved.some((r) => r === undefined)) delete props.srcSet;
         else {
           const join = (f: (abs: string) => string) => resolved.map((r) => [f(r!.abs), r!.descriptor].filter(Boolean).join(' ')).join(', ');
           set(node, 'srcSet', join(forPage), join((a) => a));
@@ -68,6 +69,42 @@ function resolve(value: string, ctx: BodyContext): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The candidates of a srcset as HTML reads them: a URL is a run of non-spaces (commas
+ * in it, as in `data:` URLs, belong to it, except at its end), then descriptors up to a
+ * comma outside parentheses.
+ */
+export function parseSrcset(text: string): Array<{ url: string; descriptor: string }> {
+  const out: Array<{ url: string; descriptor: string }> = [];
+  let i = 0;
+  const n = text.length;
+  const space = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+  while (i < n) {
+    while (i < n && (space(text[i]) || text[i] === ',')) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !space(text[j])) j++;
+    let url = text.slice(i, j);
+    i = j;
+    let descriptor = '';
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      let depth = 0;
+      const start = i;
+      for (; i < n; i++) {
+        const c = text[i];
+        if (c === '(') depth++;
+        else if (c === ')') depth = Math.max(0, depth - 1);
+        else if (c === ',' && depth === 0) break;
+      }
+      descriptor = text.slice(start, i).trim().replace(/\s+/g, ' ');
+      i++;
+    }
+    if (url) out.push({ url, descriptor });
+  }
+  return out;
 }
 
 function safeDecode(s: string): string {
