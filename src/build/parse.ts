@@ -20,7 +20,7 @@ export interface Parsed {
 /** `forced`: files to read again whatever their stat says (a watcher saw them change). */
 export function parseSources(state: BuildState, sources: readonly SourceStat[], settings: Settings, forced: ReadonlySet<string>): Parsed {
   const { content } = contentOf(state);
-  const parseKey = JSON.stringify({ timezone: settings.timezone });
+  const parseKey = JSON.stringify({ timezone: settings.timezone, maxTagsPerEntry: settings.maxTagsPerEntry });
   const anew = content.parseKey !== parseKey;
   if (anew) {
     content.parseKey = parseKey;

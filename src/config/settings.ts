@@ -31,6 +31,8 @@ export interface Settings {
   feedSize: number;
   /** Query parameters `new`, capture and `import` strip from urls (`*` ends a prefix); undefined: the default list. */
   stripParams?: readonly string[];
+  /** Most tags one entry may have (each tag page and feed shows the entry with all of them). */
+  maxTagsPerEntry: number;
   /** The header's links, in order; undefined: Latest, Archive, Tags, Feed. */
   nav?: readonly NavItem[];
 }
@@ -71,6 +73,7 @@ const KEYS: Record<string, Check> = {
     Array.isArray(v) && v.every((n) => typeof n === 'string' && n.trim() !== '' && !/[&=#?\s]/.test(n))
       ? undefined
       : `must be a list of query parameter names (such as [utm_*, fbclid]; [] strips nothing), not ${describe(v)}`,
+  maxTagsPerEntry: isPositiveInt,
   nav: checkNav,
 };
 
@@ -207,6 +210,7 @@ export function parseSettings(
       perPage: (valid.perPage as number | undefined) ?? 50,
       feedSize: (valid.feedSize as number | undefined) ?? 50,
       ...(valid.stripParams !== undefined ? { stripParams: valid.stripParams as string[] } : {}),
+      maxTagsPerEntry: (valid.maxTagsPerEntry as number | undefined) ?? 100,
       ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),
     },
   };

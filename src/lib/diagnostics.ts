@@ -24,6 +24,9 @@ export type DiagnosticCode =
   | 'body-too-deep'
   | 'body-too-slow'
   | 'body-failed'
+  | 'not-xml-text'
+  | 'too-many-tags'
+  | 'url-credentials'
   // across entries (the model)
   | 'permalink-clash'
   | 'tag-slug-clash'

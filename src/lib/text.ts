@@ -18,3 +18,19 @@ export function languageTag(value: unknown): string | undefined {
   const tag = value.trim();
   return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
 }
+
+/** Characters XML 1.0 cannot carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates). */
+const NOT_XML = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\p{Cs}]';
+/** Not global: a global regular expression keeps a position between calls. */
+const FIRST_NOT_XML = new RegExp(NOT_XML, 'u');
+
+/** `text` without the characters XML cannot carry (feeds would be invalid with them). */
+export function xmlSafe(text: string): string {
+  return FIRST_NOT_XML.test(text) ? text.replace(new RegExp(NOT_XML, 'gu'), '') : text;
+}
+
+/** The first character XML cannot carry in `text`, as U+XXXX, if any. */
+export function notXmlChar(text: string): string | undefined {
+  const m = FIRST_NOT_XML.exec(text);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}

@@ -1,9 +1,9 @@
 /** The parse stage: one entry file's front matter and body into a checked Entry. */
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { error, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../lib/diagnostics.js';
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic, type DiagnosticCode } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
-import { describe, truncate } from '../lib/text.js';
+import { describe, notXmlChar, truncate, xmlSafe } from '../lib/text.js';
 import type { Zone } from '../lib/time.js';
 import type { SourceFile } from '../load/sources.js';
 import { scanBody } from './body.js';
@@ -75,8 +75,17 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const lines: Record<string, number> = { ...fm.keyLines };
   const at = (key: string) => lines[key] ?? 1;
   const problem = (key: string, message: string, code: DiagnosticCode = 'invalid-field') => diagnostics.push(error(file.path, at(key), code, message));
+  /** Text that reaches feeds, without the characters XML cannot carry (a warning names the first). */
+  const warned = new Set<string>();
+  const xmlText = (key: string, text: string) => {
+    const bad = notXmlChar(text);
+    if (!bad) return text;
+    if (!warned.has(key)) warned.add(key), diagnostics.push(warning(file.path, at(key), 'not-xml-text', `${key} holds ${bad} (a control character or a lone surrogate), which feeds cannot carry; it is left out`));
+    return xmlSafe(text);
+  };
 
-  const title = scalarText(data.title);
+  const rawTitle = scalarText(data.title);
+  const title = rawTitle === undefined ? undefined : xmlText('title', rawTitle);
   if (data.title === undefined || data.title === null) problem('title', 'missing title', 'missing-field');
   else if (title === undefined) problem('title', `title must be text, not ${describe(data.title)}`);
   else if (title.trim() === '') problem('title', 'title is empty');
@@ -87,6 +96,7 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
     const r = parseWebUrl(data.url);
     if (r.problem) problem('url', `url ${r.problem}`);
     else url = r.url;
+    if (r.credentials) diagnostics.push(warning(file.path, at('url'), 'url-credentials', 'url holds a user name or password (user:pass@), which will be published'));
   }
 
   let date: EntryDate | undefined;
@@ -111,8 +121,11 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
     else archived = r.url;
   }
 
-  const tags = parseTags(data.tags, (m) => problem('tags', m));
-  const via = parseVia(data.via, (m) => problem('via', m));
+  const tags = parseTags(data.tags, (m) => problem('tags', m), (t) => xmlText('tags', t));
+  if (tags.length > ctx.settings.maxTagsPerEntry) {
+    problem('tags', `${tags.length} tags, more than the ${ctx.settings.maxTagsPerEntry} an entry may have (maxTagsPerEntry in linklog.yaml)`, 'too-many-tags');
+  }
+  const via = parseVia(data.via, (m) => problem('via', m), (t) => xmlText('via', t));
 
   let draft = false;
   if (data.draft !== undefined && data.draft !== null) {
@@ -134,14 +147,14 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const bodyProblem = scanBody(body);
   if (bodyProblem) diagnostics.push(error(file.path, fm.bodyLine + bodyProblem.line, bodyProblem.code, bodyProblem.message));
 
-  if (diagnostics.length || !title || !url || !date) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (hasErrors(diagnostics) || !title || !url || !date) return { diagnostics: sortDiagnostics(diagnostics) };
   if (updated !== undefined && updated < date.instant) updated = date.instant;
 
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) if (!KNOWN.has(k)) extra[k] = v;
   lines.body = fm.bodyLine;
   return {
-    diagnostics,
+    diagnostics: sortDiagnostics(diagnostics),
     entry: {
       source: file.path,
       hash: hashOf(`${file.path}\0${file.text}`),
@@ -162,14 +175,14 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   };
 }
 
-/** Strings, and numbers or booleans YAML read from unquoted text (a title `1984`). */
+/** Strings, and numbers or booleans YAML read from unquoted text (a title `1984`; not `.nan` or `.inf`). */
 function scalarText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
   return undefined;
 }
 
-function parseTags(value: unknown, report: (m: string) => void): string[] {
+function parseTags(value: unknown, report: (m: string) => void, clean: (t: string) => string): string[] {
   if (value === undefined || value === null) return [];
   let names: string[];
   // `tags: "web, css"`: a string with a comma is split on commas (a tag may then hold spaces).
@@ -191,7 +204,7 @@ function parseTags(value: unknown, report: (m: string) => void): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of names) {
-    const name = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
+    const name = clean(raw).normalize('NFC').trim().replace(/\s+/gu, ' ');
     if (!name) continue;
     const key = tagKey(name);
     if (seen.has(key)) continue;
@@ -201,11 +214,12 @@ function parseTags(value: unknown, report: (m: string) => void): string[] {
   return out;
 }
 
-function parseVia(value: unknown, report: (m: string) => void): Via | undefined {
+function parseVia(value: unknown, report: (m: string) => void, clean: (t: string) => string): Via | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'object' && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
-    const name = scalarText(v.name)?.trim() || undefined;
+    const given = scalarText(v.name);
+    const name = (given === undefined ? undefined : clean(given).trim()) || undefined;
     let url: string | undefined;
     if (v.url !== undefined && v.url !== null) {
       const r = parseWebUrl(v.url);
@@ -215,8 +229,9 @@ function parseVia(value: unknown, report: (m: string) => void): Via | undefined 
     if (!name && !url) return void report('via needs a url or a name');
     return { url, name };
   }
-  const text = scalarText(value)?.trim();
-  if (text === undefined) return void report(`via must be a URL or a name, not ${describe(value)}`);
+  const given = scalarText(value);
+  if (given === undefined) return void report(`via must be a URL or a name, not ${describe(value)}`);
+  const text = clean(given).trim();
   // Anything that looks like scheme:… is held to the url rules; other text is a name.
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^[a-z][a-z0-9+.-]*:\s/i.test(text)) {
     const r = parseWebUrl(text);

@@ -1,6 +1,6 @@
 import { describe, truncate } from '../lib/text.js';
 
-export type UrlResult = { url: string; problem?: undefined } | { url?: undefined; problem: string };
+export type UrlResult = { url: string; problem?: undefined; credentials?: boolean } | { url?: undefined; problem: string; credentials?: undefined };
 
 /** An absolute http(s) URL, serialised by the WHATWG parser (so `<` in a query becomes `%3C`). */
 export function parseWebUrl(value: unknown): UrlResult {
@@ -16,5 +16,5 @@ export function parseWebUrl(value: unknown): UrlResult {
     return { problem: `'${truncate(text)}' must be an http or https URL, not ${url.protocol.slice(0, -1)}:` };
   }
   if (!url.hostname) return { problem: `'${truncate(text)}' has no host` };
-  return { url: url.href };
+  return { url: url.href, credentials: url.username !== '' || url.password !== '' };
 }

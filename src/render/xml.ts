@@ -1,5 +1,22 @@
 import type { Element, ElementContent, Root } from 'xast';
 import { toXml, type Raw } from 'xast-util-to-xml';
+import { xmlSafe } from '../lib/text.js';
+
+const escapeText = (text: string) => text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/\]\]>/g, ']]&#x3E;');
+
+/**
+ * Makes every text and attribute of `node` safe for XML: characters XML cannot carry are
+ * dropped, and text is escaped here as xast-util-to-xml escapes it, and the `>` of `]]>`
+ * too (which it leaves: `]]>` in text is not well-formed XML). Text becomes raw nodes.
+ */
+function clean(node: Element): void {
+  for (const [k, v] of Object.entries(node.attributes ?? {})) if (typeof v === 'string') node.attributes![k] = xmlSafe(v);
+  node.children = node.children.map((c) => {
+    if (c.type === 'element') clean(c);
+    if (c.type !== 'text') return c;
+    return { type: 'raw', value: escapeText(xmlSafe(c.value)) } as unknown as ElementContent;
+  });
+}
 
 /** Line breaks and indentation between child elements (and serialised fragments), so feeds read and diff well. */
 export function indent(node: Element, depth: number): void {
@@ -22,6 +39,7 @@ export function indent(node: Element, depth: number): void {
  */
 export function xmlDocument(root: Element): string {
   indent(root, 0);
+  clean(root);
   const tree: Root = {
     type: 'root',
     children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="utf-8"' }, { type: 'text', value: '\n' }, root],
@@ -35,5 +53,6 @@ export function xmlDocument(root: Element): string {
  */
 export function xmlFragment(node: Element): Raw {
   indent(node, 1);
-  return { type: 'raw', value: toXml(node, { closeEmptyElements: true }) };
+  clean(node);
+  return { type: 'raw', value: toXml(node, { closeEmptyElements: true, allowDangerousXml: true }) };
 }
