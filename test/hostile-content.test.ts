@@ -94,3 +94,70 @@ describe('front-matter values (issue 20 pts 8, 17; issue 19.3)', () => {
     expect((await check({ root })).map(where)).toEqual(['content/inf.md:2 invalid-field', 'content/nan.md:2 invalid-field', 'content/num.md:3 url-credentials']);
   });
 });
+
+describe('dates at the ends of the calendar (issue 20 pt 6; issue 19.3)', () => {
+  it('years 0001–0099 keep their four digits everywhere; outside 0001–9999, after the timezone, is an error at the date line', async () => {
+    const e = (date: string, slug: string) => entry({ title: slug, url: `https://example.com/${slug}`, date }, 'x\n');
+    const root = makeSite(
+      {
+        'content/y50.md': e('0050-06-01', 'y50'),
+        'content/y50t.md': e('0050-06-01T10:00:00Z', 'y50t'),
+        'content/y1.md': e('0001-01-01', 'y1'),
+        'content/y9999.md': e('9999-12-31', 'y9999'),
+        'content/gap.md': e('2026-03-29T01:30:00', 'gap'),
+        'content/after.md': e('9999-12-31T23:59:59-12:00', 'after'),
+        'content/before.md': e('0001-01-01T00:30:00+01:00', 'before'),
+        'content/zero.md': e('0000-01-01', 'zero'),
+        'content/feb30.md': e('2026-02-30', 'feb30'),
+      },
+      'timezone: Europe/Dublin\n',
+    );
+    const expected = ['after', 'before', 'feb30', 'zero'].map((s) => `content/${s}.md:4 invalid-field`);
+    expect((await check({ root })).map(where)).toEqual(expected);
+    for (const s of ['after', 'before', 'feb30', 'zero']) fs.rmSync(path.join(root, `content/${s}.md`));
+    const r = await build({ root, cache: false });
+    expect(r.diagnostics).toEqual([]);
+    const out = path.join(root, '_site');
+    for (const p of ['0050/06/01/y50/index.html', '0050/06/01/y50t/index.html', '0001/01/01/y1/index.html', '9999/12/31/y9999/index.html', '2026/03/29/gap/index.html']) {
+      expect(fs.existsSync(path.join(out, p)), p).toBe(true);
+    }
+    expect(fs.readdirSync(out).filter((f) => /^\d+$/.test(f)).sort()).toEqual(['0001', '0050', '2026', '9999']);
+    const published = children(child(readXml(out, 'feed.xml'), 'feed')!, 'entry').map((x) => xtext(child(x, 'published')));
+    for (const p of published) expect(p).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(published).toContain('0050-06-01T10:00:00Z');
+    // The skipped wall-clock time of the DST jump resolves to the later side: 02:30 IST is 01:30Z.
+    expect(published).toContain('2026-03-29T01:30:00Z');
+  });
+});
+
+describe('messages that name the right place (issue 20 pt 16)', () => {
+  const site = (files: Record<string, string | Buffer>) => {
+    const root = makeSite({ 'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-11-24' }) });
+    for (const [rel, data] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), data);
+    }
+    return root;
+  };
+
+  it.each([
+    ['a run-time error in a partial', '<p>\n<%= it.entry.title %>\n<%= it.entry.nope.x %>\n</p>\n', 'templates/_entry.eta:3 template-runtime'],
+    ['an unclosed tag', '<p>\n<%= it.entry.title \n\n</p>\n', 'templates/_entry.eta:2 template-compile'],
+    ['a JavaScript syntax error', '<p>\n<%= it.entry.title %>\n<% if (x { %>\n</p>\n', 'templates/_entry.eta:3 template-compile'],
+  ])('%s is reported at the site template and line', async (_, text, expected) => {
+    const root = site({ 'templates/_entry.eta': text });
+    expect((await check({ root })).map(where)).toEqual([expected]);
+    expect((await build({ root, cache: false })).diagnostics.map(where)).toEqual([expected]);
+  });
+
+  it('invalid UTF-8 at its line; UTF-16 with or without a byte-order mark at line 1', async () => {
+    const text = '---\ntitle: T\nurl: https://example.com/u\ndate: 2026-11-24\n---\nfine\n';
+    const root = site({
+      'content/bad.md': Buffer.concat([Buffer.from(text), Buffer.from('bad \xff\xfe here\n', 'latin1')]),
+      'content/utf16.md': Buffer.from(`\ufeff${text.replace('/u', '/v')}`, 'utf16le'),
+      'content/utf16-no-bom.md': Buffer.from(text.replace('/u', '/w'), 'utf16le'),
+      'content/utf16be.md': Buffer.from(`\ufeff${text.replace('/u', '/x')}`, 'utf16le').swap16(),
+    });
+    expect((await check({ root })).map(where)).toEqual(['content/bad.md:7 not-utf8', 'content/utf16-no-bom.md:1 not-utf8', 'content/utf16.md:1 not-utf8', 'content/utf16be.md:1 not-utf8']);
+  });
+});

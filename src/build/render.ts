@@ -69,7 +69,7 @@ export async function renderAndWrite(
     await sync.abandon();
     if (!(e instanceof TemplateError)) throw e;
     const file = ctx.templates.files.get(e.template) ?? `templates/${e.template}.eta`;
-    return { diagnostics: [error(file, undefined, 'template-runtime', e.message)] };
+    return { diagnostics: [error(file, e.line, 'template-runtime', e.message)] };
   }
   return { result: await sync.finish() };
 }

@@ -23,7 +23,7 @@ const DATE_TIME =
 export function parseDate(value: unknown, zone: Zone): EntryDate | string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return 'is not a valid date';
-    return { instant: value.getTime(), day: zone.day(value.getTime()), hasTime: true };
+    return outOfRange(value.toISOString(), value.getTime(), zone) ?? { instant: value.getTime(), day: zone.day(value.getTime()), hasTime: true };
   }
   if (typeof value !== 'string') {
     return `must be a date like 2026-11-26 or 2026-11-26T09:30:00+01:00, not ${describe(value)}`;
@@ -34,7 +34,7 @@ export function parseDate(value: unknown, zone: Zone): EntryDate | string {
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     if (!validDay(y, m, day)) return `'${text}' is not a calendar date`;
     const instant = zone.instant({ year: y, month: m, day, hour: 0, minute: 0, second: 0 }, 0);
-    return { instant, day: text, hasTime: false };
+    return outOfRange(text, instant, zone) ?? { instant, day: text, hasTime: false };
   }
   const t = DATE_TIME.exec(text);
   if (!t) {
@@ -55,7 +55,20 @@ export function parseDate(value: unknown, zone: Zone): EntryDate | string {
     if (offset === undefined) return `'${text}' has an invalid UTC offset`;
     instant = utc(y, m, day, h, min, parts.second, ms) - offset;
   }
-  return { instant, day: zone.day(instant), hasTime: true };
+  return outOfRange(text, instant, zone) ?? { instant, day: zone.day(instant), hasTime: true };
+}
+
+/**
+ * Pages and feeds write years with four digits: a date whose day in the site's timezone,
+ * or whose instant in UTC (feeds), falls outside 0001–9999 is refused.
+ */
+function outOfRange(text: string, instant: number, zone: Zone): string | undefined {
+  const local = Number(zone.day(instant).slice(0, -6));
+  const utcYear = new Date(instant).getUTCFullYear();
+  if (Number.isNaN(instant) || !(local >= 1 && local <= 9999 && utcYear >= 1 && utcYear <= 9999)) {
+    return `'${truncate(text)}' falls outside the years 0001–9999 (in the site's timezone ${zone.name}, or in UTC)`;
+  }
+  return undefined;
 }
 
 function parseOffset(zone: string): number | undefined {

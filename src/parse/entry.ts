@@ -68,7 +68,8 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
     diagnostics.push(error(file.path, line, code, message));
     return { diagnostics };
   };
-  if (file.invalidUtf8) return fail(undefined, 'not-utf8', 'is not valid UTF-8 text; save it as UTF-8');
+  const encoding = encodingProblem(file);
+  if (encoding) return fail(encoding.line, 'not-utf8', encoding.message);
   const fm = readFrontMatter(file.text);
   if (!fm.ok) return fail(fm.line, fm.code, fm.message);
   const { data, body } = fm;
@@ -173,6 +174,18 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
       lines,
     },
   };
+}
+
+/**
+ * A file in UTF-16 (with or without its byte-order mark: ASCII then alternates with NULs),
+ * or with bytes that are not UTF-8, at the line of the first (where the decoder put U+FFFD).
+ */
+function encodingProblem(file: SourceFile): { line: number; message: string } | undefined {
+  if (/^(\uFFFD\uFFFD)?([^\0]\0|\0[^\0]){3}/.test(file.text)) return { line: 1, message: 'is UTF-16 text; save it as UTF-8' };
+  if (!file.invalidUtf8) return undefined;
+  const at = file.text.indexOf('\uFFFD');
+  const line = at < 0 ? 1 : file.text.slice(0, at).split('\n').length;
+  return { line, message: 'is not valid UTF-8 text here; save it as UTF-8' };
 }
 
 /** Strings, and numbers or booleans YAML read from unquoted text (a title `1984`; not `.nan` or `.inf`). */

@@ -6,7 +6,7 @@ import type { Zone } from '../lib/time.js';
 import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
-import type { TemplateSet } from './templates.js';
+import { templateFailureIn, type TemplateSet } from './templates.js';
 import type { Views } from './views.js';
 
 export interface FeedLink {
@@ -73,14 +73,20 @@ export interface PageMeta {
   listed: boolean;
 }
 
-/** Thrown when a template fails at run time; names the template and the page. */
+/** Thrown when a template fails at run time; names the template that failed (a partial, say), its line and the page. */
 export class TemplateError extends Error {
+  readonly template: string;
+  readonly line: number | undefined;
   constructor(
-    readonly template: string,
+    template: string,
     readonly route: string,
     cause: unknown,
   ) {
-    super(`template failed on /${route}: ${(cause as Error).message.split('\n')[0]}`, { cause });
+    const located = templateFailureIn(cause);
+    const root = located?.cause ?? cause;
+    super(`template failed on /${route}: ${(root as Error)?.message?.split('\n')[0] ?? String(root)}`, { cause });
+    this.template = located?.template ?? template;
+    this.line = located?.line;
   }
 }
 

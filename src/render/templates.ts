@@ -2,6 +2,7 @@
  * Eta templates, compiled by name from their sources (see load/templates.ts), and each
  * one's key: what it renders with, so a page is rendered anew only when that changed.
  */
+import vm from 'node:vm';
 import { Eta } from 'eta';
 import { error, type Diagnostic } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
@@ -23,19 +24,89 @@ export function compileTemplates(
   templates: TemplateSet;
   diagnostics: Diagnostic[];
 } {
-  const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false });
+  // debug: the compiled code keeps the line it is on, so a failure can name it.
+  const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true, useWith: false, debug: true });
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const [name, { file, text }] of sources) {
     files.set(name, file);
     try {
       eta.loadTemplate(`@${name}`, text);
+      locateFailures(eta, name);
     } catch (e) {
-      diagnostics.push(error(file, undefined, 'template-compile', `template does not compile: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`));
+      const message = (e as Error).message;
+      const line = Number(/ at line (\d+) col \d+/.exec(message)?.[1]) || syntaxErrorLine(eta, text);
+      const what = message.split('\n').filter((l) => l.trim() && !/^=+$/.test(l.trim()))[message.startsWith('Bad template syntax') ? 1 : 0] ?? message;
+      diagnostics.push(error(file, line, 'template-compile', `template does not compile: ${what.replace(/ at line \d+ col \d+:?$/, '').trim()}`));
     }
   }
   if (options.memoizePartials) memoizeEntryPartials(eta, sources);
   return { templates: { eta, files, keys: templateKeys(sources) }, diagnostics };
+}
+
+/** A template's run-time failure, with the template and line it happened in (the innermost, for a partial). */
+export class TemplateFailure extends Error {
+  constructor(
+    readonly template: string,
+    readonly line: number | undefined,
+    cause: unknown,
+  ) {
+    super((cause as Error)?.message?.split('\n')[0] ?? String(cause), { cause });
+  }
+}
+
+/** The innermost TemplateFailure in `e`'s chain of causes. */
+export function templateFailureIn(e: unknown): TemplateFailure | undefined {
+  for (let c = e; c instanceof Error; c = c.cause) if (c instanceof TemplateFailure) return c;
+  return undefined;
+}
+
+/**
+ * Wraps template `name` so a failure in it becomes a TemplateFailure naming it and its
+ * line (Eta's debug mode gives `line N` and the error as its cause). A failure that is
+ * already one (from a partial it includes) passes through as it is.
+ */
+function locateFailures(eta: Eta, name: string): void {
+  const id = `@${name}`;
+  const fn = eta.templatesSync.get(id);
+  if (!fn) return;
+  eta.templatesSync.define(id, function (this: Eta, data, options) {
+    try {
+      return fn.call(this, data, options);
+    } catch (e) {
+      const inner = templateFailureIn(e);
+      if (inner) throw inner;
+      const message = e instanceof Error ? e.message : '';
+      const line = Number(/^(?:line |[^\n]*:)(\d+)\n/.exec(message)?.[1]) || undefined;
+      throw new TemplateFailure(name, line, e instanceof Error && e.cause ? e.cause : e);
+    }
+  } as typeof fn);
+}
+
+/**
+ * The line of a template whose compiled code JavaScript refuses: the compiled code is
+ * parsed again to find the failing line in it, and the last line marker before it is
+ * the template's.
+ */
+function syntaxErrorLine(eta: Eta, text: string): number | undefined {
+  let code: string;
+  try {
+    code = eta.compileToString(text);
+  } catch {
+    return undefined;
+  }
+  try {
+    new vm.Script(`(function (it, options) {\n${code}\n})`, { filename: 'template' });
+  } catch (e) {
+    const at = Number(/^template:(\d+)/.exec(String((e as Error).stack))?.[1]);
+    if (!at) return undefined;
+    const lines = code.split('\n').slice(0, at - 1);
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const m = /__eta\.line=(\d+)/.exec(lines[i]);
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
 }
 
 /**
