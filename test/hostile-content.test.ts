@@ -161,3 +161,51 @@ describe('messages that name the right place (issue 20 pt 16)', () => {
     expect((await check({ root })).map(where)).toEqual(['content/bad.md:7 not-utf8', 'content/utf16-no-bom.md:1 not-utf8', 'content/utf16.md:1 not-utf8', 'content/utf16be.md:1 not-utf8']);
   });
 });
+
+describe('every front-matter key, wrong, empty or holding NUL (issue 19.3)', () => {
+  const base: Record<string, string> = { title: 'T', url: 'https://example.com/k', date: '2026-11-24' };
+  const cases: Array<[key: string, value: string, code: string | undefined]> = [
+    ['title', '[a, b]', 'invalid-field'],
+    ['title', '{a: 1}', 'invalid-field'],
+    ['title', '""', 'invalid-field'],
+    ['title', '"a\\0b"', 'not-xml-text'],
+    ['url', '[a]', 'invalid-field'],
+    ['url', '""', 'invalid-field'],
+    ['url', '"https://example.com/\\0"', undefined],
+    ['url', '"javascript:alert(1)"', 'invalid-field'],
+    ['date', '{a: 1}', 'invalid-field'],
+    ['date', '""', 'invalid-field'],
+    ['date', '"2026-11-24\\0"', 'invalid-field'],
+    ['tags', '{a: 1}', 'invalid-field'],
+    ['tags', '""', undefined],
+    ['tags', '"a\\0b"', 'not-xml-text'],
+    ['via', '[1]', 'invalid-field'],
+    ['via', '""', undefined],
+    ['via', '"a\\0b"', 'not-xml-text'],
+    ['updated', '[1]', 'invalid-field'],
+    ['updated', '""', 'invalid-field'],
+    ['draft', '"yes"', 'invalid-field'],
+    ['draft', '""', 'invalid-field'],
+    ['slug', '[a]', 'invalid-field'],
+    ['slug', '""', 'invalid-field'],
+    ['slug', '"a\\0b"', 'invalid-field'],
+    ['slug', '"../x"', 'invalid-field'],
+  ];
+
+  it('each is an error or warning at the key line, or accepted, in one check run', async () => {
+    const files: Record<string, string> = {};
+    cases.forEach(([key, value], i) => {
+      // The key under test goes last: line 4 for title, url and date (moved there), else 5.
+      const fm = { ...base, url: `https://example.com/${i}` };
+      delete (fm as Record<string, string>)[key];
+      files[`content/c${String(i).padStart(2, '0')}.md`] = entry({ ...fm, [key]: value });
+    });
+    const root = makeSite(files);
+    const found = await check({ root });
+    const got = cases.map((_, i) => {
+      const d = found.filter((x) => x.file === `content/c${String(i).padStart(2, '0')}.md`);
+      return d.map((x) => `${x.line} ${x.code}`).join(', ');
+    });
+    expect(got).toEqual(cases.map(([key, , code]) => (code ? `${key in base ? 4 : 5} ${code}` : '')));
+  });
+});
