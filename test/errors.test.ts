@@ -79,7 +79,7 @@ describe('bad input', () => {
     });
     const r = await runCli(['build', '--root', root]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^templates\/tags\.eta: template does not compile/m);
+    expect(r.stderr).toMatch(/^templates\/tags\.eta:1: template does not compile/m);
   });
 
   it('refuses an output folder that would destroy the author’s files', async () => {

@@ -362,7 +362,7 @@ describe('incremental builds', () => {
     const entryTemplate = fs.readFileSync(path.join(REPO, 'templates/entry.eta'), 'utf8');
     write(root, 'templates/entry.eta', `<%= it.nothing.here %>\n${entryTemplate}`);
     const failed = await build({ root });
-    expect(errors(failed).join('\n')).toMatch(/^templates\/entry\.eta: /);
+    expect(errors(failed).join('\n')).toMatch(/^templates\/entry\.eta:1: /);
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
     // The author fixes the template: nothing is parsed or rendered again.
     write(root, 'templates/entry.eta', entryTemplate);
