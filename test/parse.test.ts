@@ -156,7 +156,7 @@ describe('parseEntry', () => {
 
   it('refuses bytes that are not UTF-8', () => {
     const r = parseEntry({ path: 'content/x.md', text: '\ufffd', invalidUtf8: true }, { settings: settings(), zone: zone('UTC') });
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual(['content/x.md: is not valid UTF-8 text; save it as UTF-8']);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual(['content/x.md:1: is not valid UTF-8 text here; save it as UTF-8']);
   });
 });
 

@@ -162,6 +162,9 @@ feedSize: 50
 
 # Query parameters \`linklog new\` removes from urls (\`*\` ends a prefix); [] removes none.
 # stripParams: [utm_*, fbclid, gclid, dclid, mc_cid, mc_eid, igshid, ref_src, _hsenc]
+
+# Most tags one entry may have; more is an error.
+# maxTagsPerEntry: 100
 `;
 }
 
