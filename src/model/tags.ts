@@ -76,3 +76,20 @@ export function bySource(all: readonly Entry[]): readonly Entry[] {
   }
   return all;
 }
+
+/** The tags most often on the same entries as `tag`: key and how many entries share both, most first, then by key. */
+export function cooccurring(tag: Tag, limit = 10): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const e of tag.entries) {
+    for (const k of new Set(e.tagKeys)) if (k !== tag.key) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
+    .slice(0, limit)
+    .map(([key, count]) => ({ key, count }));
+}
+
+/** The `limit` tags with the most entries, then by slug. */
+export function mostUsed(tags: readonly Tag[], limit = 30): Tag[] {
+  return [...tags].sort((a, b) => b.entries.length - a.entries.length || compareStrings(a.slug, b.slug)).slice(0, limit);
+}
