@@ -106,7 +106,7 @@ describe('linklog import: Netscape', () => {
     await importInto(root, path.join(IMPORT, 'bookmarks.html'));
     const text = fs.readFileSync(path.join(root, 'content/2021/03/21/seconds-more.md'), 'utf8');
     expect(text).toBe(
-      "---\ntitle: Seconds & more\nurl: https://example.com/seconds\ndate: \"2021-03-21T07:39:19-07:00\"\ntags: [web, Web Design, city:NYC]\n---\nA note with \\*stars\\* & an ampersand\n",
+      "---\ntitle: Seconds & more\nurl: https://example.com/seconds\ndate: \"2021-03-21T07:39:19-07:00\"\ntags: [web, Web Design, city:NYC]\nid: tag:example.org,2021-03-21:seconds-more\n---\nA note with \\*stars\\* & an ampersand\n",
     );
   });
 

@@ -23,6 +23,7 @@ function make(day: string, slug: string, tagsIn: string[] = [], extra: Partial<E
     draft: false,
     slug,
     body: '',
+    aliases: [],
     data: {},
     lines: { tags: 5, date: 4 },
     ...extra,

@@ -53,3 +53,16 @@ export function isSafeRoute(route: string): boolean {
 export function entryAnchor(day: string, slug: string): string {
   return `e-${day.replaceAll('-', '')}-${slug}`;
 }
+
+/**
+ * The feed id an entry has without an `id:` key (RFC 4151): it never changes when the site
+ * is rebuilt, grows or moves domain. `linklog new` writes the same string into `id:`.
+ */
+export function defaultEntryId(idAuthority: string, day: string, slug: string): string {
+  return `tag:${idAuthority},${day}:${encodeURI(slug)}`;
+}
+
+/** The entry's feed id: its `id:` when given, else the default one. */
+export function entryId(idAuthority: string, e: { id?: string; date: { day: string }; slug: string }): string {
+  return e.id ?? defaultEntryId(idAuthority, e.date.day, e.slug);
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
+import { defaultEntryId } from '../config/urls.js';
 import { pad, zone as zoneOf, type Zone } from '../lib/time.js';
 import { toYaml } from '../lib/yaml.js';
 import { parseDate } from '../parse/dates.js';
@@ -46,13 +47,14 @@ export function slugFor(title: string | undefined, url: string): string {
 
 /** The entry file's text: front matter with everything given, then the body. */
 export function entryText(
-  fields: { title: string; url: string; date: string; tags: string[]; via?: NewEntry['via']; updated?: string; draft?: boolean; extra?: Record<string, unknown> },
+  fields: { title: string; url: string; date: string; tags: string[]; via?: NewEntry['via']; updated?: string; draft?: boolean; id?: string; extra?: Record<string, unknown> },
   body = '',
 ): string {
   const data: Record<string, unknown> = { title: fields.title, url: fields.url, date: fields.date, tags: fields.tags };
   if (fields.via) data.via = fields.via;
   if (fields.updated) data.updated = fields.updated;
   if (fields.draft) data.draft = true;
+  if (fields.id) data.id = fields.id;
   for (const [k, v] of Object.entries(fields.extra ?? {})) if (!(k in data) && v !== undefined) data[k] = v;
   return `---\n${toYaml(data)}---\n${body}`;
 }
@@ -99,10 +101,12 @@ export function prepareEntry(root: string, settings: Settings, input: NewEntry, 
   let slug = base;
   for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
   used.add(slug);
+  // The feed id, written down so that a later change of slug or date keeps it (an import's own id wins).
+  const id = typeof input.extra?.id === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(input.extra.id) ? input.extra.id : defaultEntryId(settings.idAuthority, parsed.day, slug);
   return {
     path: `${dir}/${slug}.md`,
     text: entryText(
-      { title, url, date, tags: input.tags ?? [], via: input.via, updated: input.updated, draft: input.draft, extra: input.extra },
+      { title, url, date, tags: input.tags ?? [], via: input.via, updated: input.updated, draft: input.draft, id, extra: input.extra },
       input.body ? `${input.body.trim()}\n` : '',
     ),
   };

@@ -30,6 +30,9 @@ export type DiagnosticCode =
   // across entries (the model)
   | 'permalink-clash'
   | 'tag-slug-clash'
+  | 'duplicate-id'
+  | 'alias-clash'
+  | 'alias-taken'
   // the planned site
   | 'path-clash'
   | 'public-shadowed'

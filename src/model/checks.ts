@@ -5,7 +5,7 @@
  */
 import { compareStrings, error, type Diagnostic } from '../lib/diagnostics.js';
 import type { Entry } from '../parse/entry.js';
-import { routes } from '../config/urls.js';
+import { defaultEntryId, routes } from '../config/urls.js';
 import { bySource, type SlugOf } from './tags.js';
 
 /** Day → slug → the entries (source order, drafts too) published there. */
@@ -14,14 +14,63 @@ export type PermalinkIndex = ReadonlyMap<string, ReadonlyMap<string, readonly En
 /** Tag slug → tag key → the entries (source order, drafts too) that have it. */
 export type TagSlugIndex = ReadonlyMap<string, ReadonlyMap<string, readonly Entry[]>>;
 
+/** Key (an explicit `id:`, or an alias route) → the entries (source order, drafts too) that claim it. */
+export type ClaimIndex = ReadonlyMap<string, readonly Entry[]>;
+
 export interface Checks {
+  /** The ids' authority: an entry without `id:` has the default id made with it. */
+  idAuthority: string;
   permalinks: PermalinkIndex;
   tagSlugs: TagSlugIndex;
-  /** Permalinks (`day slug`) and tag slugs claimed more than once. */
-  clashes: { permalinks: ReadonlySet<string>; slugs: ReadonlySet<string> };
+  /** Entries by their explicit `id:`. */
+  ids: ClaimIndex;
+  /** Entries by each of their aliases. */
+  aliases: ClaimIndex;
+  /** Permalinks (`day slug`) and tag slugs claimed more than once; ids claimed twice; aliases claimed twice or that are an entry's page. */
+  clashes: { permalinks: ReadonlySet<string>; slugs: ReadonlySet<string>; ids: ReadonlySet<string>; aliases: ReadonlySet<string> };
 }
 
-export function buildChecks(all: readonly Entry[], slugOf: SlugOf): Checks {
+/** The route of an entry's page in an alias, as `[day, slug]`, when it has that shape. */
+function entryRouteOf(route: string): [string, string] | undefined {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(route);
+  return m ? [`${m[1]}-${m[2]}-${m[3]}`, m[4]] : undefined;
+}
+
+/** Every entry whose feed id is `id`: those that say so, and those without `id:` whose default it is. */
+function idClaimants(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>, id: string): Entry[] {
+  const out = [...(checks.ids.get(id) ?? [])];
+  const prefix = `tag:${checks.idAuthority},`;
+  if (id.startsWith(prefix)) {
+    const rest = id.slice(prefix.length);
+    const day = rest.slice(0, 10);
+    let slug: string | undefined;
+    try {
+      slug = decodeURI(rest.slice(11));
+    } catch {
+      slug = undefined;
+    }
+    if (slug !== undefined && rest[10] === ':') {
+      for (const e of checks.permalinks.get(day)?.get(slug) ?? []) if (e.id === undefined && defaultEntryId(checks.idAuthority, day, slug) === id) out.push(e);
+    }
+  }
+  return out.sort(bySourcePath);
+}
+
+/** The entries whose page is at an alias's route (drafts too). */
+function pageOwners(checks: Pick<Checks, 'permalinks'>, route: string): readonly Entry[] {
+  const at = entryRouteOf(route);
+  return at ? (checks.permalinks.get(at[0])?.get(at[1]) ?? []) : [];
+}
+
+function idClashes(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>, id: string): boolean {
+  return idClaimants(checks, id).length > 1;
+}
+
+function aliasClashes(checks: Pick<Checks, 'permalinks' | 'aliases'>, route: string): boolean {
+  return (checks.aliases.get(route)?.length ?? 0) > 1 || ((checks.aliases.get(route)?.length ?? 0) > 0 && pageOwners(checks, route).length > 0);
+}
+
+export function buildChecks(all: readonly Entry[], slugOf: SlugOf, idAuthority: string): Checks {
   const permalinks = new Map<string, Map<string, Entry[]>>();
   const tagSlugs = new Map<string, Map<string, Entry[]>>();
   const add = <K>(index: Map<string, Map<K, Entry[]>>, outer: string, inner: K, e: Entry) => {
@@ -31,14 +80,26 @@ export function buildChecks(all: readonly Entry[], slugOf: SlugOf): Checks {
     if (list) list.push(e);
     else byInner.set(inner, [e]);
   };
+  const ids = new Map<string, Entry[]>();
+  const aliases = new Map<string, Entry[]>();
+  const claim = (index: Map<string, Entry[]>, key: string, e: Entry) => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
   for (const e of bySource(all)) {
     add(permalinks, e.date.day, e.slug, e);
     for (const key of new Set(e.tagKeys)) add(tagSlugs, slugOf(key), key, e);
+    if (e.id !== undefined) claim(ids, e.id, e);
+    for (const a of e.aliases) claim(aliases, a, e);
   }
-  const clashes = { permalinks: new Set<string>(), slugs: new Set<string>() };
+  const clashes = { permalinks: new Set<string>(), slugs: new Set<string>(), ids: new Set<string>(), aliases: new Set<string>() };
   for (const [day, bySlug] of permalinks) for (const [slug, list] of bySlug) if (list.length > 1) clashes.permalinks.add(`${day} ${slug}`);
   for (const [slug, byKey] of tagSlugs) if (byKey.size > 1) clashes.slugs.add(slug);
-  return { permalinks, tagSlugs, clashes };
+  const base = { idAuthority, permalinks, ids, aliases };
+  for (const id of ids.keys()) if (idClashes(base, id)) clashes.ids.add(id);
+  for (const route of aliases.keys()) if (aliasClashes(base, route)) clashes.aliases.add(route);
+  return { idAuthority, permalinks, tagSlugs, ids, aliases, clashes };
 }
 
 const bySourcePath = (a: Entry, b: Entry) => compareStrings(a.source, b.source);
@@ -79,7 +140,46 @@ export function updateChecks(checks: Checks, removed: readonly Entry[], added: r
     edit(permalinks, e.date.day, e.slug, (l) => insert(l, e));
     for (const key of new Set(e.tagKeys)) edit(tagSlugs, slugOf(key), key, (l) => insert(l, e));
   }
-  const clashes = { permalinks: new Set(checks.clashes.permalinks), slugs: new Set(checks.clashes.slugs) };
+  const ids = new Map(checks.ids);
+  const aliases = new Map(checks.aliases);
+  /** The list at index[key], copied the first time this update touches it. */
+  const editClaims = (index: Map<string, readonly Entry[]>, key: string, change: (list: Entry[]) => void) => {
+    let list = index.get(key) as Entry[] | undefined;
+    if (!list || !copied.has(list)) {
+      list = [...(list ?? [])];
+      copied.add(list);
+    }
+    change(list);
+    if (list.length > 0) index.set(key, list);
+    else index.delete(key);
+  };
+  for (const e of removed) {
+    if (e.id !== undefined) editClaims(ids, e.id, (l) => remove(l, e));
+    for (const a of e.aliases) editClaims(aliases, a, (l) => remove(l, e));
+  }
+  for (const e of added) {
+    if (e.id !== undefined) editClaims(ids, e.id, (l) => insert(l, e));
+    for (const a of e.aliases) editClaims(aliases, a, (l) => insert(l, e));
+  }
+  const clashes = {
+    permalinks: new Set(checks.clashes.permalinks),
+    slugs: new Set(checks.clashes.slugs),
+    ids: new Set(checks.clashes.ids),
+    aliases: new Set(checks.clashes.aliases),
+  };
+  const next = { idAuthority: checks.idAuthority, permalinks, ids, aliases };
+  for (const e of [...removed, ...added]) {
+    // The ids and aliases this entry could share with another: its own, and its page's.
+    for (const id of [e.id, defaultEntryId(checks.idAuthority, e.date.day, e.slug)]) {
+      if (id === undefined) continue;
+      if (idClashes(next, id)) clashes.ids.add(id);
+      else clashes.ids.delete(id);
+    }
+    for (const route of [...e.aliases, routes.entry(e.date.day, e.slug)]) {
+      if (aliasClashes(next, route)) clashes.aliases.add(route);
+      else clashes.aliases.delete(route);
+    }
+  }
   for (const e of [...removed, ...added]) {
     const at = `${e.date.day} ${e.slug}`;
     if ((permalinks.get(e.date.day)?.get(e.slug)?.length ?? 0) > 1) clashes.permalinks.add(at);
@@ -90,7 +190,7 @@ export function updateChecks(checks: Checks, removed: readonly Entry[], added: r
       else clashes.slugs.delete(slug);
     }
   }
-  return { permalinks, tagSlugs, clashes };
+  return { idAuthority: checks.idAuthority, permalinks, tagSlugs, ids, aliases, clashes };
 }
 
 /** The checks' findings, from the permalinks and slugs claimed more than once. */
@@ -106,6 +206,29 @@ export function checkDiagnostics(checks: Checks, slugOf: SlugOf): Diagnostic[] {
     }
   }
   for (const slug of checks.clashes.slugs) out.push(...tagSlugClashes(checks.tagSlugs, slug, slugOf));
+  for (const id of checks.clashes.ids) {
+    const list = idClaimants(checks, id);
+    // Those that say `id:` are told; when two say it, the first file (by path) keeps it.
+    const holder = list.find((e) => e.id === undefined) ?? list[0];
+    for (const e of list) {
+      if (e === holder || e.id === undefined) continue;
+      out.push(error(e.source, e.lines.id ?? 1, 'duplicate-id', `id '${id}' is already the feed id of ${holder.source}: two entries cannot share one (give this one its own id, or remove the line)`));
+    }
+  }
+  for (const route of checks.clashes.aliases) {
+    const claimants = checks.aliases.get(route) ?? [];
+    const owners = pageOwners(checks, route);
+    claimants.forEach((e, i) => {
+      const line = e.lines.aliases ?? 1;
+      if (owners.length) {
+        const owner = owners[0];
+        const whose = owner === e ? 'its own page' : `the page of ${owner.source}`;
+        out.push(error(e.source, line, 'alias-clash', `alias /${route} is ${whose}: an alias must be a path no page has (remove it from aliases)`));
+      } else if (i > 0) {
+        out.push(error(e.source, line, 'alias-taken', `alias /${route} is also an alias of ${claimants[0].source}: one old path can redirect to one entry only`));
+      }
+    });
+  }
   return out;
 }
 

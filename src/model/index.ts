@@ -51,7 +51,7 @@ export function compareEntries(a: Entry, b: Entry): number {
 export function buildModel(all: readonly Entry[], settings: Settings, options: ModelOptions = {}): Model {
   const drafts = Boolean(options.drafts);
   const slugOf = slugMemo();
-  const checks = buildChecks(all, slugOf);
+  const checks = buildChecks(all, slugOf, settings.idAuthority);
   const entries = all.filter((e) => drafts || !e.draft).sort(compareEntries);
   const site = siteOf(settings, entries, groupDays(entries), buildTags(entries, slugOf));
   return { site, drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };

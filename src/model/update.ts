@@ -65,6 +65,9 @@ function samePlace(a: Entry, b: Entry): boolean {
     a.slug === b.slug &&
     a.draft === b.draft &&
     a.updated === b.updated &&
+    a.id === b.id &&
+    a.aliases.length === b.aliases.length &&
+    a.aliases.every((r, i) => r === b.aliases[i]) &&
     a.tags.length === b.tags.length &&
     a.tags.every((t, i) => t === b.tags[i])
   );

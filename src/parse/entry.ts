@@ -42,13 +42,17 @@ export interface Entry {
   slug: string;
   /** The Markdown commentary. */
   body: string;
+  /** The feed id given in front matter (`id:`); none: the id made from date and slug. */
+  id?: string;
+  /** Old site paths that redirect to this entry (`aliases:`), as routes (`2026/11/24/old/`). */
+  aliases: string[];
   /** Front-matter keys linklog does not use itself, handed to templates. */
   data: Record<string, unknown>;
   /** Line of each front-matter key, so later stages can point at it. */
   lines: Record<string, number>;
 }
 
-const KNOWN: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'archived']);
+const KNOWN: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'archived', 'id', 'aliases']);
 
 /** What parsing depends on besides the file: the settings' timezone. */
 export interface ParseContext {
@@ -148,6 +152,15 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const bodyProblem = scanBody(body);
   if (bodyProblem) diagnostics.push(error(file.path, fm.bodyLine + bodyProblem.line, bodyProblem.code, bodyProblem.message));
 
+  let id: string | undefined;
+  if (data.id !== undefined && data.id !== null) {
+    const s = scalarText(data.id)?.trim();
+    if (s === undefined || !/^[a-z][a-z0-9+.-]*:[^\s]+$/i.test(s)) {
+      problem('id', `id must be a URI without spaces, such as tag:example.org,2026-11-26:my-link, not ${s === undefined ? describe(data.id) : `'${truncate(s, 80)}'`}`);
+    } else id = s;
+  }
+  const aliases = parseAliases(data.aliases, (m) => problem('aliases', m));
+
   if (hasErrors(diagnostics) || !title || !url || !date) return { diagnostics: sortDiagnostics(diagnostics) };
   if (updated !== undefined && updated < date.instant) updated = date.instant;
 
@@ -169,6 +182,8 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
       ...(archived ? { archived } : {}),
       draft,
       slug,
+      id,
+      aliases,
       body,
       data: extra,
       lines,
@@ -228,6 +243,39 @@ function parseTags(value: unknown, report: (m: string) => void, clean: (t: strin
 }
 
 function parseVia(value: unknown, report: (m: string) => void, clean: (t: string) => string): Via | undefined {
+/**
+ * Aliases: site paths (`/2026/11/24/old-slug/`, relative to baseUrl) as routes. A path
+ * whose last part has no dot is a page: it gets its trailing `/`.
+ */
+function parseAliases(value: unknown, report: (m: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    const text = scalarText(item)?.trim();
+    if (text === undefined || !text.startsWith('/') || text.startsWith('//') || /[?#\s\\]/.test(text)) {
+      report(`aliases must be site paths such as /2026/11/24/old-slug/, not ${text === undefined ? describe(item) : `'${truncate(text, 80)}'`}`);
+      continue;
+    }
+    let route: string;
+    try {
+      route = decodeURI(text.slice(1)).normalize('NFC');
+    } catch {
+      report(`alias '${truncate(text, 80)}' has a broken %-escape`);
+      continue;
+    }
+    const last = route.slice(route.lastIndexOf('/') + 1);
+    if (last !== '' && !last.includes('.')) route += '/';
+    if (route === '' || route.split('/').some((seg, i, all) => (seg === '' ? i !== all.length - 1 : seg === '.' || seg === '..'))) {
+      report(`alias '${truncate(text, 80)}' is not a page of the site (no empty, . or .. parts; not the home page)`);
+      continue;
+    }
+    if (!out.includes(route)) out.push(route);
+  }
+  return out;
+}
+
+function parseVia(value: unknown, report: (m: string) => void): Via | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'object' && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;

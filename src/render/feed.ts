@@ -5,7 +5,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Author } from '../config/settings.js';
-import { absoluteUrl, routes } from '../config/urls.js';
+import { absoluteUrl, entryId, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry, Via } from '../parse/entry.js';
 import type { RenderContext } from './context.js';
@@ -48,10 +48,6 @@ export interface Feed {
   items: FeedItem[];
 }
 
-/** Never changes when the site is rebuilt, grows or moves domain (RFC 4151). */
-export function entryId(idAuthority: string, e: Entry): string {
-  return `tag:${idAuthority},${e.date.day}:${encodeURI(e.slug)}`;
-}
 
 export function dayId(idAuthority: string, day: string): string {
   return `tag:${idAuthority},${day}:daily/${day}`;

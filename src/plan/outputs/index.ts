@@ -3,6 +3,7 @@
  * module in this folder and its line here (see README, "Adding an output").
  */
 import type { Output } from '../types.js';
+import { aliasPages } from './aliases.js';
 import { buildJson } from './build-json.js';
 import { calendarPages } from './calendar.js';
 import { entryPages } from './entries.js';
@@ -29,6 +30,8 @@ export const OUTPUTS: readonly Output[] = [
   sitemapOutput(),
   // After the pages: it counts them.
   buildJson,
+  // After every generated page: an alias may not be one of them.
+  aliasPages,
   // Last: a generated file of the same path wins.
   publicFiles,
 ];

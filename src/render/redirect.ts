@@ -1,0 +1,21 @@
+/** An alias's page: a redirect to the entry's page that browsers follow and search engines do not index. */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+
+/** `to` is the page's link (with the base path), `canonical` its absolute URL. */
+export function redirectPage(language: string, title: string, to: string, canonical: string): string {
+  const tree = h(null, [
+    { type: 'doctype' as const },
+    h('html', { lang: language }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('title', `Moved: ${title}`),
+        h('meta', { name: 'robots', content: 'noindex' }),
+        h('meta', { httpEquiv: 'refresh', content: `0; url=${to}` }),
+        h('link', { rel: 'canonical', href: canonical }),
+      ]),
+      h('body', [h('p', ['This page has moved to ', h('a', { href: to }, title), '.'])]),
+    ]),
+  ]);
+  return `${toHtml(tree)}\n`;
+}
