@@ -25,6 +25,7 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
     version: VERSION,
     common: siteView(settings),
     atomEntries: new Map(),
+    jsonEntries: new Map(),
   };
 }
 

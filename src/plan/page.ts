@@ -14,19 +14,21 @@ export interface FeedLinks {
 }
 
 export function feedLinks(links: FeedLink[]): FeedLinks {
-  return { links, key: links.map((l) => `${l.title}\t${l.href}`).join('\n') };
+  return { links, key: links.map((l) => `${l.title}\t${l.href}\t${l.json?.title}\t${l.json?.href}`).join('\n') };
+}
+
+/** An Atom feed's link, with its JSON Feed twin (`….xml` → `….json`). */
+function atomAndJson(settings: Settings, title: string, route: string): FeedLink {
+  return { title: `${title} (Atom)`, href: href(settings, route), json: { title: `${title} (JSON Feed)`, href: href(settings, route.replace(/\.xml$/, '.json')) } };
 }
 
 /** The site's own feeds, linked from every page. */
 export function siteFeedLinks(settings: Settings): FeedLinks {
-  return feedLinks([
-    { title: `${settings.title} (Atom)`, href: href(settings, routes.feed()) },
-    { title: `${settings.title}, one post a day (Atom)`, href: href(settings, routes.daily()) },
-  ]);
+  return feedLinks([atomAndJson(settings, settings.title, routes.feed()), atomAndJson(settings, `${settings.title}, one post a day`, routes.daily())]);
 }
 
 export function tagFeedLink(settings: Settings, tag: { name: string; slug: string }): FeedLink {
-  return { title: `${settings.title}: links tagged ${tag.name} (Atom)`, href: href(settings, routes.tagFeed(tag.slug)) };
+  return atomAndJson(settings, `${settings.title}: links tagged ${tag.name}`, routes.tagFeed(tag.slug));
 }
 
 export interface PageSpec {

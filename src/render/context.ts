@@ -12,6 +12,8 @@ import type { Views } from './views.js';
 export interface FeedLink {
   title: string;
   href: string;
+  /** The same feed as JSON Feed. */
+  json?: { title: string; href: string };
 }
 
 export interface RenderContext {
@@ -27,6 +29,8 @@ export interface RenderContext {
   common: ReturnType<typeof siteView>;
   /** Each entry's Atom `<entry>`, serialised once per build however many feeds show it. */
   atomEntries: Map<Entry, string>;
+  /** Each entry's JSON Feed item, likewise. */
+  jsonEntries: Map<Entry, string>;
 }
 
 export function siteView(settings: Settings) {

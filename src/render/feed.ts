@@ -45,6 +45,8 @@ export interface Feed {
   /** Newest `updated` of its items: never the clock. */
   updated: number | undefined;
   generator: { name: string; uri: string; version: string };
+  /** WebSub hubs that are told when the feed changes. */
+  hubs?: readonly string[];
   items: FeedItem[];
 }
 

@@ -5,6 +5,7 @@
  */
 import { absoluteUrl, routes } from '../../config/urls.js';
 import { atomFeed } from '../../render/atom.js';
+import { jsonFeed } from '../../render/json-feed.js';
 import type { RenderContext } from '../../render/context.js';
 import { dailyFeed, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
@@ -17,7 +18,10 @@ export interface FeedFormat {
   serialise: (ctx: RenderContext, feed: Feed, self: string) => string;
 }
 
-export const FEED_FORMATS: readonly FeedFormat[] = [{ name: 'atom', path: (stem) => `${stem}.xml`, serialise: atomFeed }];
+export const FEED_FORMATS: readonly FeedFormat[] = [
+  { name: 'atom', path: (stem) => `${stem}.xml`, serialise: atomFeed },
+  { name: 'json', path: (stem) => `${stem}.json`, serialise: jsonFeed },
+];
 
 interface FeedSpec {
   stem: string;
