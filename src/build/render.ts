@@ -26,6 +26,7 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
     common: siteView(settings),
     atomEntries: new Map(),
     jsonEntries: new Map(),
+    feedHtml: new Map(),
   };
 }
 

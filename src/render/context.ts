@@ -31,6 +31,8 @@ export interface RenderContext {
   atomEntries: Map<Entry, string>;
   /** Each entry's JSON Feed item, likewise. */
   jsonEntries: Map<Entry, string>;
+  /** Each entry's HTML in feeds (`_feed-entry.eta`), rendered once per build for every format. */
+  feedHtml: Map<Entry, string>;
 }
 
 export function siteView(settings: Settings) {

@@ -8,7 +8,7 @@ import type { Author } from '../config/settings.js';
 import { absoluteUrl, entryId, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry, Via } from '../parse/entry.js';
-import type { RenderContext } from './context.js';
+import { TemplateError, type RenderContext } from './context.js';
 import { dayTitle } from './strings.js';
 
 export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
@@ -81,9 +81,40 @@ export function entryItem(ctx: RenderContext, e: Entry): FeedItem {
       const tag = site.tagsByKey.get(key)!;
       return { name: tag.name, href: absoluteUrl(settings, routes.tag(tag.slug)) };
     }),
-    html: ctx.bodies.get(e)?.feed ?? '',
+    html: feedEntryHtml(ctx, e),
     entry: e,
   };
+}
+
+/** The template every feed renders an entry's HTML with; a site may override it. */
+export const FEED_ENTRY_TEMPLATE = '_feed-entry';
+
+/**
+ * An entry's HTML in every feed: `_feed-entry.eta` with the entry's view, every URL
+ * absolute (its commentary, tags, permalink), rendered once per build.
+ */
+export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
+  let html = ctx.feedHtml.get(e);
+  if (html !== undefined) return html;
+  const { settings } = ctx;
+  const page = ctx.views.entry(e);
+  const entry = {
+    ...page,
+    href: page.permalink,
+    dayHref: absoluteUrl(settings, routes.day(e.date.day)),
+    tags: e.tagKeys.map((key) => {
+      const tag = ctx.site.tagsByKey.get(key)!;
+      return { name: tag.name, slug: tag.slug, href: absoluteUrl(settings, routes.tag(tag.slug)) };
+    }),
+    html: ctx.bodies.get(e)?.feed ?? '',
+  };
+  try {
+    html = ctx.templates.eta.render(`@${FEED_ENTRY_TEMPLATE}`, { entry, site: ctx.common, href: (route: string) => absoluteUrl(settings, route) }).trim();
+  } catch (err) {
+    throw new TemplateError(FEED_ENTRY_TEMPLATE, routes.entry(e.date.day, e.slug), err);
+  }
+  ctx.feedHtml.set(e, html);
+  return html;
 }
 
 /** A daily post: every link of the day with its commentary, all URLs absolute. */
@@ -103,26 +134,11 @@ export function dayItem(ctx: RenderContext, day: string, entries: readonly Entry
 }
 
 function dayContent(ctx: RenderContext, entries: readonly Entry[]): string {
-  const { settings, site } = ctx;
   const tree = h(
     null,
     entries.flatMap((e) => [
       h('h2', [h('a', { href: e.url }, e.title), ...(e.archived ? [' (', h('a', { href: e.archived }, 'archived copy'), ')'] : [])]),
-      { type: 'raw' as const, value: ctx.bodies.get(e)?.feed ?? '' },
-      h('p', [
-        h('a', { href: absoluteUrl(settings, routes.entry(e.date.day, e.slug)) }, 'Permalink'),
-        ...(e.tags.length
-          ? [
-              ' · Tags: ',
-              ...e.tagKeys.flatMap((key, i) => {
-                const tag = site.tagsByKey.get(key)!;
-                const link = h('a', { href: absoluteUrl(settings, routes.tag(tag.slug)) }, tag.name);
-                return i ? [', ', link] : [link];
-              }),
-            ]
-          : []),
-        ...(e.via ? [' · via ', e.via.url ? h('a', { href: e.via.url }, e.via.name ?? new URL(e.via.url).hostname) : (e.via.name ?? '')] : []),
-      ]),
+      { type: 'raw' as const, value: feedEntryHtml(ctx, e) },
     ]),
   );
   return toHtml(tree, { allowDangerousHtml: true });

@@ -27,7 +27,7 @@ export const buildJson: Output = {
   name: 'build-json',
   plan({ site, git }, planned) {
     let pages = 0;
-    for (const f of planned) if (f.inputs.template !== undefined) pages++;
+    for (const f of planned) if (f.inputs.template !== undefined && f.path.endsWith('.html')) pages++; // feeds render with a template too
     const gitPart = git && { commit: git.commit, branch: git.branch, clean: git.clean };
     return [
       {

@@ -7,7 +7,7 @@ import { absoluteUrl, routes } from '../../config/urls.js';
 import { atomFeed } from '../../render/atom.js';
 import { jsonFeed } from '../../render/json-feed.js';
 import type { RenderContext } from '../../render/context.js';
-import { dailyFeed, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
+import { dailyFeed, FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
 import type { FileSpec, Output } from '../types.js';
 
@@ -42,7 +42,8 @@ export const feeds: Output = {
           path,
           output: 'feeds',
           origin: spec.origin,
-          inputs: { entries: spec.entries, values: [format.name, ...spec.values] },
+          // Entries' HTML comes from `_feed-entry.eta`: a change to it re-renders every feed.
+          inputs: { entries: spec.entries, template: FEED_ENTRY_TEMPLATE, values: [format.name, ...spec.values] },
           render: (ctx, inputs) => format.serialise(ctx, spec.feed(ctx, inputs.entries), absoluteUrl(ctx.settings, path)),
         };
       });
