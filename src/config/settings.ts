@@ -29,6 +29,10 @@ export interface Settings {
   timezone: string;
   perPage: number;
   feedSize: number;
+  /** RFC 5005 archives of the site's and each tag's feed (`feedArchives: false` turns them off). */
+  feedArchives: boolean;
+  /** A WebSub hub the feeds name (`hub:`), absolute. */
+  hub?: string;
   /** Query parameters `new`, capture and `import` strip from urls (`*` ends a prefix); undefined: the default list. */
   stripParams?: readonly string[];
   /** Most tags one entry may have (each tag page and feed shows the entry with all of them). */
@@ -69,6 +73,8 @@ const KEYS: Record<string, Check> = {
     isString(v) ?? (isValidTimeZone(v as string) ? undefined : `'${v}' is not an IANA timezone name (such as Europe/Dublin or UTC)`),
   perPage: isPositiveInt,
   feedSize: isPositiveInt,
+  feedArchives: (v) => (typeof v === 'boolean' ? undefined : `must be true or false, not ${describe(v)}`),
+  hub: (v) => isString(v) ?? checkBaseUrl(v as string),
   stripParams: (v) =>
     Array.isArray(v) && v.every((n) => typeof n === 'string' && n.trim() !== '' && !/[&=#?\s]/.test(n))
       ? undefined
@@ -209,6 +215,8 @@ export function parseSettings(
       timezone: (valid.timezone as string | undefined) ?? 'UTC',
       perPage: (valid.perPage as number | undefined) ?? 50,
       feedSize: (valid.feedSize as number | undefined) ?? 50,
+      feedArchives: (valid.feedArchives as boolean | undefined) ?? true,
+      ...(valid.hub !== undefined ? { hub: new URL(valid.hub as string).href } : {}),
       ...(valid.stripParams !== undefined ? { stripParams: valid.stripParams as string[] } : {}),
       maxTagsPerEntry: (valid.maxTagsPerEntry as number | undefined) ?? 100,
       ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),

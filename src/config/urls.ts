@@ -17,6 +17,9 @@ export const routes = {
   tagFeed: (slug: string) => `tags/${slug}/feed.xml`,
   feed: () => 'feed.xml',
   daily: () => 'daily.xml',
+  /** RFC 5005 archive documents, numbered from the oldest. */
+  feedArchive: (n: number) => `feeds/archive/${n}.xml`,
+  tagFeedArchive: (slug: string, n: number) => `tags/${slug}/archive/${n}.xml`,
   sitemap: () => 'sitemap.xml',
   /** One part of a sitemap too big for one file (see render/sitemap.ts). */
   sitemapPart: (name: string) => `sitemaps/${name}.xml`,

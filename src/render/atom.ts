@@ -8,16 +8,26 @@ import type { Feed, FeedItem } from './feed.js';
 import { xmlDocument, xmlFragment } from './xml.js';
 import { languageTag } from '../lib/text.js';
 
+/** RFC 5005's namespace (feed history). */
+const FH = 'http://purl.org/syndication/history/1.0';
+
 /** The feed document; `self` is its own absolute URL (also its id). */
 export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
   const a = feed.author;
+  const history = feed.history;
+  const ns = history?.archive ? { 'xmlns:fh': FH } : {};
   return xmlDocument(
-    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feed.language }, [
+    x('feed', { xmlns: 'http://www.w3.org/2005/Atom', ...ns, 'xml:lang': feed.language }, [
       x('id', self),
       x('title', { type: 'text' }, feed.title),
       feed.subtitle ? x('subtitle', { type: 'text' }, feed.subtitle) : undefined,
       x('link', { rel: 'self', type: 'application/atom+xml', href: self }),
       x('link', { rel: 'alternate', type: 'text/html', href: feed.home }),
+      ...(feed.hubs ?? []).map((href) => x('link', { rel: 'hub', href })),
+      history?.archive ? x('fh:archive') : undefined,
+      history?.current ? x('link', { rel: 'current', type: 'application/atom+xml', href: history.current }) : undefined,
+      history?.prevArchive ? x('link', { rel: 'prev-archive', type: 'application/atom+xml', href: history.prevArchive }) : undefined,
+      history?.nextArchive ? x('link', { rel: 'next-archive', type: 'application/atom+xml', href: history.nextArchive }) : undefined,
       // An empty feed still needs a fixed date: the epoch, not the clock.
       x('updated', rfc3339(feed.updated ?? 0)),
       x('author', [x('name', a.name), a.email ? x('email', a.email) : undefined, a.uri ? x('uri', a.uri) : undefined]),

@@ -45,11 +45,21 @@ export interface Feed {
   /** Newest `updated` of its items: never the clock. */
   updated: number | undefined;
   generator: { name: string; uri: string; version: string };
+  /** RFC 5005 links (absolute): set on subscription feeds with archives and on archive documents. */
+  history?: FeedHistory;
   /** WebSub hubs that are told when the feed changes. */
   hubs?: readonly string[];
   items: FeedItem[];
 }
 
+
+export interface FeedHistory {
+  /** A complete archive document (`fh:archive`): its entries never change when newer ones come. */
+  archive: boolean;
+  current?: string;
+  prevArchive?: string;
+  nextArchive?: string;
+}
 
 export function dayId(idAuthority: string, day: string): string {
   return `tag:${idAuthority},${day}:daily/${day}`;
@@ -63,6 +73,7 @@ function feedOf(ctx: RenderContext, fields: Pick<Feed, 'title' | 'subtitle' | 'h
     author: settings.author,
     tagScheme: absoluteUrl(settings, routes.tags()),
     generator: { ...GENERATOR, version: ctx.version },
+    ...(settings.hub ? { hubs: [settings.hub] } : {}),
   };
 }
 

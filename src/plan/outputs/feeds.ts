@@ -10,6 +10,7 @@ import type { RenderContext } from '../../render/context.js';
 import { dailyFeed, FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
 import type { FileSpec, Output } from '../types.js';
+import { archivePages } from './feed-archives.js';
 
 export interface FeedFormat {
   name: string;
@@ -47,22 +48,31 @@ export const feeds: Output = {
           render: (ctx, inputs) => format.serialise(ctx, spec.feed(ctx, inputs.entries), absoluteUrl(ctx.settings, path)),
         };
       });
+    /** The newest full archive page, when archives are on and there is one (see feed-archives.ts). */
+    const prevArchive = (count: number, route: (n: number) => string) => {
+      const { full } = archivePages(count, size);
+      return settings.feedArchives && full > 0 ? route(full) : undefined;
+    };
+    const withHistory = (feed: Feed, prev: string | undefined, ctx: RenderContext): Feed =>
+      prev ? { ...feed, history: { archive: false, prevArchive: absoluteUrl(ctx.settings, prev) } } : feed;
     const tagFeeds = site.tags.flatMap((tag) =>
       keep(tag.key, tag, '', () => {
         const { name, slug } = tag;
         // The first entry (by path) with the tag: where its feed's path can be changed.
         const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+        const prev = prevArchive(tag.entries.length, (n) => routes.tagFeedArchive(slug, n));
         return files({
           stem: routes.tagFeed(slug).replace(/\.xml$/, ''),
           origin: { file: first.source, line: first.lines.tags },
           entries: tag.entries.slice(0, size),
-          values: [name],
-          feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
+          values: [name, prev ?? ''],
+          feed: (ctx, entries) => withHistory(tagFeed(ctx, { name, slug }, entries), prev, ctx),
         });
       }),
     );
+    const prev = prevArchive(site.entries.length, routes.feedArchive);
     return [
-      ...files({ stem: 'feed', entries: site.entries.slice(0, size), values: [], feed: siteFeed }),
+      ...files({ stem: 'feed', entries: site.entries.slice(0, size), values: [prev ?? ''], feed: (ctx, entries) => withHistory(siteFeed(ctx, entries), prev, ctx) }),
       ...files({ stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed }),
       ...tagFeeds,
     ];

@@ -7,6 +7,7 @@ import { aliasPages } from './aliases.js';
 import { buildJson } from './build-json.js';
 import { calendarPages } from './calendar.js';
 import { entryPages } from './entries.js';
+import { feedArchives } from './feed-archives.js';
 import { feeds } from './feeds.js';
 import { homePages } from './home.js';
 import { notFoundPage } from './not-found.js';
@@ -23,6 +24,7 @@ export const OUTPUTS: readonly Output[] = [
   tagPages,
   notFoundPage,
   feeds,
+  feedArchives,
   tagsJson,
   // After the generated pages: a page of the same path is an error.
   sitePages,
