@@ -8,6 +8,7 @@ import { devCommand } from './commands/dev.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
+import { mvCommand } from './commands/mv.js';
 import { newCommand } from './commands/new.js';
 import { verifyCommand } from './commands/verify.js';
 import { UsageError } from './lib/diagnostics.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   init: initCommand,
   verify: verifyCommand,
+  mv: mvCommand,
 };
 
 const MAIN_HELP = `linklog ${VERSION}: a static site generator for a personal link-log

@@ -47,3 +47,20 @@ export function toYaml(data: Record<string, unknown>): string {
   if (isMap(doc.contents)) for (const pair of doc.contents.items) if (isCollection(pair.value)) pair.value.flow = true;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
+
+/**
+ * `text` (a YAML mapping) with `changes` made: a key set to a value (lists in flow style),
+ * or removed when the value is undefined. Everything else keeps its text and comments.
+ */
+export function editYaml(text: string, changes: Record<string, unknown>): string {
+  const doc = parseDocument(text, { schema: 'core' });
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) doc.delete(key);
+    else {
+      const node = doc.createNode(value);
+      if (isCollection(node)) node.flow = true;
+      doc.set(key, node);
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
