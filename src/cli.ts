@@ -11,6 +11,7 @@ import { initCommand } from './commands/init.js';
 import { mvCommand } from './commands/mv.js';
 import { newCommand } from './commands/new.js';
 import { verifyCommand } from './commands/verify.js';
+import { pingCommand } from './commands/ping.js';
 import { UsageError } from './lib/diagnostics.js';
 import { VERSION } from './lib/package.js';
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   init: initCommand,
   verify: verifyCommand,
   mv: mvCommand,
+  ping: pingCommand,
 };
 
 const MAIN_HELP = `linklog ${VERSION}: a static site generator for a personal link-log

@@ -24,6 +24,12 @@ export const FEED_FORMATS: readonly FeedFormat[] = [
   { name: 'json', path: (stem) => `${stem}.json`, serialise: jsonFeed },
 ];
 
+/** The path of every subscription feed of the site, in every format (what `linklog ping` announces). */
+export function subscriptionFeedPaths(site: { tags: ReadonlyArray<{ slug: string }> }): string[] {
+  const stems = [routes.feed(), routes.daily(), ...site.tags.map((t) => routes.tagFeed(t.slug))].map((r) => r.replace(/\.xml$/, ''));
+  return stems.flatMap((stem) => FEED_FORMATS.map((f) => f.path(stem)));
+}
+
 interface FeedSpec {
   stem: string;
   origin?: FileSpec['origin'];
