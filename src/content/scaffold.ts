@@ -148,6 +148,13 @@ perPage: 50
 # Entries in each feed (days in the daily feed).
 feedSize: 50
 
+# The whole history of the site's and each tag's feed as RFC 5005 archives (/feeds/archive/N.xml),
+# so feed readers can fetch every link, not only the newest. false turns them off.
+# feedArchives: true
+
+# A WebSub hub's URL: the feeds name it, and \`linklog ping\` tells it after each deploy.
+# hub: https://pubsubhubbub.appspot.com/
+
 # The header's links, in order (default: Latest, Archive, Tags, Feed). Each has a label and an href:
 # a path of the site (/about/, /tags/python/) or an http(s) URL. Pages of your own go in pages/.
 # nav:
