@@ -96,7 +96,7 @@ describe('the capture form of linklog dev', () => {
     expect(page.status).toBe(200);
     expect(text($(fromHtml(page.body), 'h1')!)).toContain('Saved from the form');
     const file = fs.readFileSync(path.join(root, 'content/2026/11/27/saved-from-the-form.md'), 'utf8');
-    expect(file).toBe('---\ntitle: Saved from the form\nurl: https://example.net/saved?a=1\ndate: "2026-11-27T10:00:00-05:00"\ntags: [web, fresh]\nvia: https://lobste.rs/\n---\n> A quote\n\nMy note.\n');
+    expect(file).toBe('---\ntitle: Saved from the form\nurl: https://example.net/saved?a=1\ndate: "2026-11-27T10:00:00-05:00"\ntags: [web, fresh]\nvia: https://lobste.rs/\nid: tag:example.org,2026-11-27:saved-from-the-form\n---\n> A quote\n\nMy note.\n');
     // The front matter is what linklog new writes for the same link.
     const other = copyFixture('basic');
     const cli = await runCli(['new', 'https://example.net/saved?utm_medium=x&a=1', '--title', 'Saved from the form', '--tags', 'web fresh', '--via', 'https://lobste.rs/', '--date', '2026-11-27T10:00:00-05:00', '--root', other]);
