@@ -242,7 +242,6 @@ function parseTags(value: unknown, report: (m: string) => void, clean: (t: strin
   return out;
 }
 
-function parseVia(value: unknown, report: (m: string) => void, clean: (t: string) => string): Via | undefined {
 /**
  * Aliases: site paths (`/2026/11/24/old-slug/`, relative to baseUrl) as routes. A path
  * whose last part has no dot is a page: it gets its trailing `/`.
@@ -275,7 +274,7 @@ function parseAliases(value: unknown, report: (m: string) => void): string[] {
   return out;
 }
 
-function parseVia(value: unknown, report: (m: string) => void): Via | undefined {
+function parseVia(value: unknown, report: (m: string) => void, clean: (t: string) => string): Via | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'object' && !Array.isArray(value)) {
     const v = value as Record<string, unknown>;
