@@ -14,6 +14,8 @@ import { verifyCommand } from './commands/verify.js';
 import { pingCommand } from './commands/ping.js';
 import { UsageError } from './lib/diagnostics.js';
 import { VERSION } from './lib/package.js';
+import { ioReason, isIoError } from './write/errors.js';
+import { LockedError } from './write/lock.js';
 
 const COMMANDS: Record<string, Command> = {
   build: buildCommand,
@@ -70,6 +72,12 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`linklog ${name}: ${(e as Error).message}\nUsage: ${command.usage}`);
       return EXIT.usage;
+    }
+    // A lock held by another linklog, or a file operation that failed: one line naming it, no stack trace.
+    if (e instanceof LockedError || isIoError(e)) {
+      const path = (e as NodeJS.ErrnoException).path;
+      console.error(`linklog ${name}: ${e instanceof LockedError ? e.message : `${path ? `${path}: ` : ''}${ioReason(e)}`}`);
+      return EXIT.content;
     }
     throw e;
   }

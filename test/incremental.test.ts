@@ -55,24 +55,25 @@ describe('incremental builds', () => {
     const out = path.join(root, '_site');
     await build({ root });
     const good = snapshotTree(out);
-    const tamperings: Array<[string, () => void]> = [
-      ['a stray file deep inside', () => fs.writeFileSync(path.join(out, '2026/11/24/stray.html'), 'stray')],
-      ['a stray folder', () => fs.mkdirSync(path.join(out, `tags/web/stray-${Math.random().toString(36).slice(2)}`))],
-      ['a stray file at the top', () => fs.writeFileSync(path.join(out, 'stray.txt'), 'stray')],
-      ['a page removed', () => fs.rmSync(path.join(out, 'tags/web/index.html'))],
+    // Each tampering, and the files it adds that linklog did not write: those are left alone.
+    const tamperings: Array<[string, () => void, string[]]> = [
+      ['a stray file deep inside', () => fs.writeFileSync(path.join(out, '2026/11/24/stray.html'), 'stray'), ['2026/11/24/stray.html']],
+      ['a stray folder', () => fs.mkdirSync(path.join(out, `tags/web/stray-${Math.random().toString(36).slice(2)}`)), []],
+      ['a stray file at the top', () => fs.writeFileSync(path.join(out, 'stray.txt'), 'stray'), ['stray.txt']],
+      ['a page removed', () => fs.rmSync(path.join(out, 'tags/web/index.html')), []],
       ['a page replaced by a folder', () => {
         fs.rmSync(path.join(out, 'feed.xml'));
         fs.mkdirSync(path.join(out, 'feed.xml'));
-      }],
+      }, []],
       ['a page rewritten, same size', () => {
         const file = path.join(out, 'index.html');
         const text = fs.readFileSync(file, 'utf8');
         fs.writeFileSync(file, text.replace('<html', '<HTML'));
-      }],
+      }, []],
     ];
     // After `build` the output's folders are on record; after `dev` (which does not record
-    // them) every folder is listed instead.
-    for (const [label, tamper, afterDev] of tamperings.flatMap(([l, t]) => [[`${l}, after build`, t, false], [`${l}, after dev`, t, true]] as const)) {
+    // them) every recorded file is looked at instead.
+    for (const [label, tamper, foreign, afterDev] of tamperings.flatMap(([l, t, f]) => [[`${l}, after build`, t, f, false], [`${l}, after dev`, t, f, true]] as const)) {
       if (afterDev) {
         const dev = devBuilds({ root });
         await dev.build();
@@ -82,9 +83,15 @@ describe('incremental builds', () => {
       const r = await build({ root });
       // Not the shortcut for "nothing to do": the output was looked at and mended.
       expect(Object.keys(r.stats!.timings), label).toContain('plan');
-      expect(snapshotTree(out), label).toEqual(good);
+      const tree = snapshotTree(out);
+      for (const rel of foreign) {
+        expect(tree.get(rel), label).toBe('stray');
+        tree.delete(rel);
+      }
+      expect(tree, label).toEqual(good);
       // And then it is: the same output, nothing to do.
       expect(Object.keys((await build({ root })).stats!.timings), label).toEqual(['fingerprint']);
+      for (const rel of foreign) fs.rmSync(path.join(out, rel));
     }
   });
 
@@ -156,7 +163,6 @@ describe('incremental builds', () => {
     if (watched) return; // dev is the only writer of its output: it does not look for tampering.
     await step('tamper with the output', () => {
       fs.writeFileSync(path.join(out, 'index.html'), 'tampered');
-      fs.writeFileSync(path.join(out, 'stray.html'), 'stray');
       fs.rmSync(path.join(out, 'feed.xml'));
     });
   });

@@ -6,9 +6,12 @@
 import { hashOf } from '../lib/hash.js';
 import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from '../lib/diagnostics.js';
 import { CONTENT_DIR, type SourceStat } from '../load/sources.js';
+import { OutputError } from '../write/errors.js';
 import { checkOutDir } from '../write/out-dir.js';
+import { recoverPending } from '../write/pending.js';
 import { folderTimes, outputAsRecorded } from '../write/tree.js';
 import { fingerprint, readInputs } from './inputs.js';
+import { outputDiagnostics, placeOf } from './output-errors.js';
 import { saveCache } from './save.js';
 import { stopwatch } from './steps.js';
 import type { BuildState } from './state.js';
@@ -48,6 +51,8 @@ export interface BuildStats {
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
+  /** Set when a build that failed had changed the output folder (a fault after the pending update's commit point). */
+  outputChanged?: boolean;
   /** Set when the site was built (and written, unless it was a check). */
   stats?: BuildStats;
 }
@@ -55,6 +60,17 @@ export interface BuildResult {
 export async function runBuild(state: BuildState, request: BuildRequest): Promise<BuildResult> {
   const clock = stopwatch();
   if (request.write) checkOutDir(state.root, state.out);
+  const early: Diagnostic[] = [];
+  if (request.write) {
+    // An update a kill or a fault stopped is finished before anything else reads the output.
+    try {
+      const { finished } = recoverPending(state.out, state.buffers, state.faults);
+      if (finished !== undefined) early.push(warning(placeOf(state.root, state.out), undefined, 'output-recovered', `finished the update a stopped build left (${finished} ${finished === 1 ? 'file' : 'files'})`));
+    } catch (e) {
+      if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: true };
+      throw e;
+    }
+  }
   // The last plan is patched no more (dev's fast path): this build replaces it, or fails.
   state.last = undefined;
   const inputs = readInputs(state, request.sources);
@@ -64,7 +80,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     clock.lap('fingerprint');
     const { summary } = manifest;
     const stats = { entries: summary.entries, pages: summary.pages, files: manifest.outputs.size, written: [], removed: [], produced: 0, parsed: 0, bodiesRendered: 0 };
-    return { diagnostics: summary.diagnostics, stats: { ...stats, ms: clock.elapsed(), timings: clock.timings, out: state.out } };
+    return { diagnostics: [...summary.diagnostics, ...cacheNotes(state)], stats: { ...stats, ms: clock.elapsed(), timings: clock.timings, out: state.out } };
   }
   clock.lap('fingerprint');
   // The stages that parse and render are loaded only now: a build with nothing to do does not pay for them.
@@ -78,10 +94,10 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     import('./pages.js'),
   ]);
   const { settings } = inputs;
-  const diagnostics: Diagnostic[] = [...inputs.diagnostics];
+  const diagnostics: Diagnostic[] = [...early, ...inputs.diagnostics];
   if (!inputs.hasContent) diagnostics.push(error(CONTENT_DIR, undefined, 'no-content-folder', 'no content/ folder here: put entries in content/ or pass --root'));
   else if (inputs.sources.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no-entries', 'no entries found (content/**/*.md)'));
-  const failed = () => ({ diagnostics: sortDiagnostics(diagnostics) });
+  const failed = () => ({ diagnostics: sortDiagnostics([...diagnostics, ...cacheNotes(state)]) });
 
   const parsed = parseSources(state, inputs.sources, settings, request.forced ?? new Set());
   diagnostics.push(...parsed.diagnostics);
@@ -125,7 +141,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   clock.lap(request.write ? 'render+write' : 'render');
   if (outcome.diagnostics) {
     diagnostics.push(...outcome.diagnostics);
-    return failed();
+    return { ...failed(), outputChanged: outcome.outputChanged };
   }
   const reported = sortDiagnostics(diagnostics);
   const pages = plan.files.filter((f) => f.inputs.template !== undefined).length;
@@ -146,7 +162,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     clock.lap('manifest');
   }
   return {
-    diagnostics: reported,
+    diagnostics: [...reported, ...cacheNotes(state)],
     stats: {
       entries: model.site.entries.length,
       pages,
@@ -161,4 +177,13 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
       out: state.out,
     },
   };
+}
+
+/** The cache's notes since the last report, as warnings (each once). */
+function cacheNotes(state: BuildState): Diagnostic[] {
+  const notes = [...new Set(state.notes.splice(0))];
+  return notes.map((n) => {
+    const at = n.indexOf(': ');
+    return warning(n.slice(0, at), undefined, n.includes('not saved') ? 'cache-not-saved' : 'cache-ignored', n.slice(at + 2));
+  });
 }

@@ -5,15 +5,32 @@ import { CONTENT_DIR } from '../load/sources.js';
 import type { Site } from '../model/index.js';
 import { runBuild, type BuildResult } from './build.js';
 import { readInputs } from './inputs.js';
+import { placeOf } from './output-errors.js';
+import { LockedError, lockOutput } from '../write/lock.js';
 import { createState, type BuildOptions, type SiteOptions } from './state.js';
 
 export type { BuildResult, BuildStats } from './build.js';
 export type { BuildOptions, Progress, SiteOptions } from './state.js';
 
-/** One build with the cache on disk: nothing is done when nothing changed. */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+/**
+ * One build with the cache on disk: nothing is done when nothing changed. It holds the
+ * output folder's lock (see write/lock.ts): another build or a `linklog dev` on the same
+ * folder meanwhile is refused, naming this one.
+ */
+export async function build(options: BuildOptions & { command?: string }): Promise<BuildResult> {
   const state = createState(options);
-  return runBuild(state, { write: true, drafts: Boolean(options.drafts), shortcut: true, trustOutputs: false, saveCache: true });
+  let release: () => void;
+  try {
+    release = lockOutput(state.out, options.command ?? 'linklog build');
+  } catch (e) {
+    if (!(e instanceof LockedError)) throw e;
+    return { diagnostics: [error(placeOf(state.root, e.lockFile), undefined, 'output-locked', e.message)] };
+  }
+  try {
+    return await runBuild(state, { write: true, drafts: Boolean(options.drafts), shortcut: true, trustOutputs: false, saveCache: true });
+  } finally {
+    release();
+  }
 }
 
 /**

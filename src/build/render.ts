@@ -9,6 +9,8 @@ import type { PlannedFile } from '../plan/types.js';
 import { siteView, TemplateError, type RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
 import { createViews } from '../render/views.js';
+import { OutputError } from '../write/errors.js';
+import { outputDiagnostics } from './output-errors.js';
 import { startSync, type Sync, type SyncResult } from '../write/sync.js';
 import { contentOf, type BuildState } from './state.js';
 
@@ -40,7 +42,8 @@ function dryRun(): Sync {
   };
 }
 
-export type WriteOutcome = { result: SyncResult; diagnostics?: undefined } | { result?: undefined; diagnostics: Diagnostic[] };
+export type WriteOutcome = { result: SyncResult; diagnostics?: undefined } | { result?: undefined; diagnostics: Diagnostic[]; outputChanged?: boolean };
+
 
 /**
  * Renders every file whose signature or disk state changed and writes what differs.
@@ -53,15 +56,22 @@ export async function renderAndWrite(
   options: { write: boolean; trustOutputs: boolean },
 ): Promise<WriteOutcome> {
   const previous = state.manifest.out === state.out ? state.manifest.outputs : new Map();
-  const sync = options.write
+  let sync: Sync;
+  try {
+    sync = options.write
     ? startSync(state.out, {
         previous,
         buffers: state.buffers,
         files: files.length,
         trustRecords: options.trustOutputs,
+        faults: state.faults,
         onProgress: state.options.onProgress && ((done, total) => state.options.onProgress!({ phase: 'write', done, total })),
       })
     : dryRun();
+  } catch (e) {
+    if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
+    throw e;
+  }
   try {
     for (const file of files) {
       if (sync.keep(file.path, file.sig)) continue;
@@ -69,9 +79,15 @@ export async function renderAndWrite(
     }
   } catch (e) {
     await sync.abandon();
+    if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
     if (!(e instanceof TemplateError)) throw e;
     const file = ctx.templates.files.get(e.template) ?? `templates/${e.template}.eta`;
     return { diagnostics: [error(file, e.line, 'template-runtime', e.message)] };
   }
-  return { result: await sync.finish() };
+  try {
+    return { result: await sync.finish() };
+  } catch (e) {
+    if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
+    throw e;
+  }
 }

@@ -2,17 +2,30 @@
 import { writeContentCache } from '../cache/content.js';
 import { writeManifest } from '../cache/manifest.js';
 import { pruneBodies } from '../markdown/bodies.js';
+import { CACHE_DIR } from '../cache/store.js';
+import { ioReason, isIoError } from '../write/errors.js';
+import { placeOf } from './output-errors.js';
 import type { BuildState } from './state.js';
 
-/** `manifestOnly` leaves the large, slow content cache for later (`linklog dev` while edits come). */
+/**
+ * `manifestOnly` leaves the large, slow content cache for later (`linklog dev` while edits
+ * come). The cache is optional: one that cannot be written (a read-only site folder, a file
+ * where its folder goes, a full disk) is noted in state.notes, and the build goes on without it.
+ */
 export function saveCache(state: BuildState, options: { manifestOnly?: boolean } = {}): void {
   if (state.options.cache === false) return;
-  if (state.unsaved.content && state.content && !options.manifestOnly) {
-    // Only the bodies the site uses, so the cache never grows without bound.
-    if (state.bodies && state.model) pruneBodies(state.bodies, state.model.model.site.entries);
-    writeContentCache(state.root, state.content);
-    state.unsaved.content = false;
+  try {
+    if (state.unsaved.content && state.content && !options.manifestOnly) {
+      // Only the bodies the site uses, so the cache never grows without bound.
+      if (state.bodies && state.model) pruneBodies(state.bodies, state.model.model.site.entries);
+      writeContentCache(state.root, state.content, state.faults);
+      state.unsaved.content = false;
+    }
+    if (state.unsaved.manifest) writeManifest(state.root, state.manifest, state.faults);
+    state.unsaved.manifest = false;
+  } catch (e) {
+    if (!isIoError(e)) throw e;
+    const where = (e as NodeJS.ErrnoException).path;
+    state.notes.push(`${where ? placeOf(state.root, where) : CACHE_DIR}: the cache was not saved (${ioReason(e)}); linklog builds without it, the next build does all the work again`);
   }
-  if (state.unsaved.manifest) writeManifest(state.root, state.manifest);
-  state.unsaved.manifest = false;
 }

@@ -16,6 +16,7 @@ import type { RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
 import { emptyViewCache, type ViewCache } from '../render/views.js';
 import { writeBuffers, type WriteBuffers } from '../write/buffers.js';
+import { faultsFromEnv, type Faults } from '../write/faults.js';
 
 export interface SiteOptions {
   root: string;
@@ -75,11 +76,16 @@ export interface BuildState {
   last?: { plan: Plan; ctx: RenderContext; settingsKey: string };
   /** What changed since the cache files were written. */
   unsaved: { content: boolean; manifest: boolean };
+  /** Cache files that were ignored or could not be saved, not yet reported (`.linklog-cache/x: why`). */
+  notes: string[];
+  /** Injected faults (tests; see write/faults.ts), from LINKLOG_FAULT. */
+  readonly faults?: Faults;
 }
 
 export function createState(options: BuildOptions): BuildState {
   const root = path.resolve(options.root);
   const pipeline = PIPELINE_VERSION;
+  const notes: string[] = [];
   return {
     root,
     out: path.resolve(options.out ?? path.join(root, '_site')),
@@ -87,15 +93,17 @@ export function createState(options: BuildOptions): BuildState {
     pipeline,
     planMemo: emptyPlanMemo(),
     views: emptyViewCache(),
-    manifest: options.cache === false ? emptyManifest(pipeline) : readManifest(root, pipeline),
+    manifest: options.cache === false ? emptyManifest(pipeline) : readManifest(root, pipeline, notes),
     buffers: writeBuffers(),
     unsaved: { content: false, manifest: false },
+    notes,
+    faults: faultsFromEnv(),
   };
 }
 
 /** The parsed files and bodies, read from the cache on first use. */
 export function contentOf(state: BuildState): { content: ContentCache; bodies: BodiesState } {
-  state.content ??= state.options.cache === false ? emptyContentCache(state.pipeline) : readContentCache(state.root, state.pipeline);
+  state.content ??= state.options.cache === false ? emptyContentCache(state.pipeline) : readContentCache(state.root, state.pipeline, state.notes);
   state.bodies ??= emptyBodies(state.content.bodies);
   return { content: state.content, bodies: state.bodies };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import type { EntryHtml } from '../markdown/html.js';
 import type { Entry } from '../parse/entry.js';
+import type { Faults } from '../write/faults.js';
 import { CACHE_DIR, readBlob, writeBlob } from './store.js';
 
 const SOURCES_FILE = 'sources.v2.bin';
@@ -35,14 +36,14 @@ export function emptyContentCache(pipeline: string): ContentCache {
   return { pipeline, parseKey: '', sources: new Map(), bodies: new Map() };
 }
 
-export function readContentCache(root: string, pipeline: string): ContentCache {
+export function readContentCache(root: string, pipeline: string, notes?: string[]): ContentCache {
   const cache = emptyContentCache(pipeline);
-  const src = readBlob(root, SOURCES_FILE, pipeline) as Pick<ContentCache, 'parseKey' | 'sources'> | undefined;
+  const src = readBlob(root, SOURCES_FILE, pipeline, notes) as Pick<ContentCache, 'parseKey' | 'sources'> | undefined;
   if (src && src.sources instanceof Map && typeof src.parseKey === 'string') {
     cache.parseKey = src.parseKey;
     cache.sources = src.sources;
   }
-  const stored = readBlob(root, BODIES_FILE, pipeline) as { bodies?: unknown } | undefined;
+  const stored = readBlob(root, BODIES_FILE, pipeline, notes) as { bodies?: unknown } | undefined;
   if (stored?.bodies instanceof Map) {
     for (const [key, b] of stored.bodies as StoredBodies) cache.bodies.set(key, { page: b.page, feed: b.feed ?? b.page });
   }
@@ -52,11 +53,11 @@ export function readContentCache(root: string, pipeline: string): ContentCache {
 /** Bodies as stored: most commentary links only off-site, so its feed HTML is its page HTML and is stored once. */
 type StoredBodies = Map<string, { page: string; feed?: string }>;
 
-export function writeContentCache(root: string, data: ContentCache): void {
-  writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources }, 'sources');
+export function writeContentCache(root: string, data: ContentCache, faults?: Faults): void {
+  writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources }, 'sources', faults);
   const bodies: StoredBodies = new Map();
   for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
-  writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies }, 'bodies');
+  writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies }, 'bodies', faults);
   // Files of earlier versions, now never read.
   for (const old of ['content.v1.bin', 'sources.v1.bin']) fs.rmSync(path.join(root, CACHE_DIR, old), { force: true });
 }

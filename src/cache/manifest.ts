@@ -1,6 +1,7 @@
 /** The manifest: what the last build wrote, and a fingerprint of all it was built from. Small: read on every build. */
 import type { Diagnostic } from '../lib/diagnostics.js';
 import type { OutputRecord } from '../write/records.js';
+import type { Faults } from '../write/faults.js';
 import { readBlob, writeBlob } from './store.js';
 
 const MANIFEST_FILE = 'manifest.v1.bin';
@@ -25,11 +26,11 @@ export function emptyManifest(pipeline: string): Manifest {
   return { pipeline, fingerprint: '', out: '', outputs: new Map() };
 }
 
-export function readManifest(root: string, pipeline: string): Manifest {
-  const data = readBlob(root, MANIFEST_FILE, pipeline) as Manifest | undefined;
+export function readManifest(root: string, pipeline: string, notes?: string[]): Manifest {
+  const data = readBlob(root, MANIFEST_FILE, pipeline, notes) as Manifest | undefined;
   return data && data.outputs instanceof Map && typeof data.fingerprint === 'string' ? data : emptyManifest(pipeline);
 }
 
-export function writeManifest(root: string, data: Manifest): void {
-  writeBlob(root, MANIFEST_FILE, data, 'outputs');
+export function writeManifest(root: string, data: Manifest, faults?: Faults): void {
+  writeBlob(root, MANIFEST_FILE, data, 'outputs', faults);
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { writeAt } from '../lib/fs.js';
+import type { Faults } from '../write/faults.js';
 
 export const CACHE_DIR = '.linklog-cache';
 const MAGIC = 'linklog-cache-2\n';
@@ -25,19 +26,53 @@ function checksum(bytes: Uint8Array): string {
  */
 const SLICE = 2000;
 
-/** Reads one cache file; anything missing, foreign, truncated or corrupt gives undefined. */
-export function readBlob(root: string, name: string, pipeline: string): Record<string, unknown> | undefined {
-  let raw: Buffer;
+/**
+ * The bytes of a cache file, read only if it is a regular file (a FIFO or a link to a
+ * device would block or never end); undefined when missing. A problem goes into `notes`.
+ */
+function readRegular(file: string, notes?: string[]): Buffer | undefined {
+  let fd: number;
   try {
-    raw = fs.readFileSync(path.join(root, CACHE_DIR, name));
-  } catch {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') notes?.push(`${name(file)}: ignored, it cannot be read (${code === 'ELOOP' ? 'a symlink' : code})`);
     return undefined;
   }
   try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) {
+      notes?.push(`${name(file)}: ignored, it is not a regular file`);
+      return undefined;
+    }
+    return fs.readFileSync(fd);
+  } catch (e) {
+    notes?.push(`${name(file)}: ignored, it cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const name = (file: string) => `${CACHE_DIR}/${path.basename(file)}`;
+
+/**
+ * Reads one cache file; anything missing, foreign, truncated or corrupt gives undefined.
+ * A file that is there but cannot be used (not linklog's, cut short, not a regular file)
+ * is noted in `notes`; one of another pipeline version is simply stale.
+ */
+export function readBlob(root: string, file: string, pipeline: string, notes?: string[]): Record<string, unknown> | undefined {
+  const raw = readRegular(path.join(root, CACHE_DIR, file), notes);
+  if (!raw) return undefined;
+  const corrupt = () => {
+    notes?.push(`${CACHE_DIR}/${file}: ignored, it is corrupt or cut short (it is rebuilt)`);
+    return undefined;
+  };
+  try {
     const header = raw.subarray(0, MAGIC.length + 65).toString('latin1');
-    if (!header.startsWith(MAGIC)) return undefined;
+    if (!header.startsWith(MAGIC)) return corrupt();
     const body = raw.subarray(MAGIC.length + 65);
-    if (checksum(body) !== header.slice(MAGIC.length, MAGIC.length + 64)) return undefined;
+    if (checksum(body) !== header.slice(MAGIC.length, MAGIC.length + 64)) return corrupt();
     const parts: unknown[] = [];
     for (let at = 0; at < body.length; ) {
       const size = body.readUInt32LE(at);
@@ -51,21 +86,46 @@ export function readBlob(root: string, name: string, pipeline: string): Record<s
     if (field) data[field] = new Map(slices.flat());
     return data;
   } catch {
-    return undefined;
+    return corrupt();
   }
 }
 
-/** Writes one cache file whole (temporary file, then rename): a crash never leaves half a file. */
-export function writeBlob<T extends object>(root: string, name: string, data: T, chunked?: keyof T & string): void {
+/** Temporary files of processes that are gone (a kill during a save), and this process's own. */
+function removeStaleTemps(dir: string): void {
+  for (const entry of fs.readdirSync(dir)) {
+    const m = /\.(\d+)\.tmp$/.exec(entry);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let gone = pid === process.pid;
+    if (!gone) {
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        gone = (e as NodeJS.ErrnoException).code === 'ESRCH';
+      }
+    }
+    if (gone) fs.rmSync(path.join(dir, entry), { force: true });
+  }
+}
+
+/**
+ * Writes one cache file whole (temporary file, then rename): a crash never leaves half a
+ * file, and the next save removes the temporary file a kill left. Throws on a failed
+ * file operation (the caller says so and builds on without the cache).
+ */
+export function writeBlob<T extends object>(root: string, name: string, data: T, chunked?: keyof T & string, faults?: Faults): void {
   const dir = path.join(root, CACHE_DIR);
   fs.mkdirSync(dir, { recursive: true });
+  removeStaleTemps(dir);
   const file = path.join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
+  let ok = false;
   try {
     const hash = createHash('sha256');
     let at = MAGIC.length + 65;
     const put = (value: unknown) => {
+      faults?.hit('cache', name);
       const bytes = v8.serialize(value);
       const size = Buffer.alloc(4);
       size.writeUInt32LE(bytes.length);
@@ -89,10 +149,17 @@ export function writeBlob<T extends object>(root: string, name: string, data: T,
       if (slice.length) put(slice);
     }
     writeAt(fd, Buffer.from(`${MAGIC}${hash.digest('hex')}\n`, 'latin1'), 0);
+    ok = true;
   } finally {
     fs.closeSync(fd);
+    if (!ok) fs.rmSync(tmp, { force: true });
   }
-  fs.renameSync(tmp, file);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   const ignore = path.join(dir, '.gitignore');
   if (!fs.existsSync(ignore)) fs.writeFileSync(ignore, '*\n');
 }

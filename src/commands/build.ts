@@ -40,7 +40,9 @@ export const buildCommand: Command = {
       progress?.clear();
       report(result.diagnostics);
       if (!result.stats) {
-        console.error(`build failed: ${countErrors(result.diagnostics)}; the output folder was not changed`);
+        console.error(
+          `build failed: ${countErrors(result.diagnostics)}; ${result.outputChanged ? 'the output folder was partly updated: the next build finishes the update first' : 'the output folder was not changed'}`,
+        );
         return EXIT.content;
       }
       const s = result.stats;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import { loadSettings } from '../config/settings.js';
 import { formatDiagnostic, hasErrors } from '../lib/diagnostics.js';
+import { lockOutput } from '../write/lock.js';
 import { devBuilds, type DevBuilds } from './builds.js';
 import { startCapture } from './capture.js';
 import { startServer, type DevServer } from './server.js';
@@ -54,6 +55,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const err = options.error ?? ((l) => console.error(l));
   const root = path.resolve(options.root);
   const builds = devBuilds({ root, out: options.out, drafts: options.drafts });
+  // The only writer of its output while it runs: a `build` meanwhile is refused, naming this session.
+  const releaseLock = lockOutput(builds.state.out, 'linklog dev');
   const events = new EventEmitter<{ build: [BuildEvent] }>();
 
   let busy = false;
@@ -204,6 +207,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && options.findPort !== false && tries < 20 && port !== 0) continue;
       await watcher.close();
+      releaseLock();
       if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop what uses it or pass --port`);
       throw e;
     }
@@ -226,6 +230,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       await watcher.close();
       await server.close();
       builds.save();
+      releaseLock();
     },
   };
 }

@@ -60,7 +60,17 @@ export type DiagnosticCode =
   // linklog check --links: a bookmarked url (file: the entry's path, line: its url key)
   | 'link-dead'
   | 'link-moved'
-  | 'link-unchecked';
+  | 'link-unchecked'
+  // the output folder and the cache (src/write, src/cache)
+  | 'output-blocked'
+  | 'output-failed'
+  | 'output-locked'
+  | 'output-recovered'
+  | 'cache-ignored'
+  | 'cache-not-saved'
+  // files in content/ that are not entries linklog can read
+  | 'source-skipped'
+  | 'source-unreadable';
 
 export interface Diagnostic {
   /** Path relative to the site root, with forward slashes. */

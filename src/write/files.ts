@@ -13,16 +13,21 @@ export function joinSafely(base: string, rel: string): string {
   return abs;
 }
 
+// Never through a symlink, never blocking on a FIFO.
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
 /** Whether the file at `abs` holds exactly `data` (a file that cannot be read does not). */
 export function sameBytes(buffers: WriteBuffers, abs: string, data: Buffer): boolean {
   if (buffers.readBack.length < data.length + 1) buffers.readBack = Buffer.allocUnsafe(Math.max(data.length + 1, buffers.readBack.length * 2));
   let fd: number;
   try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | NOFOLLOW | NONBLOCK);
   } catch {
     return false;
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) return false;
     // One byte more than expected: a file that grew since it was stat-ed is not the same.
     const got = readAt(fd, buffers.readBack, data.length + 1, 0);
     return got === data.length && buffers.readBack.subarray(0, got).equals(data);
@@ -31,14 +36,22 @@ export function sameBytes(buffers: WriteBuffers, abs: string, data: Buffer): boo
   }
 }
 
-// Never through a symlink: a link planted in the output must not carry a write outside it.
-const OVERWRITE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | (fs.constants.O_NOFOLLOW ?? 0);
+const OVERWRITE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | NOFOLLOW | NONBLOCK;
+
+/** An errno-style error naming `abs`. */
+function fsError(code: string, message: string, abs: string): NodeJS.ErrnoException {
+  const e = new Error(`${message}: ${abs}`) as NodeJS.ErrnoException;
+  e.code = code;
+  e.path = abs;
+  return e;
+}
 
 /**
  * Puts `data` in the file, returning its new mtime. An existing file is written over
  * without truncating it first: on ext4 a truncating open frees every block and the
  * write allocates them again, which made rewriting a page ~8× dearer than writing
- * over it and cutting off what is left.
+ * over it and cutting off what is left. A symlink there is replaced (the caller checked
+ * that linklog wrote that path), an empty folder too; anything else is an error.
  */
 function writeBytes(abs: string, data: Buffer): number {
   let fd: number;
@@ -46,12 +59,13 @@ function writeBytes(abs: string, data: Buffer): number {
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'ELOOP') throw e;
-    // A folder or a symlink where the page goes: it is replaced by the page.
-    fs.rmSync(abs, { recursive: true, force: true });
+    if (code === 'ELOOP') fs.unlinkSync(abs);
+    else if (code === 'EISDIR') fs.rmdirSync(abs);
+    else throw e;
     fd = fs.openSync(abs, OVERWRITE_FLAGS);
   }
   try {
+    if (!fs.fstatSync(fd).isFile()) throw fsError('EEXIST', 'not a regular file', abs);
     writeAt(fd, data, 0);
     fs.ftruncateSync(fd, data.length);
     return fs.fstatSync(fd).mtimeMs;
@@ -61,28 +75,29 @@ function writeBytes(abs: string, data: Buffer): number {
 }
 
 /**
- * Writes `rel` under `base`, making its folder first unless `dirs` knows it, and
- * returns its mtime. `clear`: a file that sits where that folder must go is removed
- * (an old site's page can stand where a new one needs a folder; a new folder has none).
+ * Makes the folder `dir` (absolute, under `base`) and its parents, following no symlink:
+ * each folder is made or found by mkdir and, if it was there, checked with lstat. `dirs`
+ * holds the folders already made or checked.
  */
-export function writeUnder(base: string, dirs: Set<string>, rel: string, data: Buffer, clear = false): number {
-  const abs = joinSafely(base, rel);
-  const dir = path.dirname(abs);
-  if (!dirs.has(dir)) {
-    if (clear) clearPathFor(base, dir);
-    fs.mkdirSync(dir, { recursive: true });
-    for (let d = dir; d.length > base.length; d = path.dirname(d)) dirs.add(d);
+export function makeDirs(base: string, dir: string, dirs: Set<string>): void {
+  if (dir === base || dirs.has(dir)) return;
+  makeDirs(base, path.dirname(dir), dirs);
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    const st = fs.lstatSync(dir);
+    if (st.isSymbolicLink()) throw fsError('ELOOP', 'a symlink stands where linklog needs a folder (it never writes through one)', dir);
+    if (!st.isDirectory()) throw fsError('ENOTDIR', 'a file stands where linklog needs a folder', dir);
   }
-  return writeBytes(abs, data);
+  dirs.add(dir);
 }
 
-/** Removes a file that sits where a folder on `dir`'s path is needed. */
-function clearPathFor(root: string, dir: string): void {
-  for (let d = dir; d.startsWith(root + path.sep); d = path.dirname(d)) {
-    const st = fs.statSync(d, { throwIfNoEntry: false });
-    if (st?.isDirectory()) return;
-    if (st) fs.rmSync(d);
-  }
+/** Writes `rel` under `base`, making its folders first (none through a symlink), and returns its mtime. */
+export function writeUnder(base: string, dirs: Set<string>, rel: string, data: Buffer): number {
+  const abs = joinSafely(base, rel);
+  makeDirs(base, path.dirname(abs), dirs);
+  return writeBytes(abs, data);
 }
 
 export function pruneEmptyDirs(root: string, removed: readonly string[], knownDirs: Set<string>): void {

@@ -1,6 +1,7 @@
 /** Which output folders linklog may write: never the site's own folders, never a stranger's. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSafeRoute } from '../config/urls.js';
 import { UsageError } from '../lib/diagnostics.js';
 
 /** Marks a folder as linklog's output, so the next build may change it. */
@@ -26,4 +27,20 @@ export function checkOutDir(root: string, out: string): void {
   if (names.length > 0 && !names.includes(MARKER)) {
     throw new UsageError(`--out ${out} is not empty and was not made by linklog; remove it or choose another folder`);
   }
+}
+
+const OWNED_HEADER = '# linklog output folder: a build removes or replaces only the files listed below, which it wrote.\n';
+
+/** The marker's text: the files linklog wrote (relative paths, sorted). */
+export function ownedText(paths: Iterable<string>): string {
+  return OWNED_HEADER + [...paths].filter((p) => p !== MARKER).sort().map((p) => `${p}\n`).join('');
+}
+
+/**
+ * The files linklog wrote, as the marker's text lists them; undefined when it has no list
+ * (no marker, or the empty marker of older versions).
+ */
+export function ownedFrom(markerText: string | undefined): Set<string> | undefined {
+  if (!markerText?.startsWith(OWNED_HEADER)) return undefined;
+  return new Set(markerText.slice(OWNED_HEADER.length).split('\n').filter((p) => p !== '' && isSafeRoute(p)));
 }

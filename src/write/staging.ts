@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../lib/package.js';
+import { ioReason, OutputError } from './errors.js';
+import type { Faults } from './faults.js';
 import { writeUnder } from './files.js';
 import { MARKER } from './out-dir.js';
 import type { OutputRecord } from './records.js';
@@ -18,23 +20,39 @@ export class Staging {
   constructor(
     private readonly target: string,
     files: number,
+    private readonly faults?: Faults,
   ) {
+    // A folder left by a build that was stopped is replaced.
     this.dir = path.join(path.dirname(target), `.${path.basename(target)}.linklog-new`);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.rmSync(this.dir, { recursive: true, force: true });
-    fs.mkdirSync(this.dir);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.rmSync(this.dir, { recursive: true, force: true });
+      fs.mkdirSync(this.dir);
+    } catch (e) {
+      throw new OutputError([{ path: this.dir, message: `could not make the new output folder: ${ioReason(e)}` }], false);
+    }
     this.dirs = new Set([this.dir]);
-    if (files >= WRITER_THRESHOLD) this.writer = new WriterThread(this.dir);
+    if (files >= WRITER_THRESHOLD) this.writer = new WriterThread(this.dir, target);
   }
   /** Writes `data` (which may be the scratch buffer), then sets the record's mtime, which the rename keeps. */
   async write(rel: string, data: Buffer, record: OutputRecord): Promise<void> {
     if (this.writer) return this.writer.write(rel, data, record);
-    record.mtimeMs = writeUnder(this.dir, this.dirs, rel, data);
+    try {
+      this.faults?.hit('stage', rel);
+      record.mtimeMs = writeUnder(this.dir, this.dirs, rel, data);
+    } catch (e) {
+      throw new OutputError([{ path: path.join(this.target, rel), message: `could not write: ${ioReason(e)}` }], false);
+    }
   }
-  async commit(): Promise<void> {
+  /** Puts the marker (listing the files written) in, and the folder in its place. */
+  async commit(markerText: string): Promise<void> {
     await this.writer?.close();
-    fs.writeFileSync(path.join(this.dir, MARKER), '');
-    fs.renameSync(this.dir, this.target);
+    try {
+      fs.writeFileSync(path.join(this.dir, MARKER), markerText);
+      fs.renameSync(this.dir, this.target);
+    } catch (e) {
+      throw new OutputError([{ path: this.target, message: `could not put the new output folder in place: ${ioReason(e)}` }], false);
+    }
   }
   async abandon(): Promise<void> {
     await this.writer?.close().catch(() => undefined);
@@ -53,7 +71,7 @@ export interface WriteJob {
   bytes: Uint8Array;
 }
 /** Carries the job's buffer back, so the main thread reuses it: buffers left to the writer's GC piled up to gigabytes. */
-export type WriteReply = ({ id: number; mtimeMs: number; error?: undefined } | { id: number; error: string }) & { buffer: ArrayBuffer };
+export type WriteReply = ({ id: number; mtimeMs: number; error?: undefined } | { id: number; error: string; rel: string }) & { buffer: ArrayBuffer };
 
 class WriterThread {
   private readonly worker: Worker;
@@ -64,7 +82,7 @@ class WriterThread {
   private inFlight = 0;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
-  constructor(dir: string) {
+  constructor(dir: string, target: string) {
     // Always the compiled worker: under a TypeScript test runner this module is source.
     // It allocates little: a small young generation keeps its memory small too.
     this.worker = new Worker(path.join(PACKAGE_ROOT, 'dist/write/worker.js'), { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
@@ -75,7 +93,7 @@ class WriterThread {
       const free = this.pool.get(r.buffer.byteLength);
       if (free) free.push(r.buffer);
       else this.pool.set(r.buffer.byteLength, [r.buffer]);
-      if (r.error !== undefined) this.failure ??= new Error(r.error);
+      if (r.error !== undefined) this.failure ??= new OutputError([{ path: path.join(target, r.rel), message: `could not write: ${r.error}` }], false);
       else job.record.mtimeMs = r.mtimeMs;
       this.wakeUp();
     });

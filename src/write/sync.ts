@@ -5,14 +5,22 @@
  * rendered), `put` takes the bytes of one that may have changed, `finish` writes.
  *
  * A new output folder is written beside its place as files come, and renamed in. An
- * existing one is updated in place at `finish`, after everything was rendered, so a
- * template that fails leaves it as it was.
+ * existing one is updated at `finish`, after everything was rendered, through the pending
+ * file (see pending.ts): a template that fails, a full disk or a kill before its commit
+ * point leave the old site; after it, the next build finishes the update.
+ *
+ * Only files linklog wrote are ever replaced or removed: the marker lists them. Anything
+ * else in the output (a `.git` folder, a `CNAME`) is left alone, and one that stands where
+ * a planned file goes is an error naming it. No symlink on a path is followed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeUtf8, type WriteBuffers } from './buffers.js';
-import { joinSafely, pruneEmptyDirs, sameBytes, writeUnder } from './files.js';
-import { MARKER } from './out-dir.js';
+import { findBlockers } from './blockers.js';
+import { OutputError } from './errors.js';
+import { faultsFromEnv, type Faults } from './faults.js';
+import { joinSafely, sameBytes } from './files.js';
+import { MARKER, ownedFrom, ownedText } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
 import { Staging } from './staging.js';
@@ -35,8 +43,10 @@ export interface SyncOptions {
   /** `linklog dev` is the only writer of its output after its first build: it may trust its records. */
   trustRecords?: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Bytes of changed files held in memory before the rest wait in a spill file (default 192 MiB). */
+  /** Bytes of changed files held in memory before the rest wait in the pending file (default 192 MiB). */
   memoryBudget?: number;
+  /** Injected faults (tests); by default from LINKLOG_FAULT (see faults.ts). */
+  faults?: Faults;
 }
 
 export interface Sync {
@@ -53,17 +63,22 @@ export interface Sync {
 export function startSync(out: string, options: SyncOptions): Sync {
   const target = path.resolve(out);
   const { previous, buffers } = options;
+  const faults = options.faults ?? faultsFromEnv();
   const fresh = !fs.existsSync(target);
   const trust = options.trustRecords && previous.size > 0 && !fresh;
   const listing = trust || fresh ? undefined : listTree(target);
+  // What linklog wrote there: the marker's list, else the last build's records (an older
+  // marker is empty). Without either, planned paths are written over and nothing is removed.
+  const markerText = fresh ? undefined : readMarker(target);
+  const owned: ReadonlySet<string> | undefined = fresh ? new Set() : trust ? new Set(previous.keys()) : (ownedFrom(markerText) ?? (previous.size ? new Set(previous.keys()) : undefined));
   // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
   const stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
   const diskOf = (rel: string): { size: number; mtimeMs: number } | undefined => {
     if (trust) return previous.get(rel);
     if (!listing?.files.has(rel)) return undefined;
     if (!stats.has(rel)) {
-      const st = fs.statSync(path.join(target, rel), { throwIfNoEntry: false });
-      stats.set(rel, st && { size: st.size, mtimeMs: st.mtimeMs });
+      const st = fs.lstatSync(path.join(target, rel), { throwIfNoEntry: false });
+      stats.set(rel, st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined);
     }
     return stats.get(rel);
   };
@@ -74,8 +89,8 @@ export function startSync(out: string, options: SyncOptions): Sync {
   const records = new Map<string, OutputRecord>();
   const written: string[] = [];
   let produced = 0;
-  const staging = fresh ? new Staging(target, options.files) : undefined;
-  const pending = fresh ? undefined : new Pending(target, options.memoryBudget ?? 192 * 2 ** 20, buffers);
+  const staging = fresh ? new Staging(target, options.files, faults) : undefined;
+  const pending = fresh ? undefined : new Pending(target, options.memoryBudget ?? 192 * 2 ** 20, buffers, faults);
 
   /** The output to write, or undefined when the disk already holds these bytes (its record is set). */
   const changed = (rel: string, sig: string, data: Buffer): Output | undefined => {
@@ -119,22 +134,28 @@ export function startSync(out: string, options: SyncOptions): Sync {
       else pending!.add(o);
     },
     async finish() {
-      try {
-        if (staging) {
-          try {
-            await staging.commit();
-          } catch (e) {
-            await staging.abandon();
-            throw e;
-          }
-          return { records, written, removed: [], produced };
+      if (staging) {
+        try {
+          await staging.commit(ownedText(records.keys()));
+        } catch (e) {
+          await staging.abandon();
+          throw e;
         }
-        const onDisk = trust ? previous.keys() : (listing?.files ?? []);
-        const gone = [...onDisk].filter((p) => p !== MARKER && !records.has(p)).sort();
-        updateInPlace(target, pending!, gone, listing?.dirs);
-        return { records, written, removed: gone, produced };
+        return { records, written, removed: [], produced };
+      }
+      try {
+        const removed = owned ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
+        const problems = findBlockers(target, written, owned, new Set(removed));
+        if (problems.length) throw new OutputError(problems, false);
+        const text = ownedText(records.keys());
+        if (text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
+        if (pending!.files.length === 0 && removed.length === 0) return { records, written, removed, produced };
+        pending!.commit(removed);
+        pending!.apply(removed, listing?.dirs);
+        pending!.done();
+        return { records, written, removed, produced };
       } finally {
-        pending?.discard();
+        pending!.discard();
       }
     },
     async abandon() {
@@ -144,12 +165,12 @@ export function startSync(out: string, options: SyncOptions): Sync {
   };
 }
 
-function updateInPlace(target: string, files: Pending, removed: readonly string[], dirs?: ReadonlySet<string>): void {
-  const knownDirs = new Set<string>([target]);
-  if (dirs) for (const d of dirs) knownDirs.add(path.join(target, d));
-  for (const rel of removed) fs.rmSync(joinSafely(target, rel), { force: true });
-  pruneEmptyDirs(target, removed, knownDirs);
-  // Plain sync calls, one file after another: async writes were several times slower here.
-  for (const f of files.files) f.record.mtimeMs = writeUnder(target, knownDirs, f.path, files.bytes(f), true);
-  if (!fs.existsSync(path.join(target, MARKER))) fs.writeFileSync(path.join(target, MARKER), '');
+/** The marker's text as it is on disk (undefined when missing or not a file). */
+function readMarker(target: string): string | undefined {
+  try {
+    const st = fs.lstatSync(path.join(target, MARKER));
+    return st.isFile() && st.size < 2 ** 30 ? fs.readFileSync(path.join(target, MARKER), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,18 +1,22 @@
 /** Worker thread: writes the files of a new output folder for the main thread (see staging.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ioReason } from './errors.js';
+import { faultsFromEnv } from './faults.js';
 import { writeUnder } from './files.js';
 import type { WriteJob, WriteReply } from './staging.js';
 
 /** Writes each job under `dir`, remembering the folders it made. */
 function serve(dir: string): void {
   const dirs = new Set<string>([dir]);
+  const faults = faultsFromEnv();
   parentPort!.on('message', ({ id, rel, bytes }: WriteJob) => {
     const buffer = bytes.buffer as ArrayBuffer;
     let reply: WriteReply;
     try {
+      faults?.hit('stage', rel);
       reply = { id, mtimeMs: writeUnder(dir, dirs, rel, Buffer.from(buffer, bytes.byteOffset, bytes.byteLength)), buffer };
     } catch (e) {
-      reply = { id, error: `could not write ${rel}: ${(e as Error).message}`, buffer };
+      reply = { id, error: ioReason(e), rel, buffer };
     }
     parentPort!.postMessage(reply, [buffer]);
   });

@@ -1,0 +1,81 @@
+/**
+ * One writer per output folder: a lock file beside it, `.<out>.linklog-lock`, holding the
+ * writer's pid and command. A second `build`, or a `build` while `linklog dev` serves the
+ * same folder, stops with a message naming the holder. A lock whose process is gone (a
+ * `kill -9`) is taken over.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface LockHolder {
+  pid: number;
+  command: string;
+  host: string;
+  since: string;
+}
+
+export class LockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly holder: LockHolder | undefined,
+  ) {
+    super(
+      holder
+        ? `${path.basename(lockFile).replace(/^\.|\.linklog-lock$/g, '')} is being written by another linklog (${holder.command}, pid ${holder.pid}${holder.host !== os.hostname() ? ` on ${holder.host}` : ''}, since ${holder.since}); wait for it to finish or stop it (the lock is ${lockFile})`
+        : `another linklog holds the lock ${lockFile}; wait for it to finish, or remove the file if no linklog is running`,
+    );
+  }
+}
+
+export function lockFileOf(out: string): string {
+  const target = path.resolve(out);
+  return path.join(path.dirname(target), `.${path.basename(target)}.linklog-lock`);
+}
+
+function readHolder(file: string): LockHolder | undefined {
+  try {
+    const h = JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+    return Number.isInteger(h.pid) && typeof h.command === 'string' ? h : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(h: LockHolder): boolean {
+  if (h.host !== os.hostname()) return true;
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock of `out` for `command` ("linklog build"); returns its release. Throws
+ * LockedError when a live process holds it. The folder the lock goes in is made if missing.
+ */
+export function lockOutput(out: string, command: string): () => void {
+  const file = lockFileOf(out);
+  const me: LockHolder = { pid: process.pid, command, host: os.hostname(), since: new Date().toISOString() };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readHolder(file);
+      // A lock being written this instant reads empty: only a readable, dead holder is taken over.
+      if (attempt > 0 || !holder || alive(holder)) throw new LockedError(file, holder);
+      fs.rmSync(file, { force: true });
+    }
+  }
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    if (readHolder(file)?.pid === process.pid) fs.rmSync(file, { force: true });
+  };
+}
