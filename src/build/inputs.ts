@@ -9,6 +9,7 @@ import { collectStatic, publicDirs, type StaticFile } from '../load/public.js';
 import { hasContentFolder, statSources, type SourceStat } from '../load/sources.js';
 import { readPageSources, type PageSources } from '../load/pages.js';
 import { readTemplateSources, type TemplateSources } from '../load/templates.js';
+import { besideOutput } from '../write/out-dir.js';
 import type { BuildState } from './state.js';
 
 export interface BuildInputs {
@@ -39,7 +40,7 @@ export function readInputs(state: BuildState, sources?: readonly SourceStat[]): 
     templates: readTemplateSources(state.root),
     pages: readPageSources(state.root),
     statics: collectStatic(publicDirs(state.root)),
-    git: readGitState(state.root, { status: state.options.gitStatus !== false, exclude: [state.out, path.join(state.root, CACHE_DIR)] }),
+    git: readGitState(state.root, { status: state.options.gitStatus !== false, exclude: [state.out, path.join(state.root, CACHE_DIR), ...(['lock', 'pending', 'new'] as const).map((k) => besideOutput(state.out, k))] }),
   };
 }
 

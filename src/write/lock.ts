@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { besideOutput } from './out-dir.js';
 
 export interface LockHolder {
   pid: number;
@@ -29,8 +30,7 @@ export class LockedError extends Error {
 }
 
 export function lockFileOf(out: string): string {
-  const target = path.resolve(out);
-  return path.join(path.dirname(target), `.${path.basename(target)}.linklog-lock`);
+  return besideOutput(out, 'lock');
 }
 
 function readHolder(file: string): LockHolder | undefined {

@@ -4,6 +4,12 @@ import path from 'node:path';
 import { isSafeRoute } from '../config/urls.js';
 import { UsageError } from '../lib/diagnostics.js';
 
+/** linklog's own files beside the output folder `.<out>.linklog-<kind>`: its lock, a pending update, a new folder being written. */
+export function besideOutput(out: string, kind: 'lock' | 'pending' | 'new'): string {
+  const target = path.resolve(out);
+  return path.join(path.dirname(target), `.${path.basename(target)}.linklog-${kind}`);
+}
+
 /** Marks a folder as linklog's output, so the next build may change it. */
 export const MARKER = '.linklog-site';
 

@@ -21,6 +21,7 @@ import { BLOCK, type WriteBuffers } from './buffers.js';
 import { ioReason, OutputError } from './errors.js';
 import type { Faults } from './faults.js';
 import { joinSafely, pruneEmptyDirs, writeUnder } from './files.js';
+import { besideOutput } from './out-dir.js';
 import type { OutputRecord } from './records.js';
 
 export interface Output {
@@ -41,7 +42,7 @@ interface Index {
 }
 
 export function pendingFileOf(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.linklog-pending`);
+  return besideOutput(target, 'pending');
 }
 
 export class Pending {

@@ -10,7 +10,7 @@ import { PACKAGE_ROOT } from '../lib/package.js';
 import { ioReason, OutputError } from './errors.js';
 import type { Faults } from './faults.js';
 import { writeUnder } from './files.js';
-import { MARKER } from './out-dir.js';
+import { besideOutput, MARKER } from './out-dir.js';
 import type { OutputRecord } from './records.js';
 
 export class Staging {
@@ -23,7 +23,7 @@ export class Staging {
     private readonly faults?: Faults,
   ) {
     // A folder left by a build that was stopped is replaced.
-    this.dir = path.join(path.dirname(target), `.${path.basename(target)}.linklog-new`);
+    this.dir = besideOutput(target, 'new');
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.rmSync(this.dir, { recursive: true, force: true });
