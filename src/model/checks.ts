@@ -109,6 +109,13 @@ export function updateChecks(checks: Checks, removed: readonly Entry[], added: r
   const permalinks = new Map(checks.permalinks);
   const tagSlugs = new Map(checks.tagSlugs);
   const copied = new Set<object>();
+  /** A list this update may change: the list itself once copied, else a copy. */
+  const own = (list: readonly Entry[] | undefined): Entry[] => {
+    if (list && copied.has(list)) return list as Entry[];
+    const copy = [...(list ?? [])];
+    copied.add(copy);
+    return copy;
+  };
   /** The list at index[outer][inner], copied (with its map) the first time this update touches it. */
   const edit = <K>(index: Map<string, ReadonlyMap<K, readonly Entry[]>>, outer: string, inner: K, change: (list: Entry[]) => void) => {
     let byInner = index.get(outer) as Map<K, readonly Entry[]> | undefined;
@@ -117,11 +124,7 @@ export function updateChecks(checks: Checks, removed: readonly Entry[], added: r
       copied.add(byInner);
       index.set(outer, byInner);
     }
-    let list = byInner.get(inner) as Entry[] | undefined;
-    if (!list || !copied.has(list)) {
-      list = [...(list ?? [])];
-      copied.add(list);
-    }
+    const list = own(byInner.get(inner));
     change(list);
     if (list.length > 0) byInner.set(inner, list);
     else byInner.delete(inner);
@@ -144,11 +147,7 @@ export function updateChecks(checks: Checks, removed: readonly Entry[], added: r
   const aliases = new Map(checks.aliases);
   /** The list at index[key], copied the first time this update touches it. */
   const editClaims = (index: Map<string, readonly Entry[]>, key: string, change: (list: Entry[]) => void) => {
-    let list = index.get(key) as Entry[] | undefined;
-    if (!list || !copied.has(list)) {
-      list = [...(list ?? [])];
-      copied.add(list);
-    }
+    const list = own(index.get(key));
     change(list);
     if (list.length > 0) index.set(key, list);
     else index.delete(key);
