@@ -8,6 +8,7 @@ import { readGitState, type GitState } from '../load/git.js';
 import { collectStatic, publicDirs, type StaticFile } from '../load/public.js';
 import { hasContentFolder, statSources, type SourceStat } from '../load/sources.js';
 import { readPageSources, type PageSources } from '../load/pages.js';
+import { readStringTables } from '../load/strings.js';
 import { readTemplateSources, type TemplateSources } from '../load/templates.js';
 import { besideOutput } from '../write/out-dir.js';
 import type { BuildState } from './state.js';
@@ -29,7 +30,7 @@ export interface BuildInputs {
 /** `sources`: the entry files as a watcher knows them; otherwise content/ is listed. */
 export function readInputs(state: BuildState, sources?: readonly SourceStat[]): BuildInputs {
   const settingsText = readSettingsText(state.root);
-  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl });
+  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl }, readStringTables());
   const hasContent = hasContentFolder(state.root);
   return {
     settingsText,
@@ -55,7 +56,7 @@ export function fingerprint(state: BuildState, inputs: BuildInputs): string {
   for (const p of inputs.pages.files) parts.push(p.path, p.text);
   for (const s of inputs.pages.skipped) parts.push(s.path);
   for (const s of inputs.statics) parts.push(`${s.from}:${s.size}:${s.mtimeMs}`);
-  parts.push(JSON.stringify(inputs.git ?? null));
+  parts.push(JSON.stringify(inputs.git ?? null), JSON.stringify(inputs.settings.strings));
   for (const f of inputs.sources) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}:${f.ctimeMs}:${f.ino}`);
   return hashOf(parts.join('\0'));
 }

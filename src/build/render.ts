@@ -11,6 +11,8 @@ import type { TemplateSet } from '../render/templates.js';
 import { createViews } from '../render/views.js';
 import { OutputError } from '../write/errors.js';
 import { outputDiagnostics } from './output-errors.js';
+import { translator } from '../config/strings.js';
+import { dateFormatter } from '../render/dates.js';
 import { startSync, type Sync, type SyncResult } from '../write/sync.js';
 import { contentOf, type BuildState } from './state.js';
 
@@ -26,6 +28,8 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
     bodies,
     version: VERSION,
     common: siteView(settings),
+    tr: translator(settings),
+    dates: dateFormatter(settings),
     atomEntries: new Map(),
     jsonEntries: new Map(),
     feedHtml: new Map(),

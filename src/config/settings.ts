@@ -5,6 +5,7 @@ import { error, warning, type Diagnostic } from '../lib/diagnostics.js';
 import { describe } from '../lib/text.js';
 import { isValidTimeZone } from '../lib/time.js';
 import { parseYaml } from '../lib/yaml.js';
+import { checkStrings, DEFAULT_LANGUAGE, resolveStrings, type StringTable, type StringTables } from './strings.js';
 
 export const SETTINGS_FILE = 'linklog.yaml';
 const DEFAULT_BASE_URL = 'http://localhost:8080/';
@@ -37,6 +38,12 @@ export interface Settings {
   stripParams?: readonly string[];
   /** Most tags one entry may have (each tag page and feed shows the entry with all of them). */
   maxTagsPerEntry: number;
+  /** Every string readers see, for `language` (with the site's `strings:` over linklog's tables). */
+  strings: StringTable;
+  /** How dates read: `iso` (2026-11-26 09:30) or an Intl style in `language` (short, medium, long, full). */
+  dateFormat: DateFormat;
+  /** The default social-card image: an absolute http(s) URL (a site path is made absolute). */
+  image?: string;
   /** The header's links, in order; undefined: Latest, Archive, Tags, Feed. */
   nav?: readonly NavItem[];
 }
@@ -46,6 +53,9 @@ export interface NavItem {
   label: string;
   href: string;
 }
+
+export const DATE_FORMATS = ['iso', 'short', 'medium', 'long', 'full'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export interface SettingsOverrides {
   baseUrl?: string;
@@ -81,6 +91,13 @@ const KEYS: Record<string, Check> = {
       : `must be a list of query parameter names (such as [utm_*, fbclid]; [] strips nothing), not ${describe(v)}`,
   maxTagsPerEntry: isPositiveInt,
   nav: checkNav,
+  dateFormat: (v) => (DATE_FORMATS.includes(v as DateFormat) ? undefined : `must be one of ${DATE_FORMATS.join(', ')}, not ${describe(v)}`),
+  strings: () => undefined,
+  image: (v) =>
+    isString(v) ??
+    ((v as string).startsWith('/') && !(v as string).startsWith('//') && !/[\s\\]/.test(v as string)
+      ? undefined
+      : checkBaseUrl(v as string) && `must be an http(s) URL or a path of the site such as /card.png, not '${v}'`),
 };
 
 function checkNav(v: unknown): string | undefined {
@@ -150,7 +167,8 @@ export async function loadSettings(
   root: string,
   overrides: SettingsOverrides = {},
 ): Promise<{ settings: Settings; diagnostics: Diagnostic[] }> {
-  return parseSettings(readSettingsText(root), overrides);
+  const { readStringTables } = await import('../load/strings.js');
+  return parseSettings(readSettingsText(root), overrides, readStringTables());
 }
 
 /** The text of `linklog.yaml`, or undefined when there is none. */
@@ -163,9 +181,11 @@ export function readSettingsText(root: string): string | undefined {
   }
 }
 
+/** `tables`: linklog's string tables (load/strings.ts); without them, only the site's own strings are known. */
 export function parseSettings(
   text: string | undefined,
   overrides: SettingsOverrides = {},
+  tables: StringTables = new Map(),
 ): { settings: Settings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   let raw: Record<string, unknown> = {};
@@ -187,7 +207,8 @@ export function parseSettings(
       continue;
     }
     if (value === null || value === undefined) continue;
-    const problem = check(value);
+    const english = tables.get(DEFAULT_LANGUAGE);
+    const problem = key === 'strings' ? checkStrings(value, english && new Set(Object.keys(english))) : check(value);
     if (problem) diagnostics.push(error(SETTINGS_FILE, lineOf(key), 'invalid-setting', `${key} ${problem}`));
     else valid[key] = value;
   }
@@ -211,7 +232,9 @@ export function parseSettings(
       basePath: url.pathname,
       idAuthority: ((valid.idAuthority as string | undefined) ?? url.hostname).toLowerCase(),
       author,
-      language: (valid.language as string | undefined) ?? 'en',
+      language: (valid.language as string | undefined) ?? DEFAULT_LANGUAGE,
+      strings: resolveStrings(tables, (valid.language as string | undefined) ?? DEFAULT_LANGUAGE, valid.strings as StringTable | undefined),
+      dateFormat: (valid.dateFormat as DateFormat | undefined) ?? 'iso',
       timezone: (valid.timezone as string | undefined) ?? 'UTC',
       perPage: (valid.perPage as number | undefined) ?? 50,
       feedSize: (valid.feedSize as number | undefined) ?? 50,
@@ -219,6 +242,7 @@ export function parseSettings(
       ...(valid.hub !== undefined ? { hub: new URL(valid.hub as string).href } : {}),
       ...(valid.stripParams !== undefined ? { stripParams: valid.stripParams as string[] } : {}),
       maxTagsPerEntry: (valid.maxTagsPerEntry as number | undefined) ?? 100,
+      ...(valid.image !== undefined ? { image: new URL((valid.image as string).replace(/^\//, ''), baseUrl).href } : {}),
       ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),
     },
   };

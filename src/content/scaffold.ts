@@ -136,8 +136,17 @@ ${o.baseUrl ? `baseUrl: ${yamlString(o.baseUrl)}` : '# baseUrl: https://example.
 #   email: you@example.org
 #   uri: https://example.org/
 
-# The language of pages and feeds (a language tag: en, pt-BR).
+# The language of pages and feeds (a language tag: en, pt-BR), and of every word readers see:
+# linklog has en, fr and de (strings/<language>.yaml); others fall back to English.
 language: en
+
+# Your own wording for any key of linklog's strings/en.yaml.
+# strings:
+#   nav.latest: Recent
+#   links.count: { one: "{count} bookmark", other: "{count} bookmarks" }
+
+# How dates read: iso (2026-11-26 09:30), or short, medium, long, full in the site's language.
+# dateFormat: iso
 
 # An IANA timezone name (Europe/Dublin, America/New_York, UTC): decides which day an entry belongs to.
 timezone: ${yamlString(o.timezone)}
@@ -166,6 +175,9 @@ feedSize: 50
 #     href: /tags/
 #   - label: Feed
 #     href: /feed.xml
+
+# The default image of the social cards (og:image): an http(s) URL or a path of the site.
+# image: /card.png
 
 # Query parameters \`linklog new\` removes from urls (\`*\` ends a prefix); [] removes none.
 # stripParams: [utm_*, fbclid, gclid, dclid, mc_cid, mc_eid, igshid, ref_src, _hsenc]

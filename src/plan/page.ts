@@ -1,9 +1,11 @@
 /** HTML pages as planned files: what every page declares, and the one way they render. */
 import type { Settings } from '../config/settings.js';
+import { translator } from '../config/strings.js';
 import { absoluteUrl, href, outputPath, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { renderPage, type FeedLink } from '../render/context.js';
+import { summaryOf } from '../render/summary.js';
 import type { Views } from '../render/views.js';
 import type { FileSpec, Value } from './types.js';
 
@@ -19,16 +21,25 @@ export function feedLinks(links: FeedLink[]): FeedLinks {
 
 /** An Atom feed's link, with its JSON Feed twin (`….xml` → `….json`). */
 function atomAndJson(settings: Settings, title: string, route: string): FeedLink {
-  return { title: `${title} (Atom)`, href: href(settings, route), json: { title: `${title} (JSON Feed)`, href: href(settings, route.replace(/\.xml$/, '.json')) } };
+  const tr = translator(settings);
+  return {
+    title: tr.t('feed.atom', { title }),
+    href: href(settings, route),
+    json: { title: tr.t('feed.json', { title }), href: href(settings, route.replace(/\.xml$/, '.json')) },
+  };
 }
 
 /** The site's own feeds, linked from every page. */
 export function siteFeedLinks(settings: Settings): FeedLinks {
-  return feedLinks([atomAndJson(settings, settings.title, routes.feed()), atomAndJson(settings, `${settings.title}, one post a day`, routes.daily())]);
+  const tr = translator(settings);
+  return feedLinks([
+    atomAndJson(settings, tr.t('feed.site', { site: settings.title }), routes.feed()),
+    atomAndJson(settings, tr.t('feed.daily', { site: settings.title }), routes.daily()),
+  ]);
 }
 
 export function tagFeedLink(settings: Settings, tag: { name: string; slug: string }): FeedLink {
-  return atomAndJson(settings, `${settings.title}: links tagged ${tag.name}`, routes.tagFeed(tag.slug));
+  return atomAndJson(settings, translator(settings).t('feed.tag', { site: settings.title, tag: tag.name }), routes.tagFeed(tag.slug));
 }
 
 export interface PageSpec {
@@ -43,6 +54,8 @@ export interface PageSpec {
   entries: readonly Entry[];
   /** The page's other values (see plan/types.ts). */
   values?: readonly Value[];
+  /** For `<meta name=description>` and the social cards; an entry's own page takes its commentary's first sentence. */
+  description?: string;
   /** Left out of the sitemap, without a canonical URL (the 404 page). */
   unlisted?: boolean;
   lastmod: number | undefined;
@@ -57,14 +70,24 @@ export function pageFile(output: string, spec: PageSpec): FileSpec {
     path: outputPath(route),
     output,
     origin: spec.origin,
-    inputs: { template, entries: spec.entries, values: [route, spec.title, prev, next, feeds.key, ...(spec.values ?? [])] },
+    inputs: { template, entries: spec.entries, values: [route, spec.title, prev, next, feeds.key, spec.description, ...(spec.values ?? [])] },
     sitemap: spec.unlisted ? undefined : { route, lastmod: spec.lastmod },
-    render: (ctx, inputs) =>
-      renderPage(
-        ctx,
-        { route, template, title: spec.title ?? inputs.entries[0].title, feeds: feeds.links, prev, next, listed: !spec.unlisted },
-        spec.data(ctx.views, inputs.entries),
-      ),
+    render: (ctx, inputs) => {
+      // An entry's own page: its card is an article, described by its commentary.
+      const own = spec.title === undefined ? ctx.views.entry(inputs.entries[0]) : undefined;
+      const meta = {
+        route,
+        template,
+        title: spec.title ?? inputs.entries[0].title,
+        description: spec.description ?? (own && summaryOf(own.html)),
+        article: own && { published: own.datetime, modified: own.updated, tags: own.tags.map((t) => t.name) },
+        feeds: feeds.links,
+        prev,
+        next,
+        listed: !spec.unlisted,
+      };
+      return renderPage(ctx, meta, spec.data(ctx.views, inputs.entries));
+    },
   };
 }
 
@@ -88,7 +111,7 @@ function pendingPage(output: string, settings: Settings, route: string, front: s
   return pageFile(output, {
     route,
     template: 'pending',
-    title: 'Newest links',
+    title: translator(settings).t('pending.title'),
     feeds,
     entries: [],
     values: [front],
@@ -122,6 +145,8 @@ export function paginatedPages(
     /** Values the front page alone is signed by. */
     frontValues?: readonly Value[];
     origin?: FileSpec['origin'];
+    /** The front page's description (numbered pages keep the site's). */
+    description?: string;
   },
 ): FileSpec[] {
   const { front, numbered } = stablePages(entries, settings.perPage);
@@ -157,6 +182,8 @@ export function paginatedPages(
       values: ['front', count, ...list.values, ...(list.frontValues ?? [])],
       lastmod: lastmodOf(front),
       origin: list.origin,
+      // The front page only: a numbered page never changes once full, and a count would.
+      description: list.description,
       data: (views, shown) => ({ ...list.front(), groups: views.groups(shown), pagination: { page: undefined, pages: count, prev: undefined, next, front: frontHref } }),
     }),
   );

@@ -39,21 +39,21 @@ export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
 
 /** An item's `<entry>`, serialised once per build when it shows an entry (it is in many feeds). */
 function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
-  if (!item.entry) return xmlFragment(entryXml(feed, item));
+  if (!item.entry) return xmlFragment(entryXml(ctx, feed, item));
   let value = ctx.atomEntries.get(item.entry);
-  if (value === undefined) ctx.atomEntries.set(item.entry, (value = xmlFragment(entryXml(feed, item)).value));
+  if (value === undefined) ctx.atomEntries.set(item.entry, (value = xmlFragment(entryXml(ctx, feed, item)).value));
   return { type: 'raw', value };
 }
 
-function entryXml(feed: Feed, item: FeedItem): XElement {
+function entryXml(ctx: RenderContext, feed: Feed, item: FeedItem): XElement {
   // An entry's own `lang` (front matter) is its xml:lang.
   const lang = languageTag(item.entry?.data.lang);
   return x('entry', lang ? { 'xml:lang': lang } : {}, [
     x('id', item.id),
     x('title', { type: 'text' }, item.title),
     x('link', { rel: 'alternate', type: 'text/html', href: item.url }),
-    item.permalink ? x('link', { rel: 'related', type: 'text/html', href: item.permalink, title: 'Permalink' }) : undefined,
-    item.archived ? x('link', { rel: 'related', type: 'text/html', href: item.archived, title: 'Archived copy' }) : undefined,
+    item.permalink ? x('link', { rel: 'related', type: 'text/html', href: item.permalink, title: ctx.tr.t('entry.permalink') }) : undefined,
+    item.archived ? x('link', { rel: 'related', type: 'text/html', href: item.archived, title: ctx.tr.t('feed.archivedCopy') }) : undefined,
     item.via?.url ? x('link', { rel: 'via', href: item.via.url, title: item.via.name }) : undefined,
     x('published', rfc3339(item.published)),
     x('updated', rfc3339(item.updated)),

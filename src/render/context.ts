@@ -7,6 +7,8 @@ import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { templateFailureIn, type TemplateSet } from './templates.js';
+import { translator, type Translator } from '../config/strings.js';
+import type { DateFormatter } from './dates.js';
 import type { Views } from './views.js';
 
 export interface FeedLink {
@@ -25,6 +27,9 @@ export interface RenderContext {
   bodies: BodyLookup;
   /** linklog's version, for the feeds' generator. */
   version: string;
+  /** The site's strings (`it.t` in templates) and date format, made once per build. */
+  tr: Translator;
+  dates: DateFormatter;
   /** What every template gets as `it.site`. */
   common: ReturnType<typeof siteView>;
   /** Each entry's Atom `<entry>`, serialised once per build however many feeds show it. */
@@ -48,17 +53,22 @@ export function siteView(settings: Settings) {
     /** `linklog X.Y.Z`, for `<meta name="generator">`. */
     generator: `linklog ${VERSION}`,
     nav: { home: h(routes.home()), archive: h(routes.archive()), tags: h(routes.tags()), feed: h(routes.feed()), daily: h(routes.daily()) },
+    /** The social cards' default image (absolute), when the site has one. */
+    image: settings.image,
     /** The header's links (the `nav` setting): label, href, and the route of a site link (for aria-current). */
-    menu: (settings.nav ?? DEFAULT_NAV).map((item) => navLink(settings, item)),
+    menu: (settings.nav ?? defaultNav(settings)).map((item) => navLink(settings, item)),
   };
 }
 
-const DEFAULT_NAV: readonly NavItem[] = [
-  { label: 'Latest', href: '/' },
-  { label: 'Archive', href: `/${routes.archive()}` },
-  { label: 'Tags', href: `/${routes.tags()}` },
-  { label: 'Feed', href: `/${routes.feed()}` },
-];
+function defaultNav(settings: Settings): NavItem[] {
+  const { t } = translator(settings);
+  return [
+    { label: t('nav.latest'), href: '/' },
+    { label: t('nav.archive'), href: `/${routes.archive()}` },
+    { label: t('nav.tags'), href: `/${routes.tags()}` },
+    { label: t('nav.feed'), href: `/${routes.feed()}` },
+  ];
+}
 
 function navLink(settings: Settings, item: NavItem): { label: string; href: string; route?: string } {
   if (!item.href.startsWith('/')) return { label: item.label, href: item.href };
@@ -72,6 +82,10 @@ export interface PageMeta {
   route: string;
   template: string;
   title: string;
+  /** The page's own description; the layout falls back to the site's. */
+  description?: string;
+  /** An entry's own page, for the `article:` card tags. */
+  article?: { published: string; modified?: string; tags: readonly string[] };
   feeds: readonly FeedLink[];
   prev?: string;
   next?: string;
@@ -106,6 +120,8 @@ export function renderPage(ctx: RenderContext, page: PageMeta, data: Record<stri
         route: page.route,
         href: href(settings, page.route),
         canonical: page.listed ? absoluteUrl(settings, page.route) : undefined,
+        description: page.description,
+        article: page.article,
         template: page.template,
         feeds: page.feeds,
         prev: page.prev,
@@ -113,6 +129,7 @@ export function renderPage(ctx: RenderContext, page: PageMeta, data: Record<stri
       },
       site: ctx.common,
       href: (route: string) => href(settings, route),
+      t: ctx.tr.t,
     });
   } catch (e) {
     throw new TemplateError(page.template, page.route, e);

@@ -120,7 +120,7 @@ export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
     html: ctx.bodies.get(e)?.feed ?? '',
   };
   try {
-    html = ctx.templates.eta.render(`@${FEED_ENTRY_TEMPLATE}`, { entry, site: ctx.common, href: (route: string) => absoluteUrl(settings, route) }).trim();
+    html = ctx.templates.eta.render(`@${FEED_ENTRY_TEMPLATE}`, { entry, site: ctx.common, t: ctx.tr.t, href: (route: string) => absoluteUrl(settings, route) }).trim();
   } catch (err) {
     throw new TemplateError(FEED_ENTRY_TEMPLATE, routes.entry(e.date.day, e.slug), err);
   }
@@ -135,7 +135,7 @@ export function dayItem(ctx: RenderContext, day: string, entries: readonly Entry
   for (const e of entries) published = Math.min(published, e.date.instant);
   return {
     id: dayId(settings.idAuthority, day),
-    title: dayTitle(day),
+    title: dayTitle(ctx.tr, ctx.dates, day),
     url: absoluteUrl(settings, routes.day(day)),
     published,
     updated: lastmodOf(entries)!,
@@ -177,7 +177,7 @@ export function dailyFeed(ctx: RenderContext, entries: readonly Entry[]): Feed {
     else days.push({ day: e.date.day, entries: [e] });
   }
   return feedOf(ctx, {
-    title: `${settings.title}: links by day`,
+    title: ctx.tr.t('feed.byDay', { site: settings.title }),
     subtitle: settings.description || undefined,
     home: absoluteUrl(settings, routes.archive()),
     items: days.map((d) => dayItem(ctx, d.day, d.entries)),
@@ -189,7 +189,7 @@ export function dailyFeed(ctx: RenderContext, entries: readonly Entry[]): Feed {
 export function tagFeed(ctx: RenderContext, tag: { name: string; slug: string }, entries: readonly Entry[]): Feed {
   const { settings } = ctx;
   return feedOf(ctx, {
-    title: `${settings.title}: links tagged ${tag.name}`,
+    title: ctx.tr.t('feed.tag', { site: settings.title, tag: tag.name }),
     home: absoluteUrl(settings, routes.tag(tag.slug)),
     items: entries.map((e) => entryItem(ctx, e)),
     updated: lastmodOf(entries),

@@ -1,11 +1,7 @@
-/** The words readers see that code makes (the rest are in the templates). */
+/** The titles code makes from the string tables (config/strings.ts) and the date format. */
+import type { Translator } from '../config/strings.js';
+import type { DateFormatter } from './dates.js';
 
-export function dayTitle(day: string): string {
-  return `Links for ${day}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function monthName(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export function dayTitle(tr: Translator, dates: DateFormatter, day: string): string {
+  return tr.t('day.title', { day: dates.day(day) });
 }

@@ -6,6 +6,8 @@ import type { BodyLookup } from '../markdown/bodies.js';
 import { groupDays, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
+import { translator } from '../config/strings.js';
+import { dateFormatter } from './dates.js';
 import { dayTitle } from './strings.js';
 import { languageTag } from '../lib/text.js';
 
@@ -31,6 +33,8 @@ export interface EntryView {
   /** Absolute link to the entry's own page. */
   permalink: string;
   day: string;
+  /** The day as the date format writes it. */
+  dayText: string;
   dayHref: string;
   /** RFC 3339, for `<time datetime>`. */
   datetime: string;
@@ -76,11 +80,6 @@ function domainOf(url: string): string {
   return new URL(url).hostname.replace(/^www\./, '');
 }
 
-function dateText(e: Entry, zone: Zone): string {
-  if (!e.date.hasTime) return e.date.day;
-  const p = zone.parts(e.date.instant);
-  return `${e.date.day} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-}
 
 /**
  * Entry views kept from one build to the next (`linklog dev`), by source path: a view
@@ -111,6 +110,8 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
     cache.settingsKey = settingsKey;
     cache.byEntry.clear();
   }
+  const tr = translator(settings);
+  const dates = dateFormatter(settings);
   const tagViews = new Map<string, TagView>();
   const tagOfKey = (key: string): TagView => {
     let v = tagViews.get(key);
@@ -136,9 +137,10 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
       href: href(settings, route),
       permalink: absoluteUrl(settings, route),
       day: e.date.day,
+      dayText: dates.day(e.date.day),
       dayHref: href(settings, routes.day(e.date.day)),
       datetime: rfc3339(e.date.instant),
-      dateText: dateText(e, zone),
+      dateText: dates.dateTime(e.date.instant, e.date.day, e.date.hasTime, zone),
       updated: e.updated > e.date.instant ? rfc3339(e.updated) : undefined,
       tags: e.tagKeys.map(tagOfKey),
       via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
@@ -154,7 +156,7 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
   };
   const day = (d: { day: string; entries: readonly Entry[] }): DayView => ({
     day: d.day,
-    title: dayTitle(d.day),
+    title: dayTitle(tr, dates, d.day),
     href: href(settings, routes.day(d.day)),
     entries: d.entries.map(entry),
   });

@@ -7,6 +7,7 @@
 import { absoluteUrl, href, outputPath, routes } from '../../config/urls.js';
 import { error } from '../../lib/diagnostics.js';
 import { redirectPage } from '../../render/redirect.js';
+import { translator } from '../../config/strings.js';
 import type { FileSpec, Output } from '../types.js';
 
 export const aliasPages: Output = {
@@ -32,7 +33,7 @@ export const aliasPages: Output = {
           output: 'aliases',
           origin: { file: e.source, line: e.lines.aliases },
           inputs: { entries: [e], values: [alias, to] },
-          render: ({ settings }, inputs) => redirectPage(settings.language, inputs.entries[0].title, href(settings, to), absoluteUrl(settings, to)),
+          render: ({ settings }, inputs) => redirectPage(settings.language, translator(settings), inputs.entries[0].title, href(settings, to), absoluteUrl(settings, to)),
         });
       }
     }

@@ -1,7 +1,9 @@
 /** The calendar: a page per day, month and year, and the archive of every year and month. */
 import { href, routes } from '../../config/urls.js';
 import { groupDays } from '../../model/index.js';
-import { dayTitle, monthName } from '../../render/strings.js';
+import { translator } from '../../config/strings.js';
+import { dateFormatter } from '../../render/dates.js';
+import { dayTitle } from '../../render/strings.js';
 import { pageFile, siteFeedLinks } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
 
@@ -10,6 +12,9 @@ export const calendarPages: Output = {
   plan({ site, settings, keep }) {
     const h = (route: string) => href(settings, route);
     const feeds = siteFeedLinks(settings);
+    const tr = translator(settings);
+    const dates = dateFormatter(settings);
+    const monthName = dates.month;
     const files: FileSpec[] = [];
     site.days.forEach((d, i) => {
       // Days are listed newest first: the previous day in time is the next in the list.
@@ -19,15 +24,16 @@ export const calendarPages: Output = {
         pageFile('calendar', {
           route: routes.day(d.day),
           template: 'day',
-          title: dayTitle(d.day),
+          title: dayTitle(tr, dates, d.day),
           feeds,
           entries: d.entries,
           values: [newer, older],
           lastmod: d.lastmod,
+          description: tr.t('description.day', { count: d.entries.length, day: dates.day(d.day) }),
           data: (views, entries) => ({
             day: views.day({ day: d.day, entries }),
-            older: older && { title: dayTitle(older), href: h(routes.day(older)) },
-            newer: newer && { title: dayTitle(newer), href: h(routes.day(newer)) },
+            older: older && { title: dayTitle(tr, dates, older), href: h(routes.day(older)) },
+            newer: newer && { title: dayTitle(tr, dates, newer), href: h(routes.day(newer)) },
           }),
         }),
       ]);
@@ -38,7 +44,7 @@ export const calendarPages: Output = {
         pageFile('calendar', {
           route: routes.month(m.month),
           template: 'month',
-          title: `Links for ${monthName(m.month)}`,
+          title: tr.t('month.title', { month: monthName(m.month) }),
           feeds,
           entries: m.days.flatMap((d) => d.entries),
           lastmod: m.lastmod,
@@ -57,7 +63,7 @@ export const calendarPages: Output = {
         pageFile('calendar', {
           route: routes.year(y.year),
           template: 'year',
-          title: `Links for ${y.year}`,
+          title: tr.t('year.title', { year: y.year }),
           feeds,
           // Shows counts only: its data depends on them, not on the entries' content.
           entries: [],
@@ -81,7 +87,7 @@ export const calendarPages: Output = {
       pageFile('calendar', {
         route: routes.archive(),
         template: 'archive',
-        title: 'Archive',
+        title: tr.t('archive.title'),
         feeds,
         entries: [],
         values: [site.months.map((m) => `${m.month}=${m.count}`).join(',')],

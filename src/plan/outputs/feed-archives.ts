@@ -9,6 +9,7 @@
  * subscription feed too, which links the newest full page as `prev-archive`.
  * `feedArchives: false` turns them off. Atom only.
  */
+import { translator } from '../../config/strings.js';
 import { absoluteUrl, routes } from '../../config/urls.js';
 import type { Entry } from '../../parse/entry.js';
 import { atomFeed } from '../../render/atom.js';
@@ -56,7 +57,7 @@ function archiveFiles(size: number, h: History): FileSpec[] {
         const abs = (route: string) => absoluteUrl(ctx.settings, route);
         const feed: Feed = {
           ...h.feed(ctx, inputs.entries),
-          title: `${h.title} (archive ${n})`,
+          title: ctx.tr.t('feed.archive', { title: h.title, page: n }),
           hubs: undefined,
           history: {
             archive: isFull,
@@ -85,7 +86,7 @@ export const feedArchives: Output = {
           entries: tag.entries,
           route: (n) => routes.tagFeedArchive(slug, n),
           current: routes.tagFeed(slug),
-          title: `${settings.title}: links tagged ${name}`,
+          title: translator(settings).t('feed.tag', { site: settings.title, tag: name }),
           values: [name],
           origin: { file: first.source, line: first.lines.tags },
           feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),

@@ -1,4 +1,5 @@
 /** `/404.html`, which static hosts serve for a missing page. */
+import { translator } from '../../config/strings.js';
 import { routes } from '../../config/urls.js';
 import { pageFile, siteFeedLinks } from '../page.js';
 import type { Output } from '../types.js';
@@ -10,7 +11,7 @@ export const notFoundPage: Output = {
       pageFile('not-found', {
         route: routes.notFound(),
         template: '404',
-        title: 'Page not found',
+        title: translator(settings).t('notFound.title'),
         feeds: siteFeedLinks(settings),
         entries: [],
         unlisted: true,

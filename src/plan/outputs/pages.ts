@@ -27,6 +27,7 @@ export const sitePages: Output = {
           values: [hashOf(JSON.stringify(doc))],
           lastmod: undefined,
           origin,
+          description: page.description,
           data: () => ({ doc }),
         }),
       );

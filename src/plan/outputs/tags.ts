@@ -3,6 +3,8 @@ import { href, routes } from '../../config/urls.js';
 import { cooccurring, mostUsed } from '../../model/tags.js';
 import type { Tag } from '../../model/index.js';
 import type { Settings } from '../../config/settings.js';
+import { translator } from '../../config/strings.js';
+import { dateFormatter, type DateFormatter } from '../../render/dates.js';
 import { tagView, tagWithCount } from '../../render/views.js';
 import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
@@ -12,7 +14,8 @@ export const tagPages: Output = {
   plan({ site, settings, keep, memo }) {
     const common = siteFeedLinks(settings);
     const top = mostUsed(site.tags);
-    const dayOf = (day: string) => dayLink(settings, day);
+    const dates = dateFormatter(settings);
+    const dayOf = (day: string) => dayLink(settings, dates, day);
     // Co-occurring tags by key, kept while a tag is the same object (its entries did not change).
     const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>() }));
     const relatedOf = (tag: Tag) => {
@@ -23,11 +26,12 @@ export const tagPages: Output = {
         return t ? [{ ...tagView(settings, t), count }] : [];
       });
     };
+    const tr = translator(settings);
     const files: FileSpec[] = [
       pageFile('tags', {
         route: routes.tags(),
         template: 'tags',
-        title: 'Tags',
+        title: tr.t('tags.title'),
         feeds: common,
         entries: [],
         values: [site.tags.map((t) => `${t.slug}=${t.entries.length}=${t.name}`).join('\n')],
@@ -44,7 +48,7 @@ export const tagPages: Output = {
         const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
         return paginatedPages('tags', settings, tag.entries, {
           route: (n) => routes.tag(tag.slug, n),
-          title: (n) => (n === undefined ? `Links tagged “${tag.name}”` : `Links tagged “${tag.name}”, page ${n}`),
+          title: (n) => (n === undefined ? tr.t('tag.title', { tag: tag.name }) : tr.t('tag.title.page', { tag: tag.name, page: n })),
           template: 'tag',
           feeds: feedLinks([feed, common.links[0]]),
           values: [tag.slug, tag.name],
@@ -52,6 +56,7 @@ export const tagPages: Output = {
           front: () => ({ tag: { ...tagWithCount(settings, tag), first: dayOf(tag.entries[tag.entries.length - 1].date.day), last: dayOf(tag.entries[0].date.day), related }, feed }),
           numbered: () => ({ tag: tagView(settings, tag), feed }),
           origin: { file: first.source, line: first.lines.tags },
+          description: tr.t('description.tag', { count: tag.entries.length, tag: tag.name, site: settings.title }),
         });
       });
       files.push(...pages);
@@ -60,6 +65,6 @@ export const tagPages: Output = {
   },
 };
 
-function dayLink(settings: Settings, day: string) {
-  return { day, href: href(settings, routes.day(day)) };
+function dayLink(settings: Settings, dates: DateFormatter, day: string) {
+  return { day, text: dates.day(day), href: href(settings, routes.day(day)) };
 }
