@@ -1,13 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
 import { parseSettings } from '../src/config/settings.js';
-import { translator } from '../src/config/strings.js';
+import { translator, type StringTable } from '../src/config/strings.js';
 import { readStringTables } from '../src/load/strings.js';
 import { $, $$, attr, entry, makeSite, readHtml, text } from './helpers.js';
 
 const tables = readStringTables();
+
+/** A JSON Feed's texts (its HTML as text); not its keys, ids or URLs. */
+function jsonText(v: unknown, key = ''): string {
+  if (typeof v === 'string') return /url$|^id$|^version$/.test(key) ? '' : v.replace(/<[^>]*>/g, ' ');
+  if (Array.isArray(v)) return v.map((x) => jsonText(x, key)).join('\n');
+  if (v && typeof v === 'object') return Object.entries(v).map(([k, x]) => jsonText(x, k)).join('\n');
+  return '';
+}
+
+function readerText(node: Root | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'root' && node.type !== 'element') return '';
+  const attrs = node.type === 'element' ? ['ariaLabel', 'title', 'content', 'alt'].map((k) => String(node.properties[k] ?? '')) : [];
+  return [...attrs, ...node.children.map(readerText)].join('\n');
+}
 
 describe('string tables', () => {
   it('French and German have every key English has, and no other; plural forms where English has them', () => {
@@ -60,5 +76,36 @@ describe('a French site', () => {
     expect(text($(readHtml(out, 'tags/web/index.html'), 'h1'))).toBe('Liens étiquetés « web »');
     expect(text($(readHtml(out, '404.html'), 'h1'))).toBe('Page introuvable');
     expect(fs.readFileSync(path.join(out, 'daily.xml'), 'utf8')).toContain('<title type="text">Liens du 26 novembre 2026</title>');
+  });
+
+  it('shows no English words anywhere: related links, tag pages, alias redirects, feeds and their archives', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: Mes liens\nbaseUrl: https://e.org/\nlanguage: fr\nfeedSize: 1\n',
+      'content/a.md': entry({ title: 'Un lien', url: 'https://a.example/', date: '2026-11-25', tags: '[web, rare]', via: 'Quelqu’un', archived: 'https://web.archive.org/web/2026/https://a.example/' }),
+      'content/b.md': `---\ntitle: Un autre\nurl: https://b.example/\ndate: 2026-11-26\ntags: [web, rare]\naliases: [/ancien/]\n---\nUn mot.\n`,
+    });
+    const out = path.join(root, '_site');
+    const r = await build({ root, out });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const fr = translator({ language: 'fr', strings: { ...tables.get('en'), ...tables.get('fr') } });
+    expect(text($(readHtml(out, '2026/11/26/b/index.html'), '.related h2'))).toBe(fr.t('entry.related'));
+    // Every English text of strings/en.yaml that no French text holds, cut at its slots.
+    const values = (t: StringTable) => Object.values(t).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+    const french = values(tables.get('fr')!).join('\n');
+    const english = values(tables.get('en')!)
+      .flatMap((s) => s.split(/\{\w+\}/))
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 4 && !french.includes(s));
+    expect(english.length).toBeGreaterThan(20);
+    const files = fs.readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml)$|(?:^|\/)(?:feed|daily)\.json$/.test(f) && f !== 'sitemap.xml');
+    expect(files).toContain('ancien/index.html');
+    for (const f of files) {
+      const raw = fs.readFileSync(path.join(out, f), 'utf8');
+      // What a reader sees: text, and the attributes that are read out or shown.
+      const seen = (
+        f.endsWith('.html') ? readerText(readHtml(out, f)) : f.endsWith('.json') ? jsonText(JSON.parse(raw)) : raw.replace(/\b(?:href|term|scheme|rel|type)="[^"]*"/g, '')
+      ).replace(/(?:https?|tag):[^\s<"&]*/g, '');
+      for (const s of english) expect(seen.includes(s), `${f} has English text “${s}”`).toBe(false);
+    }
   });
 });
