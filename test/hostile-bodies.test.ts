@@ -129,7 +129,7 @@ describe('pathological bodies in a site', () => {
 });
 
 describe('srcset (issue 20 pt 5)', () => {
-  const ctx = { permalink: 'https://example.org/links/2026/11/26/x/', baseUrl: 'https://example.org/links/', basePath: '/links/', idPrefix: 'x-' };
+  const ctx = { permalink: 'https://example.org/links/2026/11/26/x/', baseUrl: 'https://example.org/links/', basePath: '/links/', idPrefix: 'x-', embeds: [] };
   const srcsetOf = async (html: string) => {
     const { renderBody } = await import('../src/markdown/render-body.js');
     const r = renderBody(html, ctx);

@@ -47,6 +47,8 @@ describe('text feeds cannot carry (issue 20 pt 4)', () => {
       'content/hostile.md:2 not-xml-text',
       'content/hostile.md:5 not-xml-text',
       'content/hostile.md:6 not-xml-text',
+      // the body's control characters, at the body's line (issue 18 pt 7)
+      'content/hostile.md:8 body-control-char',
     ]);
     const out = path.join(root, '_site');
     const feeds = ['feed.xml', 'daily.xml', 'tags/xy/feed.xml', 'tags/ok/feed.xml'];

@@ -13,6 +13,7 @@ const ctx: BodyContext = {
   baseUrl: 'https://example.org/links/',
   basePath: '/links/',
   idPrefix: 'e-20261126-x-',
+  embeds: [],
 };
 const both = (md: string) => {
   const r = renderBody(md, ctx);

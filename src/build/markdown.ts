@@ -1,11 +1,16 @@
 /** The build's Markdown step: every published entry's body, from the store or rendered. */
 import type { Settings } from '../config/settings.js';
-import { error, type Diagnostic } from '../lib/diagnostics.js';
-import { renderBodies } from '../markdown/bodies.js';
+import { error, warning, type Diagnostic } from '../lib/diagnostics.js';
+import { bodyLookup, renderBodies } from '../markdown/bodies.js';
+import type { EntryHtml } from '../markdown/html.js';
 import type { Entry } from '../parse/entry.js';
 import { contentOf, type BuildState } from './state.js';
 
-/** Renders what is not in the store; a body that is too slow or fails is an error at its first line. */
+/**
+ * Renders what is not in the store; a body that is too slow or fails is an error at its
+ * first line. What the sanitiser removed or mended in any body, rendered now or before, is
+ * a warning at its line in the file.
+ */
 export async function markdownStep(state: BuildState, entries: readonly Entry[], settings: Settings): Promise<{ rendered: number; diagnostics: Diagnostic[] }> {
   const { bodies } = contentOf(state);
   const { rendered, failures } = await renderBodies(bodies, entries, {
@@ -16,5 +21,13 @@ export async function markdownStep(state: BuildState, entries: readonly Entry[],
     onProgress: state.options.onProgress && ((done, total) => state.options.onProgress!({ phase: 'markdown', done, total })),
   });
   if (rendered > 0) state.unsaved.content = true;
-  return { rendered, diagnostics: failures.map((f) => error(f.entry.source, f.entry.lines.body, f.code, f.message)) };
+  const diagnostics = failures.map((f) => error(f.entry.source, f.entry.lines.body, f.code, f.message));
+  const lookup = bodyLookup(bodies, state.pipeline, settings);
+  for (const e of entries) diagnostics.push(...bodyWarnings(e, lookup.get(e)));
+  return { rendered, diagnostics };
+}
+
+/** What the sanitiser removed or mended in an entry's body, at lines of its file. */
+export function bodyWarnings(e: Entry, html: EntryHtml | undefined): Diagnostic[] {
+  return (html?.warnings ?? []).map((w) => warning(e.source, e.lines.body + w.line - 1, w.code, w.message));
 }

@@ -29,8 +29,11 @@ export function pagesStep(sources: PageSources, settings: Settings, templateSour
       diagnostics.push(error(page.source, page.lines.template ?? 1, 'unknown-template', `no template '${page.template}'${hint(nearest(page.template, [...templateSources.keys()].filter((n) => !n.startsWith('_'))))}: add templates/${page.template}.eta, or leave template out for the page template`));
       continue;
     }
-    const ctx = { permalink: absoluteUrl(settings, page.route), baseUrl: settings.baseUrl, basePath: settings.basePath, idPrefix: '' };
-    pages.push({ page, html: renderBody(page.body, ctx).page });
+    // A page's title is its <h1>: its body's headings start at <h2> (`page`).
+    const ctx = { permalink: absoluteUrl(settings, page.route), baseUrl: settings.baseUrl, basePath: settings.basePath, idPrefix: '', embeds: settings.embeds };
+    const html = renderBody(page.body, ctx);
+    for (const w of html.warnings ?? []) diagnostics.push(warning(page.source, page.lines.body + w.line - 1, w.code, w.message));
+    pages.push({ page, html: html.page });
   }
   diagnostics.push(...unusedTemplates(templateSources, packageTemplateNames(), requested));
   return { pages, diagnostics };

@@ -45,18 +45,18 @@ export function readContentCache(root: string, pipeline: string, notes?: string[
   }
   const stored = readBlob(root, BODIES_FILE, pipeline, notes) as { bodies?: unknown } | undefined;
   if (stored?.bodies instanceof Map) {
-    for (const [key, b] of stored.bodies as StoredBodies) cache.bodies.set(key, { page: b.page, feed: b.feed ?? b.page });
+    for (const [key, b] of stored.bodies as StoredBodies) cache.bodies.set(key, { ...b, feed: b.feed ?? b.page });
   }
   return cache;
 }
 
 /** Bodies as stored: most commentary links only off-site, so its feed HTML is its page HTML and is stored once. */
-type StoredBodies = Map<string, { page: string; feed?: string }>;
+type StoredBodies = Map<string, Omit<EntryHtml, 'feed'> & { feed?: string }>;
 
 export function writeContentCache(root: string, data: ContentCache, faults?: Faults): void {
   writeBlob(root, SOURCES_FILE, { pipeline: data.pipeline, parseKey: data.parseKey, sources: data.sources }, 'sources', faults);
   const bodies: StoredBodies = new Map();
-  for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { page: b.page } : b);
+  for (const [key, b] of data.bodies) bodies.set(key, b.feed === b.page ? { ...b, feed: undefined } : b);
   writeBlob(root, BODIES_FILE, { pipeline: data.pipeline, bodies }, 'bodies', faults);
   // Files of earlier versions, now never read.
   for (const old of ['content.v1.bin', 'sources.v1.bin']) fs.rmSync(path.join(root, CACHE_DIR, old), { force: true });

@@ -46,7 +46,12 @@ export interface Settings {
   image?: string;
   /** The header's links, in order; undefined: Latest, Archive, Tags, Feed. */
   nav?: readonly NavItem[];
+  /** Hosts whose iframes a body may embed (a host or any subdomain of it); empty: none (`embeds:` in linklog.yaml). */
+  embeds: readonly string[];
 }
+
+/** `embeds: true`: video and code players that work in a sandboxed, lazy iframe. */
+export const DEFAULT_EMBEDS: readonly string[] = ['youtube-nocookie.com', 'player.vimeo.com', 'codepen.io', 'w.soundcloud.com'];
 
 /** A link of the site's navigation: `href` is a path of the site (`/about/`) or an absolute http(s) URL. */
 export interface NavItem {
@@ -98,6 +103,10 @@ const KEYS: Record<string, Check> = {
     ((v as string).startsWith('/') && !(v as string).startsWith('//') && !/[\s\\]/.test(v as string)
       ? undefined
       : checkBaseUrl(v as string) && `must be an http(s) URL or a path of the site such as /card.png, not '${v}'`),
+  embeds: (v) =>
+    typeof v === 'boolean' || (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^([a-z0-9-]+\.)+[a-z0-9-]+$/i.test(h.trim())))
+      ? undefined
+      : `must be false (no iframes), true (${DEFAULT_EMBEDS.join(', ')}) or a list of host names such as [youtube-nocookie.com, player.vimeo.com], not ${describe(v)}`,
 };
 
 function checkNav(v: unknown): string | undefined {
@@ -244,6 +253,7 @@ export function parseSettings(
       maxTagsPerEntry: (valid.maxTagsPerEntry as number | undefined) ?? 100,
       ...(valid.image !== undefined ? { image: new URL((valid.image as string).replace(/^\//, ''), baseUrl).href } : {}),
       ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),
+      embeds: valid.embeds === true ? DEFAULT_EMBEDS : Array.isArray(valid.embeds) ? (valid.embeds as string[]).map((h) => h.trim().toLowerCase()) : [],
     },
   };
 }

@@ -184,6 +184,10 @@ feedSize: 50
 
 # Most tags one entry may have; more is an error.
 # maxTagsPerEntry: 100
+
+# Iframes a body may hold (<iframe src=…>): false (none, the default; each is left out with a
+# warning), true (YouTube via youtube-nocookie.com, Vimeo, CodePen, SoundCloud) or a list of hosts.
+# embeds: false
 `;
 }
 

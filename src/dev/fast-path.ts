@@ -11,7 +11,10 @@ import { renderAndWrite, renderContext } from '../build/render.js';
 import { contentOf, type BuildState } from '../build/state.js';
 import { stopwatch } from '../build/steps.js';
 import { zone } from '../lib/time.js';
-import { renderBodies } from '../markdown/bodies.js';
+import { bodyWarnings } from '../build/markdown.js';
+import { sortDiagnostics } from '../lib/diagnostics.js';
+import { bodyLookup, renderBodies } from '../markdown/bodies.js';
+import { BODY_WARNING_CODES } from '../markdown/html.js';
 import { readSource, statSource } from '../load/sources.js';
 import { replaceEntries } from '../model/update.js';
 import { parseEntry, type Entry } from '../parse/entry.js';
@@ -43,6 +46,14 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   state.model = { key: model.key, model: next };
   state.unsaved.content = true;
   const { rendered } = await renderBodies(bodies, pairs.map((p) => p.fresh), { settings, pipeline: state.pipeline, workers: 0 });
+  // The last report, with the changed entries' body warnings as they are now.
+  const lookup = bodyLookup(bodies, state.pipeline, settings);
+  const changedFiles = new Set(pairs.map((p) => p.fresh.source));
+  const bodyCodes: ReadonlySet<string> = new Set(BODY_WARNING_CODES);
+  const diagnostics = sortDiagnostics([
+    ...(state.manifest.summary?.diagnostics ?? []).filter((d) => !(changedFiles.has(d.file) && bodyCodes.has(d.code))),
+    ...pairs.flatMap((p) => bodyWarnings(p.fresh, lookup.get(p.fresh))),
+  ]);
   const { plan, affected } = patchPlan(last.plan, pairs, { site: next.site, settings, statics: [], pages: [], templateKeys: state.templates.set.keys, settingsKey: last.settingsKey }, state.planMemo);
   clock.lap('patch');
   const renderCtx = renderContext(state, next.site, settings, state.templates.set);
@@ -54,11 +65,11 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   }
   clock.lap('render+write');
   state.last = { plan, ctx: renderCtx, settingsKey: last.settingsKey };
-  state.manifest = { ...state.manifest, fingerprint: '', outputs: outcome.result.records, folders: undefined };
+  state.manifest = { ...state.manifest, fingerprint: '', outputs: outcome.result.records, folders: undefined, ...(state.manifest.summary ? { summary: { ...state.manifest.summary, diagnostics } } : {}) };
   state.unsaved.manifest = true;
   const { result } = outcome;
   return {
-    diagnostics: state.manifest.summary?.diagnostics ?? [],
+    diagnostics,
     stats: {
       entries: next.site.entries.length,
       pages: state.manifest.summary?.pages ?? 0,

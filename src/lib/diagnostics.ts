@@ -27,6 +27,12 @@ export type DiagnosticCode =
   | 'not-xml-text'
   | 'too-many-tags'
   | 'url-credentials'
+  // what the sanitiser changed in a body (each a warning: never silent)
+  | 'body-html-removed'
+  | 'embed-refused'
+  | 'img-no-src'
+  | 'img-no-alt'
+  | 'body-control-char'
   // across entries (the model)
   | 'permalink-clash'
   | 'tag-slug-clash'

@@ -19,14 +19,24 @@ export function languageTag(value: unknown): string | undefined {
   return /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
 }
 
-/** Characters XML 1.0 cannot carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates). */
-const NOT_XML = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\p{Cs}]';
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone
+ * surrogates), and those HTML refuses besides (DEL and the C1 controls, which mojibake
+ * leaves; the other noncharacters): text that reaches pages and feeds keeps to what both accept.
+ */
+const NOT_XML = '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF\\p{Cs}\\p{Noncharacter_Code_Point}]';
 /** Not global: a global regular expression keeps a position between calls. */
 const FIRST_NOT_XML = new RegExp(NOT_XML, 'u');
 
 /** `text` without the characters XML cannot carry (feeds would be invalid with them). */
 export function xmlSafe(text: string): string {
   return FIRST_NOT_XML.test(text) ? text.replace(new RegExp(NOT_XML, 'gu'), '') : text;
+}
+
+/** Every character XML (or HTML) cannot carry in `text`, once each, as U+XXXX. */
+export function notXmlChars(text: string): string[] {
+  if (!FIRST_NOT_XML.test(text)) return [];
+  return [...new Set(text.match(new RegExp(NOT_XML, 'gu')))].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** The first character XML cannot carry in `text`, as U+XXXX, if any. */

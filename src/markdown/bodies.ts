@@ -26,12 +26,13 @@ export function bodyContext(settings: Settings, e: Entry): BodyContext {
     baseUrl: settings.baseUrl,
     basePath: settings.basePath,
     idPrefix: `${entryAnchor(e.date.day, e.slug)}-`,
+    embeds: settings.embeds,
   };
 }
 
 /** Everything the rendered HTML depends on, hashed: the store key of one body. */
 export function bodyKey(markdown: string, ctx: BodyContext, pipeline: string): string {
-  return hashOf(`${pipeline}\0${ctx.permalink}\0${ctx.baseUrl}\0${ctx.idPrefix}\0${markdown}`);
+  return hashOf(`${pipeline}\0${ctx.permalink}\0${ctx.baseUrl}\0${ctx.idPrefix}\0${ctx.embeds.join(' ')}\0${markdown}`);
 }
 
 /**
@@ -48,13 +49,13 @@ export interface BodiesState {
 /** An entry's body as last rendered: valid while the entry's text, its permalink and the site's base stand. */
 interface KnownBody {
   hash: string;
-  /** The pipeline, base URL and the entry's day and slug (its permalink and id prefix). */
+  /** The pipeline, base URL, embeds and the entry's day and slug (its permalink and id prefix). */
   where: string;
   key: string;
   html: EntryHtml;
 }
 
-const whereOf = (pipeline: string, settings: Settings, e: Entry) => `${pipeline}\0${settings.baseUrl}\0${e.date.day}\0${e.slug}`;
+const whereOf = (pipeline: string, settings: Settings, e: Entry) => `${pipeline}\0${settings.baseUrl}\0${settings.embeds.join(' ')}\0${e.date.day}\0${e.slug}`;
 
 export function emptyBodies(store = new Map<string, EntryHtml>()): BodiesState {
   return { store, byEntry: new Map() };
@@ -238,7 +239,7 @@ async function renderOnWorkers(jobs: BodyJob[], count: number, limitMs: number, 
         worker.on('message', (m: WorkerReply) => {
           if ('ready' in m) return send();
           const i = pending.shift()!;
-          settle(i, 'html' in m ? entryHtml(m.html.page, m.html.feed) : { code: 'body-failed', message: failureMessage(new Error(m.error)) });
+          settle(i, 'html' in m ? entryHtml(m.html.page, m.html.feed, m.html.warnings, m.html.pageUnder) : { code: 'body-failed', message: failureMessage(new Error(m.error)) });
           if (pending.length) arm();
           else send();
         });

@@ -1,5 +1,6 @@
 /** What one body's rendering reads besides its Markdown, and what the rehype plugins hand each other on the vfile. */
 import type { Element } from 'hast';
+import type { BodyWarning } from './html.js';
 
 /** A URL whose feed form differs from the page form in the tree. */
 export interface FeedUrl {
@@ -18,6 +19,8 @@ export interface BodyContext {
   basePath: string;
   /** Prefix for every id in the body, unique per entry, so many entries fit on one page. */
   idPrefix: string;
+  /** Hosts whose iframes the body may embed (a host or a subdomain of it); none: every iframe is left out. */
+  embeds: readonly string[];
 }
 
 declare module 'vfile' {
@@ -28,6 +31,10 @@ declare module 'vfile' {
     ids: Set<string>;
     /** URLs whose feed form differs from the page form in the tree. */
     feedUrls: FeedUrl[];
+    /** What the sanitising plugins removed or mended, for the build report. */
+    warnings: BodyWarning[];
+    /** The body's headings, in order, at their levels below an `<h1>` title. */
+    headings: Element[];
   }
 }
 

@@ -1,35 +1,31 @@
 /**
  * The unified processors, built once and frozen: GFM with footnotes, raw HTML parsed
- * and sanitised with GitHub's rules. Four variants of one pipeline, by whether a body
- * can hold raw HTML or an `@`: each skips only work that body provably cannot need.
+ * and sanitised (schema.ts), and whatever that removes or mends reported. Four variants
+ * of one pipeline, by whether a body can hold raw HTML or an `@`: each skips only work
+ * that body provably cannot need.
  */
 import type { Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { remarkGuardAutolinkTransform, remarkWithoutEmailAutolinks } from './gfm-shortcuts.js';
+import rehypeEmbeds from './plugins/rehype-embeds.js';
 import rehypePrefixIds from './plugins/rehype-prefix-ids.js';
 import rehypeResolveUrls from './plugins/rehype-resolve-urls.js';
-
-// GitHub's schema, minus its `user-content-` clobbering (ids get a per-entry prefix
-// instead), plus a few inline elements quotes use that cannot run anything.
-const schema: SanitizeSchema = {
-  ...defaultSchema,
-  clobberPrefix: '',
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'cite', 'mark', 'small', 'time', 'figure', 'figcaption', 'u'],
-  attributes: { ...defaultSchema.attributes, img: [...(defaultSchema.attributes?.img ?? []), 'srcSet'] },
-};
+import rehypeSanitizeReported from './plugins/rehype-sanitize-reported.js';
+import rehypeValidHtml from './plugins/rehype-valid-html.js';
+import { bodySchema } from './schema.js';
 
 /** Markdown to sanitised hast. Built from scratch each time: a copy of a frozen processor would carry its parser extensions twice. */
 const toHast = (raw: boolean, shortcuts: PluggableList) => {
   const p = unified().use(remarkParse).use(remarkGfm).use(shortcuts).use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' });
   // rehype-raw re-parses the whole tree through an HTML parser; a body without raw
-  // HTML gives the same tree without it, at a fraction of the cost.
-  return (raw ? p.use(rehypeRaw) : p).use(rehypeSanitize, schema);
+  // HTML gives the same tree without it, at a fraction of the cost. Each step after it
+  // that removes or mends something says so (file.data.warnings).
+  return (raw ? p.use(rehypeRaw) : p).use(rehypeEmbeds).use(rehypeSanitizeReported, bodySchema).use(rehypeValidHtml);
 };
 
 const withEmail: PluggableList = [remarkGuardAutolinkTransform];

@@ -85,7 +85,7 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const xmlText = (key: string, text: string) => {
     const bad = notXmlChar(text);
     if (!bad) return text;
-    if (!warned.has(key)) warned.add(key), diagnostics.push(warning(file.path, at(key), 'not-xml-text', `${key} holds ${bad} (a control character or a lone surrogate), which feeds cannot carry; it is left out`));
+    if (!warned.has(key)) warned.add(key), diagnostics.push(warning(file.path, at(key), 'not-xml-text', `${key} holds ${bad} (a control character, a noncharacter or a lone surrogate), which pages and feeds cannot carry; it is left out`));
     return xmlSafe(text);
   };
 

@@ -1,8 +1,9 @@
+import { htmlUrl } from '../lib/href.js';
 import { describe, truncate } from '../lib/text.js';
 
 export type UrlResult = { url: string; problem?: undefined; credentials?: boolean } | { url?: undefined; problem: string; credentials?: undefined };
 
-/** An absolute http(s) URL, serialised by the WHATWG parser (so `<` in a query becomes `%3C`). */
+/** An absolute http(s) URL, serialised by the WHATWG parser (so `<` in a query becomes `%3C`), with what HTML validators refuse (`|`, `[`…) percent-encoded too. */
 export function parseWebUrl(value: unknown): UrlResult {
   if (typeof value !== 'string') return { problem: `must be an absolute http or https URL, not ${describe(value)}` };
   const text = value.trim();
@@ -16,5 +17,5 @@ export function parseWebUrl(value: unknown): UrlResult {
     return { problem: `'${truncate(text)}' must be an http or https URL, not ${url.protocol.slice(0, -1)}:` };
   }
   if (!url.hostname) return { problem: `'${truncate(text)}' has no host` };
-  return { url: url.href, credentials: url.username !== '' || url.password !== '' };
+  return { url: htmlUrl(url.href), credentials: url.username !== '' || url.password !== '' };
 }

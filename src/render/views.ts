@@ -3,6 +3,7 @@ import type { Settings } from '../config/settings.js';
 import { absoluteUrl, entryAnchor, href, routes } from '../config/urls.js';
 import { rfc3339, type Zone } from '../lib/time.js';
 import type { BodyLookup } from '../markdown/bodies.js';
+import { pageHtmlUnder } from '../markdown/html.js';
 import { groupDays, type Site, type Tag } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
@@ -46,8 +47,10 @@ export interface EntryView {
   via?: { url?: string; name?: string; label: string };
   /** The copy the author chose for when the link is dead (`archived:`). */
   archived?: string;
-  /** Rendered, sanitised commentary: print raw with `<%~ %>`. */
+  /** Rendered, sanitised commentary: print raw with `<%~ %>`. Its headings are below an `<h1>` title. */
   html: string;
+  /** The commentary for a title shown at `level` (1–6): its headings below that, so no page skips a heading level. */
+  htmlAt: (level: number) => string;
   draft: boolean;
   /** Front-matter keys linklog does not use itself. */
   data: Record<string, unknown>;
@@ -122,7 +125,8 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
   const entry = (e: Entry): EntryView => {
     const known = asked.get(e);
     if (known) return known;
-    const html = bodies.get(e)?.page ?? '';
+    const body = bodies.get(e);
+    const html = body?.page ?? '';
     const kept = cache.byEntry.get(e.source);
     if (kept && kept.hash === e.hash && kept.html === html && sameNames(site, e, kept.names)) {
       asked.set(e, kept.view);
@@ -146,6 +150,7 @@ export function createViews(site: Site, bodies: BodyLookup, zone: Zone, cache: V
       via: e.via && { ...e.via, label: e.via.name ?? (e.via.url ? domainOf(e.via.url) : '') },
       archived: e.archived,
       html,
+      htmlAt: (level) => pageHtmlUnder(body, level),
       draft: e.draft,
       data: e.data,
       lang: languageTag(e.data.lang),

@@ -3,14 +3,16 @@
  * `file.data.entry`), so a relative link works wherever the entry is shown. The tree
  * gets the page form (links into the site root-relative, with the base path; links
  * to the body's own ids as `#id`); where the feed form differs (every URL absolute),
- * it is listed in `file.data.feedUrls` for a second stringify.
+ * it is listed in `file.data.feedUrls` for a second stringify. Every URL is serialised
+ * as the Nu checker accepts it (lib/href.ts).
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
+import { htmlUrl } from '../../lib/href.js';
 import type { BodyContext, FeedUrl } from '../context.js';
 import { elementsOf } from './elements.js';
 
-const URL_PROPS = ['href', 'src', 'cite', 'longDesc'] as const;
+const URL_PROPS = ['href', 'src', 'cite', 'longDesc', 'poster'] as const;
 
 export default function rehypeResolveUrls() {
   return (tree: Root, file: VFile) => {
@@ -32,7 +34,7 @@ export default function rehypeResolveUrls() {
         if (value.startsWith('#')) {
           const target = ctx.idPrefix + safeDecode(value.slice(1));
           if (ids.has(target)) {
-            set(node, prop, `#${target}`, `${ctx.permalink}#${encodeURIComponent(target)}`);
+            set(node, prop, htmlUrl(`#${target}`), `${ctx.permalink}#${encodeURIComponent(target)}`);
             continue;
           }
         }
@@ -64,8 +66,8 @@ function resolve(value: string, ctx: BodyContext): string | undefined {
   const text = value.trim();
   try {
     // A root-relative link points into the site, so it takes the base path.
-    if (text.startsWith('/') && !text.startsWith('//')) return new URL(text.slice(1), ctx.baseUrl).href;
-    return new URL(text, ctx.permalink).href;
+    if (text.startsWith('/') && !text.startsWith('//')) return htmlUrl(new URL(text.slice(1), ctx.baseUrl).href);
+    return htmlUrl(new URL(text, ctx.permalink).href);
   } catch {
     return undefined;
   }

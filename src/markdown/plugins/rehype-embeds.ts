@@ -1,0 +1,149 @@
+/**
+ * rehype plugin, before the sanitiser: iframes, video and audio. The sanitiser's schema
+ * lets these elements through, so this plugin is what decides:
+ * - an iframe whose src is an https URL on a host of the site's `embeds` setting (from
+ *   `file.data.entry`) is rebuilt with only its src, title, width and height, plus
+ *   `sandbox`, `loading="lazy"`, `referrerpolicy` and `allow`; every other iframe is left
+ *   out, with a warning. A youtube.com player becomes youtube-nocookie.com's when that
+ *   host is allowed (the same player, without tracking cookies);
+ * - `<video>`, `<audio>`, `<source>`, `<track>` and a video's poster keep only https (or
+ *   site-relative) URLs, and every video and audio gets `controls`; autoplay is dropped.
+ * Also two renames of what HTML made obsolete: an `<a name>` without an id gets the name as
+ * its id, and a table cell's `align` (GFM column alignment writes it) becomes its style.
+ */
+import type { Element, Properties, Root } from 'hast';
+import { find, html } from 'property-information';
+import type { VFile } from 'vfile';
+import { DEFAULT_EMBEDS } from '../../config/settings.js';
+import { lineOf, warn } from './warn.js';
+
+/**
+ * The iframe sandbox: scripts (every player needs them), popups that leave the sandbox
+ * ("Watch on YouTube" opens a normal tab) and presentation. The frame can never navigate
+ * the page, submit forms, open modals or start downloads. It runs in an opaque origin:
+ * allow-scripts with allow-same-origin lets a frame of the page's own origin lift its
+ * sandbox, and the Nu checker refuses the pair.
+ */
+export const IFRAME_SANDBOX = ['allow-scripts', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-presentation'];
+/**
+ * The players of the default list (embeds: true) keep their own origin: they need its
+ * storage (YouTube's player refuses to play in an opaque origin). That is safe only
+ * because they are other sites: an iframe of the site's own host is never embedded
+ * (below). Pages with one of these fail the Nu checker's advice on the pair, knowingly.
+ */
+export const NEEDS_OWN_ORIGIN: readonly string[] = DEFAULT_EMBEDS;
+/** Only the embedding page's origin is sent: YouTube refuses to play without it, and the page's path stays private. */
+export const IFRAME_REFERRER_POLICY = 'strict-origin-when-cross-origin';
+const IFRAME_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
+
+/** The author's iframe attributes the ones above replace: dropped without a warning. */
+const REPLACED = new Set(['frameBorder', 'allow', 'allowFullScreen', 'allowTransparency', 'referrerPolicy', 'loading', 'sandbox', 'scrolling', 'marginHeight', 'marginWidth', 'style', 'mozAllowFullScreen', 'webkitAllowFullScreen', 'mozallowfullscreen', 'webkitallowfullscreen']);
+const IFRAME_KEPT = ['title', 'width', 'height'];
+
+const MEDIA = new Set(['video', 'audio']);
+
+export default function rehypeEmbeds() {
+  return (tree: Root, file: VFile) => {
+    const ctx = file.data.entry;
+    const hosts = ctx?.embeds ?? [];
+    const siteHost = ctx ? new URL(ctx.baseUrl).hostname : undefined;
+    const walk = (node: Root | Element, line: number | undefined) => {
+      const children: Array<Root['children'][number]> = [];
+      for (const child of node.children) {
+        const at = lineOf(child) ?? line;
+        if (child.type !== 'element') {
+          children.push(child);
+          continue;
+        }
+        if (child.tagName === 'iframe') {
+          const kept = iframe(child, hosts, siteHost, ctx?.permalink, (m) => warn(file, at, 'embed-refused', m), (m) => warn(file, at, 'body-html-removed', m));
+          if (kept) children.push(kept);
+          continue;
+        }
+        if (MEDIA.has(child.tagName) || child.tagName === 'source' || child.tagName === 'track') media(child, ctx?.permalink, (m) => warn(file, at, 'body-html-removed', m));
+        renameObsolete(child);
+        walk(child, at);
+        children.push(child);
+      }
+      node.children = children as typeof node.children;
+    };
+    walk(tree, undefined);
+  };
+}
+
+function renameObsolete(node: Element): void {
+  const p = node.properties;
+  if (node.tagName === 'a' && typeof p.name === 'string' && p.id === undefined) {
+    p.id = p.name;
+    delete p.name;
+  }
+  if ((node.tagName === 'td' || node.tagName === 'th') && typeof p.align === 'string' && /^(left|center|right)$/i.test(p.align) && p.style === undefined) {
+    p.style = `text-align: ${p.align.toLowerCase()}`;
+    delete p.align;
+  }
+}
+
+function hostAllowed(host: string, hosts: readonly string[]): boolean {
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+function iframe(node: Element, hosts: readonly string[], siteHost: string | undefined, base: string | undefined, refuse: (m: string) => void, removed: (m: string) => void): Element | undefined {
+  const raw = typeof node.properties.src === 'string' ? node.properties.src.trim() : '';
+  const shown = raw.length > 80 ? `${raw.slice(0, 77)}…` : raw;
+  if (!raw) return void refuse('<iframe> without src left out');
+  let url: URL;
+  try {
+    url = new URL(raw, base ?? 'https://invalid.invalid/');
+  } catch {
+    return void refuse(`<iframe src="${shown}"> left out: its src is not a URL`);
+  }
+  if (url.protocol !== 'https:') return void refuse(`<iframe src="${shown}"> left out: only https iframes are embedded`);
+  // youtube.com's player, as YouTube's share dialog gives it, is the same as youtube-nocookie.com's.
+  if (/^(www\.|m\.)?youtube\.com$/.test(url.hostname) && url.pathname.startsWith('/embed/') && hostAllowed('www.youtube-nocookie.com', hosts)) url.hostname = 'www.youtube-nocookie.com';
+  if (url.hostname === siteHost) return void refuse(`<iframe src="${shown}"> left out: the site's own pages are not embedded`);
+  if (hosts.length === 0) return void refuse(`<iframe src="${shown}"> left out: embeds are off (embeds: in linklog.yaml)`);
+  if (!hostAllowed(url.hostname, hosts)) return void refuse(`<iframe src="${shown}"> left out: ${url.hostname} is not in embeds (linklog.yaml)`);
+  const properties: Properties = { src: url.href };
+  for (const [prop, value] of Object.entries(node.properties)) {
+    if (prop === 'src' || value === undefined || value === null || value === false) continue;
+    if (IFRAME_KEPT.includes(prop)) properties[prop] = value;
+    else if (!REPLACED.has(prop)) removed(`attribute ${attribute(prop)} of <iframe> removed: not allowed`);
+  }
+  if (typeof properties.title !== 'string' || properties.title.trim() === '') properties.title = url.hostname;
+  const sandbox = hostAllowed(url.hostname, NEEDS_OWN_ORIGIN) ? [...IFRAME_SANDBOX, 'allow-same-origin'] : IFRAME_SANDBOX;
+  Object.assign(properties, { loading: 'lazy', sandbox: sandbox.join(' '), referrerPolicy: IFRAME_REFERRER_POLICY, allow: IFRAME_ALLOW });
+  // An iframe's content is not shown (the parser keeps it as text): nothing is lost.
+  return { type: 'element', tagName: 'iframe', properties, children: [], position: node.position };
+}
+
+/** Keeps the URLs a media element may load (https, or the site's own), adds controls, drops autoplay; the schema keeps the other attributes it allows. */
+function media(node: Element, base: string | undefined, removed: (m: string) => void): void {
+  const p = node.properties;
+  for (const prop of ['src', 'poster']) {
+    const value = p[prop];
+    if (typeof value !== 'string') continue;
+    if (!mediaUrl(value, base)) {
+      delete p[prop];
+      removed(`attribute ${prop} of <${node.tagName}> removed: only https (or the site's own) media are loaded`);
+    }
+  }
+  if (p.autoPlay !== undefined && p.autoPlay !== false) {
+    delete p.autoPlay;
+    removed(`attribute autoplay of <${node.tagName}> removed: media start when the reader asks`);
+  }
+  if (MEDIA.has(node.tagName)) p.controls = true;
+  else delete p.controls;
+}
+
+function mediaUrl(value: string, base: string | undefined): boolean {
+  const text = value.trim();
+  // No scheme: a file of the site (resolved against the entry's page later).
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) return text !== '';
+  try {
+    return new URL(text, base).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const attribute = (prop: string) => find(html, prop).attribute;
