@@ -37,10 +37,10 @@ export const IFRAME_REFERRER_POLICY = 'strict-origin-when-cross-origin';
 const IFRAME_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
 
 /** The author's iframe attributes the ones above replace: dropped without a warning. */
-const REPLACED = new Set(['frameBorder', 'allow', 'allowFullScreen', 'allowTransparency', 'referrerPolicy', 'loading', 'sandbox', 'scrolling', 'marginHeight', 'marginWidth', 'style', 'mozAllowFullScreen', 'webkitAllowFullScreen', 'mozallowfullscreen', 'webkitallowfullscreen']);
+const REPLACED: ReadonlySet<string> = new Set(['frameBorder', 'allow', 'allowFullScreen', 'allowTransparency', 'referrerPolicy', 'loading', 'sandbox', 'scrolling', 'marginHeight', 'marginWidth', 'style', 'mozAllowFullScreen', 'webkitAllowFullScreen', 'mozallowfullscreen', 'webkitallowfullscreen']);
 const IFRAME_KEPT = ['title', 'width', 'height'];
 
-const MEDIA = new Set(['video', 'audio']);
+const MEDIA: ReadonlySet<string> = new Set(['video', 'audio']);
 
 export default function rehypeEmbeds() {
   return (tree: Root, file: VFile) => {
