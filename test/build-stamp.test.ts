@@ -94,3 +94,27 @@ describe('build stamp', () => {
     expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('git in a hostile repository', () => {
+  it('runs no fsmonitor hook, clean filter or hook that the repository’s config names, and still says the tree is unclean', async () => {
+    const root = gitSite();
+    const marker = path.join(tempDir(), 'ran');
+    const hook = path.join(tempDir(), 'hook.sh');
+    fs.writeFileSync(hook, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat\n`, { mode: 0o755 });
+    git(root, 'config', 'core.fsmonitor', hook);
+    git(root, 'config', 'filter.evil.clean', hook);
+    git(root, 'config', 'filter.evil.process', hook);
+    git(root, 'config', 'core.hooksPath', path.dirname(hook));
+    fs.writeFileSync(path.join(root, '.git/info/attributes'), '* filter=evil\n');
+    // A tracked file whose stat changed: status has to read it (through the filter, were it run).
+    const target = path.join(root, 'content/misc/folder-does-not-matter.md');
+    fs.appendFileSync(target, '\nMore.\n');
+    const out = path.join(tempDir(), 'site');
+    await build({ root, out, cache: false });
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(stampOf(out).git).toMatchObject({ commit: git(root, 'rev-parse', 'HEAD'), clean: false });
+    // The same repository under plain git does run it: the test would see a reopened door.
+    execFileSync('git', ['status', '--porcelain'], { cwd: root, stdio: 'pipe' });
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+});

@@ -100,17 +100,38 @@ function isClean(top: string, exclude: readonly string[]): boolean | undefined {
     .filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel))
     .map((rel) => `:(exclude)${rel.split(path.sep).join('/')}`);
   try {
-    const out = execFileSync('git', ['--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal', '--', '.', ...specs], {
-      cwd: top,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
-    });
+    const git = (args: string[]) =>
+      execFileSync('git', [...HARDENED, ...args], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } });
+    const out = git([...filterOverrides(git), '--no-optional-locks', 'status', '--porcelain', '--untracked-files=normal', '--ignore-submodules=all', '--', '.', ...specs]);
     return out.trim() === '';
   } catch {
     // No git on this machine, or it cannot read the repository: unknown.
     return undefined;
   }
+}
+
+/**
+ * A site's repository may come from anyone (a downloaded backup, a clone with its .git),
+ * and its config can name commands that `git status` would run: an fsmonitor hook on
+ * every status, a clean filter for each changed file, hooks. None of them runs here: the
+ * command line's settings override the repository's.
+ */
+const HARDENED = ['--no-pager', '-c', 'core.fsmonitor=', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false'];
+
+/** Clears every filter driver the configuration defines (`filter.<name>.clean` and `.process` run for changed files). */
+function filterOverrides(git: (args: string[]) => string): string[] {
+  let listed: string;
+  try {
+    listed = git(['config', '--null', '--name-only', '--get-regexp', '^filter\\.']);
+  } catch {
+    return []; // none defined: git config exits 1
+  }
+  const names = new Set<string>();
+  for (const key of listed.split('\0')) {
+    const m = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (m) names.add(m[1]);
+  }
+  return [...names].flatMap((n) => ['-c', `filter.${n}.clean=`, '-c', `filter.${n}.smudge=`, '-c', `filter.${n}.process=`, '-c', `filter.${n}.required=false`]);
 }
 
 function isObjectId(s: string): boolean {
