@@ -1,8 +1,9 @@
 /** The build's parse step: reads and parses the entry files that changed since they were last parsed. */
 import type { Settings } from '../config/settings.js';
-import type { Diagnostic } from '../lib/diagnostics.js';
+import { error, warning, type Diagnostic } from '../lib/diagnostics.js';
 import { zone } from '../lib/time.js';
-import { readSource, sameStat, type SourceStat } from '../load/sources.js';
+import { printablePath, readSource, sameStat, type SourceStat } from '../load/sources.js';
+import type { SourceRecord } from '../cache/content.js';
 import type { ModelChanges } from '../model/update.js';
 import { parseEntry, type Entry } from '../parse/entry.js';
 import { contentOf, type BuildState } from './state.js';
@@ -38,14 +39,31 @@ export function parseSources(state: BuildState, sources: readonly SourceStat[], 
   }
   const entries: Entry[] = [];
   const diagnostics: Diagnostic[] = [];
+  const forget = (rel: string, rec: SourceRecord) => {
+    content.sources.delete(rel);
+    if (rec.entry) changes.removed.push(rec.entry);
+    state.unsaved.content = true;
+  };
   let parsed = 0;
   sources.forEach((stat, i) => {
     let rec = content.sources.get(stat.rel);
+    if (stat.skipped !== undefined) {
+      // Not a file linklog reads (a FIFO, a link out of the site or round in a loop): named, never opened.
+      if (rec) forget(stat.rel, rec);
+      diagnostics.push(warning(printablePath(stat.rel), undefined, 'source-skipped', `skipped: ${stat.skipped}`));
+      return;
+    }
     if (!rec || !sameStat(rec, stat) || forced.has(stat.rel)) {
       if (rec?.entry) changes.removed.push(rec.entry);
       const file = readSource(state.root, stat.rel);
       if (!file) {
         content.sources.delete(stat.rel);
+        return;
+      }
+      if (file.unreadable !== undefined) {
+        content.sources.delete(stat.rel);
+        state.unsaved.content = true;
+        diagnostics.push(error(printablePath(stat.rel), undefined, 'source-unreadable', file.unreadable));
         return;
       }
       const r = parseEntry(file, ctx);

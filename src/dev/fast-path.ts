@@ -34,18 +34,20 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   for (const rel of changed) {
     const old = content.sources.get(rel)?.entry;
     const stat = statSource(state.root, rel);
-    const file = stat && readSource(state.root, rel);
-    if (!old || !stat || !file) return undefined;
+    const file = stat && stat.skipped === undefined ? readSource(state.root, rel) : undefined;
+    if (!old || !stat || stat.skipped !== undefined || !file || file.unreadable !== undefined) return undefined;
     const r = parseEntry(file, ctx);
     if (!r.entry || r.diagnostics.length > 0) return undefined;
     pairs.push({ old, fresh: r.entry, rel, record: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, entry: r.entry, diagnostics: [] } });
   }
   const next = replaceEntries(model.model, pairs);
   if (!next) return undefined;
+  // Before anything is changed: a body that fails (too slow, too deep) is for the full build to report.
+  const { rendered, failures } = await renderBodies(bodies, pairs.map((p) => p.fresh), { settings, pipeline: state.pipeline, workers: 0, timeLimitMs: state.options.bodyTimeLimitMs });
+  if (failures.length > 0) return undefined;
   for (const p of pairs) content.sources.set(p.rel, p.record);
   state.model = { key: model.key, model: next };
   state.unsaved.content = true;
-  const { rendered } = await renderBodies(bodies, pairs.map((p) => p.fresh), { settings, pipeline: state.pipeline, workers: 0 });
   // The last report, with the changed entries' body warnings as they are now.
   const lookup = bodyLookup(bodies, state.pipeline, settings);
   const changedFiles = new Set(pairs.map((p) => p.fresh.source));

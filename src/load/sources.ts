@@ -11,6 +11,8 @@ export interface SourceFile {
   text: string;
   /** Set when the bytes were not valid UTF-8 (text then holds replacement characters). */
   invalidUtf8?: boolean;
+  /** Set when the file could not be read, saying why (then text is empty). */
+  unreadable?: string;
 }
 
 /** What says whether a file changed since it was last read. */
@@ -21,6 +23,8 @@ export interface SourceStat {
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
+  /** Set when the file is not read, saying why (not a regular file, a link out of the site, a loop). */
+  skipped?: string;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -42,7 +46,11 @@ export function isEntryFile(name: string): boolean {
   return !isSkippedName(name) && /\.(md|markdown)$/i.test(name);
 }
 
-/** Entry files under content/, sorted, as root-relative paths. Sync: far faster than fs.promises for many folders. */
+/**
+ * Entry files under content/, sorted, as root-relative paths. Sync: far faster than fs.promises for many folders.
+ * A symbolic link (to a file or a folder) is listed as it stands and judged by statSource: folders are
+ * never walked through links, so a loop or a link out of the site cannot lead the walk anywhere.
+ */
 export function listEntryFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
@@ -57,19 +65,82 @@ export function listEntryFiles(root: string): string[] {
       if (isSkippedName(item.name)) continue;
       const child = `${rel}/${item.name}`;
       if (item.isDirectory()) walk(child);
-      else if ((item.isFile() || item.isSymbolicLink()) && isEntryFile(item.name)) out.push(child);
+      else if (isEntryFile(item.name) || (item.isSymbolicLink() && isFolderLink(path.join(root, child)))) out.push(child);
     }
   };
   walk(CONTENT_DIR);
   return out.sort();
 }
 
-export function statSource(root: string, rel: string): SourceStat | undefined {
-  const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
-  return st?.isFile() ? { rel, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino } : undefined;
+function isFolderLink(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
-/** Every entry file with its stat, in path order. */
+/** A stat that says the file is not read, and why (a FIFO, a link out of the site, a loop…). */
+function skippedStat(rel: string, skipped: string): SourceStat {
+  return { rel, size: -1, mtimeMs: 0, ctimeMs: 0, ino: 0, skipped };
+}
+
+/** What a path in a message shows for a name with line breaks or other control characters. */
+export function printablePath(rel: string): string {
+  return rel.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/**
+ * The stat of an entry file, or undefined when it is gone (or is a plain folder). Anything
+ * that is not a regular file inside the site gives a stat with `skipped` saying why, and is
+ * never read: a FIFO or device (a read would block), a symbolic link out of the site, round
+ * in a loop, or to a folder, a name holding a line break (no `path: message` could name it).
+ * Never throws.
+ */
+export function statSource(root: string, rel: string): SourceStat | undefined {
+  const abs = path.join(root, rel);
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.lstatSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    return skippedStat(rel, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (!st) return undefined;
+  if (st.isDirectory()) return undefined;
+  if (/[\u0000-\u001f\u007f]/.test(rel)) return skippedStat(rel, 'its name holds a line break or another control character; rename it');
+  if (st.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return skippedStat(rel, code === 'ELOOP' ? 'a symbolic link loop' : code === 'ENOENT' ? 'a symbolic link to nothing' : `a symbolic link that cannot be followed (${code})`);
+    }
+    if (!isInside(real, realRoot(root))) return skippedStat(rel, 'a symbolic link out of the site (never followed)');
+    try {
+      st = fs.statSync(real);
+    } catch (e) {
+      return skippedStat(rel, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    if (st.isDirectory()) return skippedStat(rel, 'a symbolic link to a folder (folders are never followed through links)');
+  }
+  if (!st.isFile()) return skippedStat(rel, 'not a regular file (a FIFO, socket or device is never read)');
+  return { rel, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+}
+
+function realRoot(root: string): string {
+  try {
+    return fs.realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+/** Every entry file with its stat, in path order (skipped ones too, saying why). */
 export function statSources(root: string): SourceStat[] {
   const out: SourceStat[] = [];
   for (const rel of listEntryFiles(root)) {
@@ -84,13 +155,27 @@ export function sameStat(a: Omit<SourceStat, 'rel'>, b: Omit<SourceStat, 'rel'>)
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 }
 
-/** The file's text, or undefined when it is gone. */
+/**
+ * The file's text, or undefined when it is gone. Opened without blocking and read only if
+ * it is a regular file (it may have been swapped for a FIFO since its stat); a file that
+ * cannot be read gives `unreadable`, never a throw.
+ */
 export function readSource(root: string, rel: string): SourceFile | undefined {
+  let fd: number;
   try {
-    return decodeSource(rel, fs.readFileSync(path.join(root, rel)));
+    fd = fs.openSync(path.join(root, rel), fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return { path: rel, text: '', unreadable: `cannot be read (${code ?? (e as Error).message})` };
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) return { path: rel, text: '', unreadable: 'not a regular file (a FIFO, socket or device is never read)' };
+    return decodeSource(rel, fs.readFileSync(fd));
+  } catch (e) {
+    return { path: rel, text: '', unreadable: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
