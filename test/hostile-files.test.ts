@@ -135,3 +135,98 @@ describe("dev's fast path when a body fails", () => {
     expect([...snapshotTree(path.join(root, '_site')).values()].join('\n')).toContain('Mended.');
   });
 });
+
+describe('a cache that is not what it seems (issue 20 pts 12, 16)', () => {
+  const site = () => makeSite({ 'content/a.md': entry(FM), 'content/b.md': entry({ ...FM, url: 'https://example.com/b' }) });
+  const cacheFiles = (root: string) => fs.readdirSync(path.join(root, CACHE_DIR)).filter((n) => n.endsWith('.bin'));
+
+  it('a cache file that is a FIFO, a link to /dev/zero or a folder is ignored with a note, never read; the build is a fresh build', async () => {
+    const root = site();
+    await build({ root });
+    const expected = snapshotTree(path.join(root, '_site'));
+    const [fifo, zero, folder] = cacheFiles(root).sort();
+    const at = (n: string) => path.join(root, CACHE_DIR, n);
+    for (const n of [fifo, zero, folder]) fs.rmSync(at(n));
+    mkfifo(at(fifo));
+    fs.symlinkSync('/dev/zero', at(zero));
+    fs.mkdirSync(at(folder));
+    fs.appendFileSync(path.join(root, 'content/a.md'), 'More.\n');
+    const r = await build({ root });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual(
+      expect.arrayContaining([
+        `${CACHE_DIR}/${fifo}: warning: ignored, it is not a regular file`,
+        `${CACHE_DIR}/${zero}: warning: ignored, it cannot be read (a symlink)`,
+        `${CACHE_DIR}/${folder}: warning: ignored, it is not a regular file`,
+      ]),
+    );
+    expect(r.diagnostics.every((d) => ['cache-ignored', 'cache-not-saved'].includes(d.code))).toBe(true);
+    expect(snapshotTree(path.join(root, '_site')).get('2026/11/24/a/index.html')).toContain('More.');
+    expect(snapshotTree(path.join(root, '_site')).size).toBe(expected.size);
+  });
+
+  it('a cache path that is a file, or a link to a folder outside the site: built without the cache, said once, nothing written through the link', async () => {
+    for (const kind of ['file', 'link'] as const) {
+      const root = site();
+      const elsewhere = tempDir();
+      if (kind === 'file') fs.writeFileSync(path.join(root, CACHE_DIR), 'not a folder');
+      else fs.symlinkSync(elsewhere, path.join(root, CACHE_DIR));
+      const r = await build({ root });
+      expect(r.stats, kind).toBeDefined();
+      expect(r.diagnostics.map(formatDiagnostic), kind).toEqual([
+        `${CACHE_DIR}: warning: the cache was not saved (something else already stands there (EEXIST)); linklog builds without it, the next build does all the work again`,
+      ]);
+      expect(fs.readdirSync(elsewhere), kind).toEqual([]);
+    }
+  });
+
+  it('a read-only site folder: built without the cache, and said so (the real errno, not ENOENT)', async () => {
+    const root = site();
+    const out = path.join(tempDir(), 'out');
+    // As root no mode makes a folder read-only: mkdir fails as on a read-only mount, where
+    // Node's recursive mkdir says ENOENT (seen on a tmpfs remounted ro) and a plain one EROFS.
+    const mkdir = fs.mkdirSync;
+    vi.spyOn(fs, 'mkdirSync').mockImplementation((p, options) => {
+      if (String(p) !== path.join(root, CACHE_DIR)) return mkdir(p, options);
+      const code = typeof options === 'object' && options?.recursive ? 'ENOENT' : 'EROFS';
+      throw Object.assign(new Error(`${code}: mkdir '${String(p)}'`), { code, path: String(p) });
+    });
+    const r = await build({ root, out });
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      `${CACHE_DIR}: warning: the cache was not saved (read-only file system (EROFS)); linklog builds without it, the next build does all the work again`,
+    ]);
+    expect(r.stats!.entries).toBe(2);
+    expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(root, CACHE_DIR))).toBe(false);
+  });
+});
+
+describe('a swapped file (issue 20 pt 13)', () => {
+  it('two entries of one size and one mtime swapped with mv are both rebuilt', async () => {
+    const root = makeSite({
+      'content/a.md': entry({ ...FM, title: 'First' }, 'Text one.\n'),
+      'content/b.md': entry({ ...FM, title: 'Other', url: 'https://example.com/b' }, 'Text two.\n'),
+    });
+    const a = path.join(root, 'content/a.md');
+    const b = path.join(root, 'content/b.md');
+    expect(fs.statSync(a).size).toBe(fs.statSync(b).size);
+    const t = new Date('2026-11-24T12:00:00Z');
+    fs.utimesSync(a, t, t);
+    fs.utimesSync(b, t, t);
+    await build({ root });
+    const page = (slug: string) => snapshotTree(path.join(root, '_site')).get(`2026/11/24/${slug}/index.html`) ?? '';
+    expect(page('a')).toContain('Text one.');
+    // Swapped: each path now has the other's bytes, size and mtime (mv keeps them).
+    fs.renameSync(a, `${a}.tmp`);
+    fs.renameSync(b, a);
+    fs.renameSync(`${a}.tmp`, b);
+    const r = await build({ root });
+    expect(r.stats!.parsed).toBe(2);
+    expect(page('a')).toContain('Text two.');
+    expect(page('b')).toContain('Text one.');
+    const fresh = path.join(tempDir(), 'fresh');
+    await build({ root, out: fresh, cache: false });
+    const strip = (m: Map<string, string>) => (m.delete('.linklog-site'), m);
+    expect(strip(snapshotTree(path.join(root, '_site')))).toEqual(strip(snapshotTree(fresh)));
+  });
+});

@@ -104,7 +104,12 @@ function removeStaleTemps(dir: string): void {
         gone = (e as NodeJS.ErrnoException).code === 'ESRCH';
       }
     }
-    if (gone) fs.rmSync(path.join(dir, entry), { force: true });
+    if (!gone) continue;
+    try {
+      fs.rmSync(path.join(dir, entry), { force: true });
+    } catch {
+      // a folder of that name: not linklog's, left alone
+    }
   }
 }
 
@@ -115,11 +120,17 @@ function removeStaleTemps(dir: string): void {
  */
 export function writeBlob<T extends object>(root: string, name: string, data: T, chunked?: keyof T & string, faults?: Faults): void {
   const dir = path.join(root, CACHE_DIR);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    // Not recursive: the site folder is there, and a recursive mkdir reports a read-only one as ENOENT.
+    fs.mkdirSync(dir);
+  } catch (e) {
+    // Something else there (a file, a link, perhaps to a folder outside the site): never written through.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(dir).isDirectory()) throw e;
+  }
   removeStaleTemps(dir);
   const file = path.join(dir, name);
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0));
   let ok = false;
   try {
     const hash = createHash('sha256');
