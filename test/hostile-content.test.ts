@@ -211,3 +211,26 @@ describe('every front-matter key, wrong, empty or holding NUL (issue 19.3)', () 
     expect(got).toEqual(cases.map(([key, , code]) => (code ? `${key in base ? 4 : 5} ${code}` : '')));
   });
 });
+
+describe('huge values and odd tags (issue 19.3 Content)', () => {
+  it('a 1 MB title and a 10 MB front matter are an error at line 1; punctuation- or emoji-only tags and NFD/NFC forms of one tag', async () => {
+    const root = makeSite({
+      'content/big-title.md': entry({ title: 'x'.repeat(1024 * 1024), url: 'https://example.com/t', date: '2026-11-24' }),
+      'content/big-fm.md': entry({ title: 'T', url: 'https://example.com/f', date: '2026-11-24', notes: `"${'y'.repeat(10 * 1024 * 1024)}"` }),
+      'content/punct.md': entry({ title: 'P', url: 'https://example.com/p', date: '2026-11-24', tags: '["!!!", "...", "c++"]' }),
+      'content/emoji.md': entry({ title: 'E', url: 'https://example.com/e', date: '2026-11-24', tags: '["🎉", "🎉🎉"]' }),
+      'content/nfc.md': entry({ title: 'N', url: 'https://example.com/n', date: '2026-11-24', tags: `["caf\u00e9"]` }),
+      'content/nfd.md': entry({ title: 'D', url: 'https://example.com/d', date: '2026-11-24', tags: `["cafe\u0301"]` }),
+    });
+    const found = await check({ root });
+    expect(found.map(where)).toEqual(['content/big-fm.md:1 front-matter-too-large', 'content/big-title.md:1 front-matter-too-large']);
+    fs.rmSync(path.join(root, 'content/big-fm.md'));
+    fs.rmSync(path.join(root, 'content/big-title.md'));
+    const r = await build({ root, cache: false });
+    expect(r.diagnostics).toEqual([]);
+    // Tags with no letter or digit get their code points as slug; NFD and NFC spellings are one tag.
+    const tags = JSON.parse(fs.readFileSync(path.join(root, '_site/tags.json'), 'utf8')) as Array<{ name: string; slug: string; count: number }>;
+    expect(tags.map((t) => `${t.name} ${t.slug} ${t.count}`).sort()).toEqual(['!!! u21-21-21 1', '... u2e-2e-2e 1', 'c++ c++ 1', 'café café 2', '🎉 u1f389 1', '🎉🎉 u1f389-1f389 1']);
+    for (const t of tags) expect(fs.existsSync(path.join(root, '_site/tags', t.slug, 'index.html')), t.slug).toBe(true);
+  });
+});
