@@ -230,3 +230,29 @@ describe('a swapped file (issue 20 pt 13)', () => {
     expect(strip(snapshotTree(path.join(root, '_site')))).toEqual(strip(snapshotTree(fresh)));
   });
 });
+
+describe('import of a Netscape file with 1 MB attributes (issue 19.3 Import)', () => {
+  it('reads it; each record the build would refuse (front matter over 256 KiB) is skipped and named; what it writes builds', async () => {
+    const { runImport } = await import('../src/import/index.js');
+    const root = makeSite({ 'content/.keep': '' });
+    const file = path.join(tempDir(), 'big.html');
+    const mb = 1024 * 1024;
+    fs.writeFileSync(
+      file,
+      [
+        '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
+        '<DL><p>',
+        `<DT><A HREF="https://a.example/${'a'.repeat(mb)}" ADD_DATE="1616337559">Huge url</A>`,
+        `<DT><A HREF="https://b.example/" ADD_DATE="1616337559" TAGS="${'t,'.repeat(mb / 2)}" DATA-X="${'x'.repeat(mb)}">${'Title '.repeat(mb / 6)}</A>`,
+        '<DT><A HREF="https://c.example/" ADD_DATE="1616337559">Plain</A>',
+        '</DL>',
+      ].join('\n'),
+    );
+    const s = await runImport({ source: file, root, now: Date.UTC(2026, 10, 28) });
+    expect(s.imported).toBe(1);
+    expect(s.errors.map((e) => e.message)).toEqual(Array(2).fill('the build would refuse it: front matter is 1024 KiB, more than the 256 KiB an entry may have'));
+    const r = await build({ root, cache: false });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.stats!.entries).toBe(1);
+  });
+});
