@@ -308,6 +308,37 @@ describe.skipIf(!hasShared)('linklog import of real exports (../shared/corpora)'
     expect((await check({ root })).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
   });
 
+  // Each post's URL on its old site, computed here from the site's own settings (SOURCE.md of each corpus):
+  // Jekyll thingelstad `permalink: /:year/:month/:title/`; nhoizey (Eleventy) the file's path under src/;
+  // chrisburnell (Eleventy) `permalink: bookmark/{{ page.fileSlug }}/`. Every one must answer on the new site.
+  it.each([
+    ['jekyll-linkblog-thingelstad/_posts', 'America/Chicago', '/:year/:month/:title/', 945],
+    ['hugo11ty-links-nhoizey/links', 'Europe/Paris', undefined, 567],
+    ['eleventy-bookmarks-chrisburnell/bookmarks', 'UTC', '/bookmark/:slug/', 152],
+  ])('%s: every old URL is the new page or redirects to it; links between posts stay inside', async (dir, timezone, permalink, count) => {
+    const root = site(`baseUrl: https://example.org/\ntimezone: ${timezone}\n`);
+    const s = await importInto(root, corpus(dir), { sourceUrl: 'https://old.example/', permalink });
+    const entries = await entriesOf(root);
+    const answers = new Set(entries.flatMap((e) => [`${e.date.day.replaceAll('-', '/')}/${e.slug}/`, ...e.aliases]));
+    const files: string[] = fs.readdirSync(corpus(dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => f.replaceAll(path.sep, '/'));
+    const expected = files.map((f) => {
+      const text = fs.readFileSync(path.join(corpus(dir), f), 'utf8');
+      if (dir.startsWith('hugo')) return `links/${path.posix.dirname(f)}/`;
+      const name = path.posix.basename(f, '.md').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+      if (dir.startsWith('eleventy')) return `bookmark/${name}/`;
+      const slug = /^slug: *(.+)$/m.exec(text)?.[1].trim() ?? name;
+      const date = /^date: *(\d{4})-(\d{2})/m.exec(text) ?? /(\d{4})-(\d{2})-\d{2}-/.exec(f)!;
+      return `${date[1]}/${date[2]}/${slug}/`;
+    });
+    expect(expected.length).toBe(count);
+    const missing = expected.filter((p) => !answers.has(p));
+    expect(missing).toEqual([]);
+    expect(s.samePath + s.aliased).toBe(count);
+    // links into the old site that were between imported posts now point at their new pages
+    const intoOld = entries.filter((e) => /\]\(\/links\/20|\]\(\/bookmark\/|https:\/\/old\.example\/links\/20\d\d\/\d\d\/\d\d\/[^)]*\/\)/.test(e.body));
+    expect(intoOld.map((e) => e.source)).toEqual([]);
+  });
+
   it('reports an empty bookmark file', async () => {
     const r = await runCli(['import', corpus('netscape-edge-fixtures/shaarli/empty.htm'), '--root', site()]);
     expect(r.code).toBe(1);
@@ -441,23 +472,30 @@ describe('linklog import: faithful text, old URLs, clashes (issues 14, 20)', () 
 
   it('--source-url: old paths become aliases unless they are the new path; root-relative links point at the old site', async () => {
     const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
-    const r = await runCli(['import', path.join(IMPORT, 'jekyll/_posts'), '--root', root, '--source-url', 'https://old.example/']);
+    const r = await runCli(['import', path.join(IMPORT, 'jekyll/_posts'), '--root', root, '--source-url', 'https://old.example/', '--permalink', '/:year/:month/:day/:slug/']);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/skipped|another entry/);
     // the source's slugs and days: every path is the old one, no alias needed
-    expect(r.stdout).toMatch(/old paths kept 3, redirected 0/);
+    expect(r.stdout).toMatch(/old paths kept 3, redirected 0, links to imported posts made internal 1/);
     const entries = byUrl(await entriesOf(root));
     const evening = entries.get('https://jekyll.example/evening')!;
     expect(fs.readFileSync(path.join(root, evening.source), 'utf8')).not.toMatch(/^aliases:/m);
-    expect(evening.body.trim()).toBe('An evening post, seen [before](https://old.example/2018/08/27/morning-post/).');
+    // a link to another imported post stays inside the site
+    expect(evening.body.trim()).toBe('An evening post, seen [before](/2018/08/27/morning-post/).');
     expect(entries.get('https://titled.example/feed.xml')!.source).toBe('content/2018/08/26/https-example-com-feed-xml.md');
     // in UTC the evening post moves to the next day: its old path is an alias
     const utc = site();
-    const u = await importInto(utc, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/' });
+    const u = await importInto(utc, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/', permalink: '/:year/:month/:day/:slug/' });
     expect([u.samePath, u.aliased]).toEqual([2, 1]);
     const moved = byUrl(await entriesOf(utc)).get('https://jekyll.example/evening')!;
     expect(moved.source).toBe('content/2018/08/29/the-source-slug.md');
     expect(fs.readFileSync(path.join(utc, moved.source), 'utf8')).toMatch(/^aliases: \[\/2018\/08\/28\/the-source-slug\/\]$/m);
+    // no --permalink and no _config.yml: Jekyll's own default (the date style, categories lower-cased as Jekyll writes them)
+    const plain = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
+    const d = await importInto(plain, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/' });
+    expect([d.samePath, d.aliased]).toEqual([0, 3]);
+    const aliases = (await entriesOf(plain)).map((e) => e.aliases[0]).sort();
+    expect(aliases).toEqual(['2018/08/26/https-example-com-feed-xml.html', '_brief/2018/08/28/the-source-slug.html', 'reading/_feature/2018/08/27/morning-post.html']);
     const hugo = site('baseUrl: https://example.org/\ntimezone: Europe/Paris\n');
     await importInto(hugo, path.join(IMPORT, 'hugo/links'), { sourceUrl: 'https://old.example/' });
     const [bundle] = await entriesOf(hugo);
@@ -466,7 +504,7 @@ describe('linklog import: faithful text, old URLs, clashes (issues 14, 20)', () 
     const s = await importInto(pattern, path.join(IMPORT, 'jekyll/_posts'), { sourceUrl: 'https://old.example/', permalink: '/:categories/:year/:month/:day/:title.html' });
     expect(s.aliased).toBe(3);
     const evening2 = byUrl(await entriesOf(pattern)).get('https://jekyll.example/evening')!;
-    expect(fs.readFileSync(path.join(pattern, evening2.source), 'utf8')).toMatch(/^aliases: \[\/brief\/2018\/08\/28\/the-source-slug\.html\]$/m);
+    expect(fs.readFileSync(path.join(pattern, evening2.source), 'utf8')).toMatch(/^aliases: \[\/_brief\/2018\/08\/28\/the-source-slug\.html\]$/m);
   });
 
   it('a tag or slug index.html is renamed before it can break the build (20.14)', async () => {
@@ -564,5 +602,68 @@ describe('linklog import of hostile files (issues 19, 20)', () => {
     await importInto(chicago, path.join(IMPORT, 'jekyll/_posts'));
     expect(fs.readFileSync(path.join(chicago, existing), 'utf8')).toBe(text);
     expect(byUrl(await entriesOf(chicago)).get('https://jekyll.example/evening')!.source).toBe('content/2018/08/28/the-source-slug-2.md');
+  });
+});
+
+describe('linklog import: every old URL answers, every word stays (issue 14, end to end)', () => {
+  it('a Jekyll site: _config.yml’s permalink gives the old paths; links between imported posts point at their new pages; the built site redirects every old path', async () => {
+    const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
+    const r = await runCli(['import', path.join(IMPORT, 'jekyll-site/_posts'), '--root', root, '--source-url', 'https://old.example/']);
+    // a key written twice is read as Jekyll reads it (the last one), not skipped
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/2018-08-30-dup-keys\.md: front matter has a key written twice: the last one is read/);
+    expect(r.stdout).toMatch(/imported 3 of 3 markdown records: .* errors 0, old paths kept 0, redirected 3, links to imported posts made internal 2/);
+    const entries = byUrl(await entriesOf(root));
+    const first = entries.get('https://site.example/first')!;
+    const second = entries.get('https://site.example/second')!;
+    const dup = entries.get('https://site.example/dup')!;
+    // no date in the front matter: the file name's, as Jekyll reads it; Jekyll's :title keeps the case
+    expect(second.source).toBe('content/2018/08/29/second-post.md');
+    expect(second.aliases).toEqual(['2018/08/Second-Post/']);
+    expect(first.aliases).toEqual(['2018/08/first-post/']);
+    expect(dup.data.query).toEqual({ v: '2' });
+    expect(first.body.trim()).toBe('See [the second](/2018/08/29/second-post/) and [again](/2018/08/29/second-post/#note), or [about me](https://old.example/about/).');
+    // prose about a <script> tag keeps its words; a real script is removed, and named
+    expect(second.body).toContain('Throwing a bunch of &lt;script> tags in your HTML is suddenly not a terrible idea.');
+    expect(r.stderr).toMatch(/2018-08-30-dup-keys\.md: raw HTML that could run script was removed \(<script>\), with 1 words of its text \(track\)/);
+    expect(r.stderr).not.toMatch(/Second-Post\.md: raw HTML/);
+    await build({ root });
+    const out = (p: string) => fs.readFileSync(path.join(root, '_site', p, 'index.html'), 'utf8');
+    for (const [old, to] of [['2018/08/first-post', '/2018/08/28/first-post/'], ['2018/08/Second-Post', '/2018/08/29/second-post/'], ['2018/08/dup-keys', '/2018/08/30/dup-keys/']]) {
+      expect(out(old)).toContain(`url=${to}`);
+      expect(fs.existsSync(path.join(root, '_site', to, 'index.html'))).toBe(true);
+    }
+    expect(out('2018/08/29/second-post')).toContain('Throwing a bunch of &#x3C;script> tags in your HTML is suddenly not a terrible idea.');
+  });
+
+  it('Eleventy: --permalink /bookmark/:slug/ gives the old path whole, a slug too long is cut at a word; a bundle’s missing image is named', async () => {
+    const root = site();
+    const s = await importInto(root, path.join(IMPORT, 'eleventy-site/bookmarks'), { sourceUrl: 'https://old.example/', permalink: '/bookmark/:slug/' });
+    expect(s.errors).toEqual([]);
+    const entries = byUrl(await entriesOf(root));
+    const long = entries.get('https://gomakethings.example/arguments')!;
+    expect(long.slug).toBe('my-preferred-way-to-pass-arguments-into-a-function-with-vanilla-javascript');
+    expect(long.aliases).toEqual(['bookmark/my-preferred-way-to-pass-arguments-into-a-function-with-vanilla-javascript-go-make-things/']);
+    // what the bundle refers to and does not have is named; links out of it and to other sites are not files of it
+    expect(s.notCopied).toEqual([
+      { position: 'a-bundle/index.md', message: 'chart.png not copied: the post refers to it, but it is not beside the post' },
+      { position: 'a-bundle/index.md', message: 'data/table.csv not copied: the post refers to it, but it is not beside the post' },
+    ]);
+    // Eleventy's and Hugo's default path is the file's, its date prefix kept
+    const plain = site();
+    await importInto(plain, path.join(IMPORT, 'eleventy-site/bookmarks'), { sourceUrl: 'https://old.example/' });
+    expect((await entriesOf(plain)).map((e) => e.aliases[0]).sort()).toEqual([
+      'bookmarks/2021-11-24-my-preferred-way-to-pass-arguments-into-a-function-with-vanilla-javascript-go-make-things/',
+      'bookmarks/a-bundle/',
+    ]);
+  });
+
+  it('without --source-url, root-relative links to pages that were not imported are named', async () => {
+    const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
+    const s = await importInto(root, path.join(IMPORT, 'jekyll-site/_posts'));
+    expect(s.linksMoved).toBe(1);
+    expect(s.notes).toContainEqual({ position: '2018/08/2018-08-28-first-post.md', message: 'links into the old site to pages not imported: /about/ (with --source-url they point at the old site)' });
+    const first = byUrl(await entriesOf(root)).get('https://site.example/first')!;
+    expect(first.body).toContain('[again](/2018/08/29/second-post/#note)');
   });
 });

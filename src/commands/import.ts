@@ -18,9 +18,12 @@ Exits 1 when any record was skipped for an error (the others are written).
   --folder-tags   Netscape folders (<H3>) become tags
   --map PAIRS     Markdown field names, e.g. url=external-url,tags=category
   --source-url U  the old site's address: each post's old path becomes an alias (a redirect),
-                  and root-relative links in bodies point at the old site
-  --permalink P   the old site's permalink pattern for Markdown posts, e.g. /:year/:month/:day/:slug/
-                  (default: Jekyll _posts /:year/:month/:day/:slug/, else the folder layout)`,
+                  links to an imported post point at its new page, other root-relative links
+                  at the old site
+  --permalink P   the old site's permalink pattern for Markdown posts, e.g. /:year/:month/:title/
+                  or a Jekyll style (date, pretty, ordinal, none)
+                  (default: for Jekyll _posts, _config.yml's permalink, else Jekyll's date style;
+                  else the folder layout)`,
     positionals: true,
     options: {
       ...rootOption,
@@ -85,6 +88,7 @@ Exits 1 when any record was skipped for an error (the others are written).
           (s.merges.length ? `, tags merged ${s.merges.length}` : '') +
           (s.copied.length || s.notCopied.length ? `, files copied ${s.copied.length}, not copied ${s.notCopied.length}` : '') +
           (v['source-url'] ? `, old paths kept ${s.samePath}, redirected ${s.aliased}` : '') +
+          (s.linksMoved ? `, links to imported posts made internal ${s.linksMoved}` : '') +
           (v['dry-run'] ? ' (dry run: nothing written)' : ''),
       );
       if (s.errors.length) return EXIT.content;

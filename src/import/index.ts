@@ -18,6 +18,7 @@ import { isJsonBookmarks, parseJsonBookmarks } from './json.js';
 import { parseMarkdownFolder, type FieldMap } from './markdown.js';
 import { isNetscape, parseNetscape } from './netscape.js';
 import { dayAtOffset, isoAtOffset, type BookmarkRecord, type SourceProblem } from './records.js';
+import { oldPathKey, rewriteOldLinks } from './links.js';
 import { safeTagName, SlugAllocator, sourceSlug, titleSlug } from './slugs.js';
 
 export type ImportFormat = 'netscape' | 'pinboard' | 'json' | 'markdown';
@@ -63,6 +64,8 @@ export interface ImportSummary {
   /** Imported posts whose old path (`--source-url`) is their new one, and those given an alias. */
   samePath: number;
   aliased: number;
+  /** Links in bodies to an imported post's old path, made links to its new page. */
+  linksMoved: number;
 }
 
 /** A bookmark file that cannot be read at all: nothing is written. */
@@ -155,6 +158,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     dayShifts: dayShifts(records, zone),
     samePath: 0,
     aliased: 0,
+    linksMoved: 0,
   };
 
   // What the site holds already: links on each day (to skip), permalinks and tag slugs (to avoid clashes).
@@ -256,8 +260,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     const dir = `content/${day.replaceAll('-', '/')}`;
     const slug = slugs.allocate(dir, sourceSlug(r.slug, note) ?? titleSlug(r.title, checked.url));
     const route = routes.entry(day, slug);
-    let body = r.body;
-    if (sourceUrl) body = rebaseRootLinks(body, sourceUrl);
+    const body = r.body;
     seen.set(key, r.position);
     planned.push({
       record: r,
@@ -277,6 +280,21 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       },
     });
     pages.add(route);
+  }
+
+  // Links into the old site: to an imported post, its new page; else (with --source-url) the old site.
+  const moved = new Map<string, string>();
+  for (const p of planned) {
+    if (p.record.oldPath && !moved.has(oldPathKey(p.record.oldPath))) moved.set(oldPathKey(p.record.oldPath), `/${p.route}`);
+  }
+  for (const p of planned) {
+    const r = rewriteOldLinks(p.input.body ?? '', { moved, sourceUrl });
+    p.input.body = r.text;
+    summary.linksMoved += r.moved;
+    if (r.unresolved.length) {
+      const list = r.unresolved.slice(0, 3).join(', ') + (r.unresolved.length > 3 ? ` and ${r.unresolved.length - 3} more` : '');
+      summary.notes.push({ position: p.record.position, message: `links into the old site to pages not imported: ${list} (with --source-url they point at the old site)` });
+    }
   }
 
   // Old paths become aliases, unless one is the entry's own page or already another's.
@@ -315,6 +333,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (p.record.templated) summary.templated++;
     else if (p.record.private) summary.drafts++;
     for (const f of p.record.files ?? []) copies.push({ from: f.from, to: `public/${p.route}${f.rel}`, position: p.record.position });
+    for (const f of p.record.missingFiles ?? []) summary.notCopied.push({ position: p.record.position, message: `${f} not copied: the post refers to it, but it is not beside the post` });
   }
   summary.files = prepared.map((p) => p.path);
   if (!options.dryRun) await writeEntries(root, prepared);
@@ -330,15 +349,6 @@ function checkSourceUrl(text: string): string {
   const r = parseWebUrl(text);
   if (r.url === undefined) throw new ImportError(`--source-url ${r.problem}`);
   return r.url.replace(/\/+$/, '');
-}
-
-/**
- * Root-relative links (`](/2017/…)`, `href="/…"`) pointed into the old site: they are made
- * absolute against it, so they do not point at nothing inside the new one.
- */
-export function rebaseRootLinks(markdown: string, sourceUrl: string): string {
-  const base = sourceUrl.replace(/\/+$/, '');
-  return markdown.replace(/(\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?|\b(?:href|src)\s*=\s*["']?)\/(?![/\\])/gim, (_, lead: string) => `${lead}${base}/`);
 }
 
 /** Copies a file beside a post into public/, never over another; the reason it could not be, if so. */

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Zone } from '../lib/time.js';
 import { isSkippedName } from '../load/sources.js';
+import { parseYaml } from '../lib/yaml.js';
 import { readFrontMatter } from '../parse/front-matter.js';
-import { slugify } from '../parse/slug.js';
-import { dayAtOffset, decodeEntities, readBookmarkDate, safeMarkdown, splitTags, type BookmarkRecord, type SourceProblem } from './records.js';
+import { relativeFiles } from './links.js';
+import { dayAtOffset, decodeEntities, droppedBySanitiser, readBookmarkDate, safeMarkdown, splitTags, type BookmarkRecord, type SourceProblem } from './records.js';
 
 export type FieldMap = Partial<Record<'url' | 'title' | 'tags' | 'date' | 'body' | 'via', string>>;
 
@@ -67,11 +68,37 @@ const CONSUMED: ReadonlySet<string> = new Set(['draft', 'published', 'slug', 'pe
 
 const DATED_NAME = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
-/** An old site path from a permalink pattern with Jekyll's placeholders. */
+/** Jekyll's named permalink styles. */
+const PERMALINK_STYLES: Readonly<Record<string, string>> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/**
+ * A slug as Jekyll's `Utils.slugify` makes it: runs of anything but letters, marks and digits
+ * (and, `pretty`, `._~!$&'()+,;=@`) become `-`, one `-` dropped at either end, lower-cased
+ * unless `cased`. No length limit: the old site's path is what it was.
+ */
+export function jekyllSlug(text: string, mode: 'default' | 'pretty', cased: boolean): string {
+  const runs = mode === 'pretty' ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu : /[^\p{M}\p{L}\p{Nd}]+/gu;
+  const slug = text.replace(runs, '-').replace(/^-|-$/g, '');
+  return cased ? slug : slug.toLowerCase();
+}
+
+/**
+ * An old site path from a permalink pattern (or a Jekyll style name: date, pretty, ordinal,
+ * none) with Jekyll's placeholders: `:title` is the source slug as Jekyll's `pretty` mode keeps
+ * it (case too), `:slug` lower-cased with letters and digits only, `:categories` lower-cased.
+ */
 export function expandPermalink(pattern: string, v: { year: string; month: string; day: string; slug: string; categories: string[] }): string {
-  const out = pattern
-    .replaceAll(':categories', v.categories.map((c) => encodeURIComponent(c)).join('/'))
-    .replace(/:(year|month|day|i_month|i_day|short_year|title|slug|output_ext)\b/g, (_, k: string) => {
+  const style = PERMALINK_STYLES[pattern.trim()] ?? pattern.trim();
+  const yday = String(Math.round((Date.UTC(Number(v.year), Number(v.month) - 1, Number(v.day)) - Date.UTC(Number(v.year), 0, 1)) / 86_400_000) + 1).padStart(3, '0');
+  const categories = [...new Set(v.categories.map((c) => c.toLowerCase()))];
+  const out = style
+    .replaceAll(':categories', categories.map((c) => encodeURIComponent(c)).join('/'))
+    .replace(/:(year|month|day|i_month|i_day|short_year|y_day|title|slug|output_ext)\b/g, (_, k: string) => {
       switch (k) {
         case 'year': return v.year;
         case 'month': return v.month;
@@ -79,11 +106,33 @@ export function expandPermalink(pattern: string, v: { year: string; month: strin
         case 'i_month': return String(Number(v.month));
         case 'i_day': return String(Number(v.day));
         case 'short_year': return v.year.slice(2);
+        case 'y_day': return yday;
         case 'output_ext': return '.html';
-        default: return v.slug;
+        case 'title': return encodeURIComponent(jekyllSlug(v.slug, 'pretty', true)).replace(/%2C|%3B|%3D|%40|%24|%26|%2B/g, decodeURIComponent);
+        default: return encodeURIComponent(jekyllSlug(v.slug, 'default', false));
       }
     });
   return `/${out.split('/').filter(Boolean).join('/')}${out.endsWith('/') ? '/' : ''}`;
+}
+
+/** The `permalink:` of a Jekyll site's `_config.yml` beside (or above) its `_posts` folder, if any. */
+export function jekyllConfigPermalink(dir: string): string | undefined {
+  const abs = path.resolve(dir);
+  const roots = path.basename(abs) === '_posts' ? [path.dirname(abs)] : [abs];
+  for (const root of roots) {
+    for (const name of ['_config.yml', '_config.yaml']) {
+      let text: string;
+      try {
+        text = fs.readFileSync(path.join(root, name), 'utf8');
+      } catch {
+        continue;
+      }
+      const r = parseYaml(text, 1, { lastKeyWins: true });
+      const permalink = r.ok && r.data && typeof r.data === 'object' ? (r.data as Record<string, unknown>).permalink : undefined;
+      return typeof permalink === 'string' && permalink.trim() ? permalink.trim() : undefined;
+    }
+  }
+  return undefined;
 }
 
 export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOptions = {}): { records: BookmarkRecord[]; problems: SourceProblem[]; files: number } {
@@ -93,6 +142,8 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
   const files = listMarkdown(dir);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const section = path.basename(path.resolve(dir));
+  // A Jekyll site's own permalink setting, else Jekyll's default (the `date` style).
+  const jekyllPermalink = jekyllConfigPermalink(dir) ?? 'date';
   for (const rel of files) {
     let text: string;
     try {
@@ -108,6 +159,7 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
       continue;
     }
     const notes: string[] = fm.repaired ? ['front matter read leniently: a quoted value ran over lines that were not indented'] : [];
+    if (fm.duplicateKeys) notes.push('front matter has a key written twice: the last one is read, as Jekyll reads it');
     const data = fm.data;
     const content = fm.body;
     const used = new Set<string>(CONSUMED);
@@ -164,13 +216,15 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
     }
     const via = pick('via');
     const dateText = pick('date');
-    const date = readBookmarkDate(typeof dateText === 'string' || typeof dateText === 'number' ? dateText : undefined, zone);
 
     // The source's slug: front matter, else the file or bundle folder name (a date prefix dropped).
     const base = path.posix.basename(rel).replace(/\.(md|markdown)$/i, '');
     const bundle = base === 'index' && rel.includes('/');
     const fileName = bundle ? path.posix.basename(path.posix.dirname(rel)) : base;
-    const fileSlug = DATED_NAME.exec(fileName)?.[4] ?? fileName;
+    const dated = DATED_NAME.exec(fileName);
+    const fileSlug = dated?.[4] ?? fileName;
+    // No date in the front matter: the one in the file name, as Jekyll, Hugo and Eleventy read it.
+    const date = readBookmarkDate(typeof dateText === 'string' || typeof dateText === 'number' ? dateText : dated ? `${dated[1]}-${dated[2]}-${dated[3]}` : undefined, zone);
     const ownSlug = typeof data.slug === 'string' || typeof data.slug === 'number' ? String(data.slug) : fileSlug;
 
     // The path the post had on the old site.
@@ -178,24 +232,28 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
     if (date && 'instant' in date) {
       const day = date.offset !== undefined ? dayAtOffset(date.instant, date.offset) : zone.day(date.instant);
       const [year, month, dd] = day.split('-');
-      const v = { year, month, day: dd, slug: slugify(ownSlug), categories: categories.map((c) => c.replace(/^_+/, '')).filter(Boolean) };
+      const v = { year, month, day: dd, slug: ownSlug, categories };
       const jekyll = rel.startsWith('_posts/') || section === '_posts';
       if (typeof data.permalink === 'string' && data.permalink.startsWith('/')) oldPath = expandPermalink(data.permalink, v);
       else if (options.permalink) oldPath = expandPermalink(options.permalink, v);
-      else if (jekyll) oldPath = expandPermalink('/:year/:month/:day/:slug/', v);
+      else if (jekyll) oldPath = expandPermalink(jekyllPermalink, v);
       else {
+        // Hugo's and Eleventy's default: the file's path, its name as written (a date prefix too).
         const folder = path.posix.dirname(rel);
         const parts = [section, ...(folder === '.' ? [] : folder.split('/'))];
         if (bundle) parts.pop();
-        oldPath = `/${[...parts, fileSlug].map((p) => encodeURIComponent(p)).join('/')}/`;
+        oldPath = `/${[...parts, fileName].map((p) => encodeURIComponent(p)).join('/')}/`;
       }
     }
 
     // Files beside a page bundle's index.md: copied with it.
     const beside: Array<{ from: string; rel: string }> = [];
+    const missing: string[] = [];
     if (bundle) {
       const folder = path.join(dir, path.posix.dirname(rel));
       for (const f of listTreeSafe(folder)) if (!/\.(md|markdown)$/i.test(f)) beside.push({ from: path.join(folder, f), rel: f });
+      // A file the post shows or links to that is not there cannot be copied: named.
+      for (const f of relativeFiles(body)) if (!beside.some((b) => b.rel === f)) missing.push(f);
     }
 
     // Everything else is kept as data; names linklog reads itself are kept under source-<name>.
@@ -211,11 +269,19 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
       else extra[k] = v;
     }
 
+    // Raw HTML that could run script is sanitised; whatever text went with it is named.
+    const safe = safeMarkdown(body);
+    if (safe !== body) {
+      const { markup, words } = droppedBySanitiser(body, safe);
+      if (markup.length || words.length) {
+        notes.push(`raw HTML that could run script was removed (${markup.join(', ') || 'markup'})${words.length ? `, with ${words.length} words of its text (${words.slice(0, 8).join(' ')}${words.length > 8 ? ' …' : ''})` : ''}`);
+      }
+    }
     records.push({
       position: rel,
       url: typeof url === 'string' ? url.trim() : undefined,
       title: titleText,
-      body: safeMarkdown(body),
+      body: safe,
       tags,
       date,
       private: data.draft === true || data.published === false || templated,
@@ -224,6 +290,7 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
       slug: ownSlug,
       oldPath,
       files: beside.length ? beside : undefined,
+      missingFiles: missing.length ? missing : undefined,
       extra: Object.keys(extra).length ? { ...extra } : undefined,
       notes,
     });

@@ -39,6 +39,8 @@ export interface BookmarkRecord {
   oldPath?: string;
   /** Files beside the post (a page bundle): absolute paths and their path relative to the post. */
   files?: Array<{ from: string; rel: string }>;
+  /** Files the post refers to by a relative path that are not beside it (so cannot be copied). */
+  missingFiles?: string[];
 }
 
 export interface SourceProblem {
@@ -155,9 +157,52 @@ const MAY_RUN_SCRIPT = /<\s*(script|iframe|object|embed|style|form|svg|math|base
  * (Markdown → sanitised HTML → Markdown). Other Markdown is kept as written.
  */
 export function safeMarkdown(markdown: string): string {
+  markdown = unclosedScriptAsText(markdown);
   if (!MAY_RUN_SCRIPT.test(markdown)) return markdown;
   const mdast = toMdast(markdownToHast(markdown));
   return toMarkdown(mdast as Parameters<typeof toMarkdown>[0], { bullet: '-', emphasis: '_', rule: '-' }).trim();
+}
+
+/**
+ * `<script>` never closed is prose about the tag ("a bunch of <script> tags"), and no browser
+ * runs a script without its end tag: it is kept as the text it is, not dropped with what follows.
+ */
+function unclosedScriptAsText(markdown: string): string {
+  if (!/<script\b/i.test(markdown) || /<\/script\s*>/i.test(markdown)) return markdown;
+  // Outside code (fenced blocks, `spans`), where `<script>` is shown as written anyway.
+  const code = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$|(`+)(?!`)[\s\S]*?[^`]\2(?!`)/gm;
+  let out = '';
+  let at = 0;
+  for (const m of markdown.matchAll(code)) {
+    out += markdown.slice(at, m.index).replace(/<(script\b)/gi, '&lt;$1') + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + markdown.slice(at).replace(/<(script\b)/gi, '&lt;$1');
+}
+
+/** What sanitising took out of `before` (giving `after`): elements and attributes that could run script, and words. */
+export function droppedBySanitiser(before: string, after: string): { markup: string[]; words: string[] } {
+  // (`&lt;script` is a `<script` kept as text)
+  const risky = (t: string) =>
+    (t.match(/(?:<|&lt;)\s*(?:script|iframe|object|embed|style|form|svg|math|base|meta|link)\b|\son[a-z]+\s*=|javascript\s*:/gi) ?? []).map((m) =>
+      /^(<|&lt;)/.test(m) ? `<${m.replace(/^(<|&lt;)\s*/, '').toLowerCase()}>` : m.trim().replace(/\s+/g, '').toLowerCase(),
+    );
+  const left = new Map<string, number>();
+  for (const m of risky(after)) left.set(m, (left.get(m) ?? 0) + 1);
+  const markup: string[] = [];
+  for (const m of risky(before)) {
+    const n = left.get(m) ?? 0;
+    if (n > 0) left.set(m, n - 1);
+    else markup.push(m);
+  }
+  return { markup: [...new Set(markup)], words: lostWords(before, after) };
+}
+
+/** Words of `before` (Markdown, tags left out) that `after` no longer has: what the sanitiser dropped. */
+export function lostWords(before: string, after: string): string[] {
+  const words = (t: string) => t.replace(/<[^>]*>/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const kept = new Set(words(after));
+  return [...new Set(words(before))].filter((w) => !kept.has(w));
 }
 
 /** Does this text hold HTML markup (rather than plain text)? */

@@ -5,6 +5,9 @@
  */
 import { slugify } from '../parse/slug.js';
 
+/** The longest slug an entry may have (parse/slug.ts cuts there): longer source slugs are cut at a word. */
+const SOURCE_SLUG = 80;
+
 /** Title slugs longer than this are cut at the last word boundary before it. */
 const TITLE_SLUG = 72;
 
@@ -40,6 +43,18 @@ export function sourceSlug(raw: string | undefined, note: (m: string) => void): 
   if (raw === undefined) return undefined;
   let slug = slugify(raw.normalize('NFC'));
   if (!slug) return undefined;
+  const words = raw.normalize('NFC').split(/[^\p{L}\p{M}\p{N}_.+]+/u).filter(Boolean);
+  if ([...words.join('-')].length > SOURCE_SLUG) {
+    // Longer than a slug may be: cut at the last whole word that fits, not in a word.
+    let fit = '';
+    for (const word of words) {
+      const next = fit ? `${fit}-${word}` : word;
+      // (a few characters short of the limit, so that slugify itself never cut it)
+      if ([...slugify(next)].length > SOURCE_SLUG - 4) break;
+      fit = next;
+    }
+    if (fit && slugify(fit).length > SOURCE_SLUG / 2) slug = slugify(fit);
+  }
   if (GENERATED_FILE.test(slug)) {
     const safe = slug.replace(/\.([^.]+)$/, '-$1');
     note(`slug '${slug}' would name a file the build writes: slug '${safe}' instead`);

@@ -12,10 +12,13 @@ export type YamlResult =
   | { ok: true; data: unknown; keyLines: Record<string, number> }
   | { ok: false; line: number; message: string };
 
-/** Parses `text`; `firstLine` is the file line its first line is on. */
-export function parseYaml(text: string, firstLine = 1): YamlResult {
+/**
+ * Parses `text`; `firstLine` is the file line its first line is on. `lastKeyWins` (for other
+ * tools' files, on import): a key written twice is read as Ruby's YAML reads it, the last one.
+ */
+export function parseYaml(text: string, firstLine = 1, options: { lastKeyWins?: boolean } = {}): YamlResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: !options.lastKeyWins, prettyErrors: false, strict: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1);
   const problem = doc.errors[0];
   if (problem) return { ok: false, line: lineAt(problem.pos[0]), message: problem.message.split('\n')[0] };

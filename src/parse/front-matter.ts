@@ -24,6 +24,8 @@ export type FrontMatter =
       bodyLine: number;
       /** Read only after indenting the continuation lines of a quoted value (see `lenient`). */
       repaired?: boolean;
+      /** Read only by taking the last of a key written twice (see `lenient`). */
+      duplicateKeys?: boolean;
     }
   | { ok: false; line: number; code: DiagnosticCode; message: string };
 
@@ -38,7 +40,8 @@ const CODE_ENGINES = ['javascript', 'js', 'coffee', 'coffeescript', 'cson', 'jso
 /**
  * Reads the front matter of an entry file's text (a BOM and CRLF line ends are allowed).
  * `lenient` (for files of other tools, on import): a quoted value whose next lines are not
- * indented, which YAML forbids but Jekyll's and other readers accept, is read as they read it.
+ * indented, which YAML forbids but Jekyll's and other readers accept, is read as they read it;
+ * so is a key written twice (the last one counts, as in Ruby's YAML).
  */
 export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}): FrontMatter {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -57,6 +60,7 @@ export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}
 
   let yaml: ReturnType<typeof parseYaml> | undefined;
   let repaired = false;
+  let duplicateKeys = false;
   const engines: Record<string, { parse: (s: string) => object }> = {
     yaml: {
       // gray-matter hands over the text from the end of the opening line: its line 1 is the file's.
@@ -70,6 +74,16 @@ export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}
             repaired = true;
           }
         }
+        if (!yaml.ok && options.lenient) {
+          for (const [candidate, indented] of [[s, false], [indentQuotedContinuations(s), true]] as const) {
+            const again = parseYaml(candidate, 1, { lastKeyWins: true });
+            if (!again.ok) continue;
+            yaml = again;
+            duplicateKeys = true;
+            repaired = indented && candidate !== s;
+            break;
+          }
+        }
         return {};
       },
     },
@@ -80,7 +94,7 @@ export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}
   const data = yaml?.ok ? yaml.data : {};
   if (data === null || data === undefined) return { ok: true, data: {}, body: parsed.content, keyLines: {}, bodyLine: frontLines + 1 };
   if (typeof data !== 'object' || Array.isArray(data)) return fail(2, 'front-matter-not-mapping', 'front matter must be key: value lines');
-  return { ok: true, data: data as Record<string, unknown>, body: parsed.content, keyLines: yaml?.ok ? yaml.keyLines : {}, bodyLine: frontLines + 1, repaired };
+  return { ok: true, data: data as Record<string, unknown>, body: parsed.content, keyLines: yaml?.ok ? yaml.keyLines : {}, bodyLine: frontLines + 1, repaired, duplicateKeys };
 }
 
 /** Indents by two spaces each line that continues a quoted value opened on a top-level key's line. */
