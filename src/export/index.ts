@@ -28,7 +28,8 @@ const aliasesOf = (e: Entry) => ((e as { aliases?: string[] }).aliases ?? []).ma
 /**
  * Netscape: url, title, dates, private and tags as every tool reads them (TAGS comma-separated,
  * so a tag may hold spaces); linklog's own fields (DATE as written, SLUG, ID, VIA, ALIASES,
- * LANG) as attributes other tools ignore; the commentary as plain text in <DD>.
+ * LANG, ARCHIVED, and the entry's other fields as JSON in DATA) as attributes other tools
+ * ignore, TOREAD as Pinboard writes it; the commentary as plain text in <DD>.
  */
 export function exportNetscape(entries: readonly Entry[], settings?: Settings): string {
   const zone = settings ? zoneOf(settings.timezone) : undefined;
@@ -47,6 +48,11 @@ export function exportNetscape(entries: readonly Entry[], settings?: Settings): 
     if (e.via?.name) props.via_name = e.via.name;
     if (aliasesOf(e).length) props.aliases = aliasesOf(e).join(' ');
     if (typeof e.data.lang === 'string') props.lang = e.data.lang;
+    if (e.archived) props.archived = e.archived;
+    // Pinboard's and linkding's own "read later" flag; the other fields of the entry as JSON.
+    if (e.data.toread === true) props.toread = '1';
+    const custom = Object.entries(e.data).filter(([k, v]) => !(k === 'lang' && typeof v === 'string') && !(k === 'toread' && v === true));
+    if (custom.length) props.data = JSON.stringify(Object.fromEntries(custom));
     const dt = `<DT>${toHtml(h('a', props, e.title))}\n`;
     const text = markdownToText(e.body);
     return text ? [dt, `<DD>${toHtml({ type: 'text', value: text })}\n`] : [dt];

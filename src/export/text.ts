@@ -9,19 +9,26 @@ import { markdownToHast } from '../markdown/processor.js';
 const PARAGRAPH: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'table', 'hr', 'figure', 'div', 'section', 'dl']);
 const LINE: ReadonlySet<string> = new Set(['li', 'tr', 'dt', 'dd', 'figcaption']);
 
+/** Markers on the stack for entering and leaving a <pre> (never text: they hold a NUL). */
+const PRE_IN = '\u0000pre';
+const PRE_OUT = '\u0000/pre';
+
 export function markdownToText(markdown: string): string {
   if (!markdown.trim()) return '';
   const out: string[] = [];
+  let pre = 0;
   // Iterative: a deeply nested body must not overflow the stack here either.
   const stack: Array<ElementContent | Root | string> = [markdownToHast(markdown)];
   while (stack.length) {
     const node = stack.pop()!;
     if (typeof node === 'string') {
-      out.push(node);
+      if (node === PRE_IN || node === PRE_OUT) pre += node === PRE_IN ? 1 : -1;
+      else out.push(node);
       continue;
     }
     if (node.type === 'text') {
-      out.push(node.value);
+      // A line end in a paragraph is a soft break (shown as a space); only <br> and <pre> keep one.
+      out.push(pre > 0 ? node.value : node.value.replace(/\n/g, ' '));
       continue;
     }
     if (node.type !== 'element' && node.type !== 'root') continue;
@@ -47,6 +54,10 @@ export function markdownToText(markdown: string): string {
         after.push('\n');
       }
       if (name === 'li') before.push('- ');
+      if (name === 'pre') {
+        before.push(PRE_IN);
+        after.push(PRE_OUT);
+      }
       if (name === 'a') {
         const href = String(el.properties.href ?? '');
         const text = kids.map((k) => (k.type === 'text' ? k.value : '')).join('');

@@ -32,12 +32,14 @@ const attr = (el: Element, name: string): string | undefined => {
  * escaped, except in linklog's own exports, where it is Markdown already.
  * Nested lists (a folder's contents) are left out.
  */
-function ddBody(dd: Element, markdownText: boolean): string {
+function ddBody(dd: Element, markdownText: boolean, plainText: boolean): string {
   const own = dd.children.filter((c) => !(isElement(c) && c.tagName === 'dl'));
   if (own.some(isElement)) return htmlToMarkdown(toHtml({ type: 'root', children: own }));
   const text = own.map((c) => (c.type === 'text' ? c.value : '')).join('').replace(/\r\n?/g, '\n').trim();
   // linklog's own commentary comes back as it was: the build sanitises it, as before.
   if (markdownText) return text;
+  // linklog's text export says its <DD> is plain text: "the <script> tag" there is words, not HTML.
+  if (plainText) return textToMarkdown(text);
   return looksLikeHtml(text) ? htmlToMarkdown(text) : textToMarkdown(text);
 }
 
@@ -45,6 +47,10 @@ function ddBody(dd: Element, markdownText: boolean): string {
 export const LINKLOG_EXPORT_META = '<META NAME="generator" CONTENT="linklog">';
 /** Since <DD> holds plain text, the export says so; an older linklog export's <DD> is Markdown. */
 export const LINKLOG_TEXT_META = '<META NAME="linklog-commentary" CONTENT="text">';
+
+/** Keys that would reach an object's prototype, and linklog's own (attributes of their own): never read from DATA. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const OWN_KEYS: ReadonlySet<string> = new Set(['title', 'url', 'date', 'tags', 'via', 'updated', 'draft', 'slug', 'id', 'aliases', 'archived', 'body']);
 
 /** Folders nested deeper than this are read as if they were at this depth (the parser recurses per level). */
 export const MAX_FOLDER_DEPTH = 100;
@@ -98,12 +104,13 @@ export function parseNetscape(source: string, options: NetscapeOptions): { recor
     // linklog's own DATE keeps the offset, and a day stays a day; ADD_DATE is seconds.
     const rawDate = (ours && attr(a, 'date')) || attr(a, 'add_date');
     const modified = readBookmarkDate(attr(a, 'last_modified'), options.zone);
-    const title = toString(a).replace(/\s+/g, ' ').trim();
+    // HTML's own white space only: an ideographic space (U+3000) in a title is a character of it.
+    const title = toString(a).replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
     const record: BookmarkRecord = {
       position: `line ${a.position?.start.line ?? '?'}`,
       url: attr(a, 'href')?.trim() || undefined,
       title: title || undefined,
-      body: dd ? ddBody(dd, markdownText) : '',
+      body: dd ? ddBody(dd, markdownText, ours && !markdownText) : '',
       tags,
       date: readBookmarkDate(rawDate, options.zone),
       updated: modified && 'instant' in modified ? modified.instant : undefined,
@@ -123,6 +130,25 @@ export function parseNetscape(source: string, options: NetscapeOptions): { recor
       if (aliases?.length) extra.aliases = aliases;
       const lang = attr(a, 'lang');
       if (lang) extra.lang = lang;
+      const archived = attr(a, 'archived');
+      if (archived) extra.archived = archived;
+      // The entry's other fields, as JSON: never a key that would reach a prototype, nor one of linklog's own.
+      const data = attr(a, 'data');
+      if (data) {
+        let fields: unknown;
+        try {
+          fields = JSON.parse(data);
+        } catch {
+          fields = undefined;
+        }
+        if (!fields || typeof fields !== 'object' || Array.isArray(fields)) (record.notes ??= []).push('DATA is not a JSON object: its fields were left out');
+        else {
+          for (const [k, v] of Object.entries(fields)) {
+            if (UNSAFE_KEYS.has(k) || OWN_KEYS.has(k)) (record.notes ??= []).push(`DATA field '${k}' left out (not a name a field may have here)`);
+            else if (!(k in extra)) extra[k] = v;
+          }
+        }
+      }
       if (Object.keys(extra).length) record.extra = extra;
     }
     return record;
