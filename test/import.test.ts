@@ -659,6 +659,12 @@ describe('linklog import: every old URL answers, every word stays (issue 14, end
     ]);
   });
 
+  it('names what sanitising removed: the elements and their words, not character references nor code', async () => {
+    const { droppedBySanitiser, safeMarkdown } = await import('../src/import/records.js');
+    const body = 'Code: `<meta name=x>` and &#123;braces&#125;.\n\n<script>track(visit)</script> <iframe src="https://v.example/"></iframe> end';
+    expect(droppedBySanitiser(body, safeMarkdown(body))).toEqual({ markup: ['<script>', '<iframe>'], words: ['track', 'visit'] });
+  });
+
   it('without --source-url, root-relative links to pages that were not imported are named', async () => {
     const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');
     const s = await importInto(root, path.join(IMPORT, 'jekyll-site/_posts'));

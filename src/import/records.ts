@@ -200,7 +200,8 @@ export function droppedBySanitiser(before: string, after: string): { markup: str
 
 /** Words of `before` (Markdown, tags left out) that `after` no longer has: what the sanitiser dropped. */
 export function lostWords(before: string, after: string): string[] {
-  const words = (t: string) => t.replace(/<[^>]*>/g, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // (character references are not words: `&#123;` may come back as `{`)
+  const words = (t: string) => t.replace(/<[^>]*>|&#?[a-z0-9]+;/gi, ' ').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const kept = new Set(words(after));
   return [...new Set(words(before))].filter((w) => !kept.has(w));
 }
