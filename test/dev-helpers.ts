@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { build } from '../src/build/index.js';
 import { startDev, type BuildEvent, type DevSession } from '../src/dev/index.js';
-import { copyFixture, snapshotTree, tempDir } from './helpers.js';
+import { copyFixture, siteTree, tempDir } from './helpers.js';
 
 /** Reads Server-Sent Events from the dev server into a list, and lets a test wait for one. */
 export class EventLog {
@@ -144,8 +144,8 @@ export async function servedAndFresh(root: string): Promise<{ served: Map<string
   const out = path.join(tempDir(), 'site');
   const result = await build({ root, out, cache: false });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const served = snapshotTree(path.join(root, '_site'));
-  const fresh = snapshotTree(out);
+  const served = siteTree(path.join(root, '_site'));
+  const fresh = siteTree(out);
   served.delete('.linklog-site');
   fresh.delete('.linklog-site');
   return { served, fresh };

@@ -115,3 +115,11 @@ export function snapshotTree(dir: string): Map<string, string> {
   walk('');
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * snapshotTree without the search index (pagefind/): `linklog dev` serves the index from
+ * memory (made in the background), so its output folder has the rest of what a build writes.
+ */
+export function siteTree(dir: string): Map<string, string> {
+  return new Map([...snapshotTree(dir)].filter(([rel]) => !rel.startsWith('pagefind/')));
+}

@@ -7,13 +7,13 @@ import { CACHE_DIR } from '../src/cache/store.js';
 import { devBuilds, type DevBuilds } from '../src/dev/builds.js';
 import { formatDiagnostic } from '../src/lib/diagnostics.js';
 import { bodyLookup, emptyBodies, renderBodies } from '../src/markdown/bodies.js';
-import { copyFixture, entry, REPO, snapshotTree, tempDir } from './helpers.js';
+import { copyFixture, entry, REPO, siteTree, tempDir } from './helpers.js';
 
 const errors = (r: Awaited<ReturnType<typeof build>>) => r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 
 function mtimes(dir: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const rel of snapshotTree(dir).keys()) out.set(rel, fs.statSync(path.join(dir, rel)).mtimeMs);
+  for (const rel of siteTree(dir).keys()) out.set(rel, fs.statSync(path.join(dir, rel)).mtimeMs);
   return out;
 }
 
@@ -22,7 +22,7 @@ async function freshBuild(root: string): Promise<Map<string, string>> {
   const out = tempDir();
   const r = await build({ root, out: path.join(out, 'site'), cache: false });
   expect(errors(r)).toEqual([]);
-  return snapshotTree(path.join(out, 'site'));
+  return siteTree(path.join(out, 'site'));
 }
 
 /** The basic fixture under dev's builds (as `linklog dev` runs them, without watcher and server), built once without errors. */
@@ -54,7 +54,7 @@ describe('incremental builds', () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
     await build({ root });
-    const good = snapshotTree(out);
+    const good = siteTree(out);
     // Each tampering, and the files it adds that linklog did not write: those are left alone.
     const tamperings: Array<[string, () => void, string[]]> = [
       ['a stray file deep inside', () => fs.writeFileSync(path.join(out, '2026/11/24/stray.html'), 'stray'), ['2026/11/24/stray.html']],
@@ -83,7 +83,7 @@ describe('incremental builds', () => {
       const r = await build({ root });
       // Not the shortcut for "nothing to do": the output was looked at and mended.
       expect(Object.keys(r.stats!.timings), label).toContain('plan');
-      const tree = snapshotTree(out);
+      const tree = siteTree(out);
       for (const rel of foreign) {
         expect(tree.get(rel), label).toBe('stray');
         tree.delete(rel);
@@ -112,7 +112,7 @@ describe('incremental builds', () => {
       }
       const r = await builder.build();
       expect(errors(r), label).toEqual([]);
-      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+      expect(siteTree(out), label).toEqual(await freshBuild(root));
       return r;
     };
     await step('first build', () => {});
@@ -176,7 +176,7 @@ describe('incremental builds', () => {
       const r = await builder.build();
       expect(errors(r), label).toEqual([]);
       expect('patch' in r.stats!.timings, label).toBe(patched);
-      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+      expect(siteTree(out), label).toEqual(await freshBuild(root));
       return r;
     };
     const r1 = await edit('commentary', {}, 'First new words, with a [link](../x/) and a note[^1].\n\n[^1]: note\n', true);
@@ -212,7 +212,7 @@ describe('incremental builds', () => {
       builder.otherChanged();
       const r = await builder.build();
       expect(errors(r), label).toEqual([]);
-      expect(snapshotTree(out), label).toEqual(await freshBuild(root));
+      expect(siteTree(out), label).toEqual(await freshBuild(root));
     }
     // An entry edit after it still takes the fast path and stays right.
     const file = 'content/2026/11/date-only.md';
@@ -221,7 +221,7 @@ describe('incremental builds', () => {
     const r = await builder.build();
     expect(errors(r)).toEqual([]);
     expect('patch' in r.stats!.timings).toBe(true);
-    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+    expect(siteTree(out)).toEqual(await freshBuild(root));
   });
 
   it("dev's warm-up indexes the plan for edits, renders the front pages only when asked, and says whether it did", async () => {
@@ -235,25 +235,25 @@ describe('incremental builds', () => {
     // No build yet, nothing to warm: not done, so dev tries again after the next build.
     expect(finish(builder.warmUp())).toEqual({ steps: 0, warmed: false });
     expect(errors(await builder.build())).toEqual([]);
-    const before = snapshotTree(out);
+    const before = siteTree(out);
     expect(finish(builder.warmUp({ pages: false })).warmed).toBe(false);
     const full = finish(builder.warmUp());
     expect(full.warmed).toBe(true);
     expect(full.steps).toBeGreaterThan(1);
     // Nothing written by warming up; an edit after it is patched and equals a fresh build.
-    expect(snapshotTree(out)).toEqual(before);
+    expect(siteTree(out)).toEqual(before);
     const file = 'content/2026/11/date-only.md';
     write(root, file, entry({ title: 'Date only', url: 'https://example.com/date-only', date: '2026-11-24', tags: 'etsy web' }, 'Warm words.\n'));
     builder.sourceChanged(file);
     const r = await builder.build();
     expect('patch' in r.stats!.timings).toBe(true);
     expect(r.stats!.timings.affected).toBeGreaterThan(3);
-    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+    expect(siteTree(out)).toEqual(await freshBuild(root));
   });
 
   it('under dev, a commentary edit after a failed build still reports the error, and the site is mended once it is fixed', async () => {
     const { root, out, builder } = await watchedBasic();
-    const before = snapshotTree(out);
+    const before = siteTree(out);
     // A second entry on the same permalink: the build fails and the output stays.
     const clash = 'content/clash.md';
     write(root, clash, entry({ title: 'Clash', url: 'https://example.com/c', date: '2026-11-24', slug: 'date-only' }, 'c\n'));
@@ -266,24 +266,24 @@ describe('incremental builds', () => {
     const r = await builder.build();
     expect(errors(r)).toEqual([expect.stringContaining('content/clash.md:')]);
     expect(r.stats).toBeUndefined();
-    expect(snapshotTree(out)).toEqual(before);
+    expect(siteTree(out)).toEqual(before);
     fs.rmSync(path.join(root, clash));
     builder.sourceChanged(clash);
     expect(errors(await builder.build())).toEqual([]);
-    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+    expect(siteTree(out)).toEqual(await freshBuild(root));
   });
 
   it('re-renders only the pages whose templates changed (partials and layouts followed), and all of them when a template names others in a way it cannot follow', async () => {
     const { root, out, builder } = await watchedBasic();
     // Not the redirects at the lists' next numbers: no template makes them.
-    const all = [...snapshotTree(out)].filter(([f, t]) => f.endsWith('.html') && !t.includes('http-equiv="refresh"')).map(([f]) => f);
+    const all = [...siteTree(out)].filter(([f, t]) => f.endsWith('.html') && !t.includes('http-equiv="refresh"')).map(([f]) => f);
     const template = (name: string) => fs.readFileSync(path.join(REPO, 'templates', `${name}.eta`), 'utf8');
     const edit = async (name: string, text: string) => {
       write(root, `templates/${name}.eta`, text);
       builder.otherChanged();
       const r = await builder.build();
       expect(errors(r), name).toEqual([]);
-      expect(snapshotTree(out), name).toEqual(await freshBuild(root));
+      expect(siteTree(out), name).toEqual(await freshBuild(root));
       rendered = r.stats!.produced;
       return r.stats!.written.filter((f) => f.endsWith('.html')).sort();
     };
@@ -315,7 +315,7 @@ describe('incremental builds', () => {
     write(root, rel, body('Short.\n'));
     await build({ root });
     expect(fs.statSync(page).size).toBeLessThan(long - 5000);
-    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+    expect(siteTree(out)).toEqual(await freshBuild(root));
 
     const victim = path.join(tempDir(), 'victim.html');
     fs.writeFileSync(victim, 'not linklog’s');
@@ -325,13 +325,13 @@ describe('incremental builds', () => {
     expect(errors(await build({ root }))).toEqual([]);
     expect(fs.readFileSync(victim, 'utf8')).toBe('not linklog’s');
     expect(fs.lstatSync(page).isSymbolicLink()).toBe(false);
-    expect(snapshotTree(out)).toEqual(await freshBuild(root));
+    expect(siteTree(out)).toEqual(await freshBuild(root));
   });
 
   it('ignores a corrupt or truncated cache', async () => {
     const root = copyFixture('basic');
     await build({ root });
-    const expected = snapshotTree(path.join(root, '_site'));
+    const expected = siteTree(path.join(root, '_site'));
     for (const name of fs.readdirSync(path.join(root, CACHE_DIR))) {
       const file = path.join(root, CACHE_DIR, name);
       if (!name.endsWith('.bin')) continue;
@@ -341,10 +341,10 @@ describe('incremental builds', () => {
     write(root, 'content/2026/11/late-utc.md', fs.readFileSync(path.join(root, 'content/2026/11/late-utc.md'), 'utf8'));
     const r = await build({ root });
     expect(errors(r)).toEqual([]);
-    expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
+    expect(siteTree(path.join(root, '_site'))).toEqual(expected);
     fs.writeFileSync(path.join(root, CACHE_DIR, 'bodies.v1.bin'), 'linklog-cache-2\nnot a checksum\ngarbage');
     expect(errors(await build({ root }))).toEqual([]);
-    expect(snapshotTree(path.join(root, '_site'))).toEqual(expected);
+    expect(siteTree(path.join(root, '_site'))).toEqual(expected);
   });
 
   it('saves and reads back a content cache of many slices, and rejects it cut short or from another pipeline', () => {
@@ -377,7 +377,7 @@ describe('incremental builds', () => {
     expect(fixed.stats!.entries).toBeGreaterThan(1);
     expect(fixed.stats!.parsed).toBe(0);
     expect(fixed.stats!.bodiesRendered).toBe(0);
-    expect(snapshotTree(path.join(root, '_site'))).toEqual(await freshBuild(root));
+    expect(siteTree(path.join(root, '_site'))).toEqual(await freshBuild(root));
   });
 
   it('keeps the parsed files of a build that a bad entry stops: once it is mended, only that file is read', async () => {

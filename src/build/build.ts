@@ -14,7 +14,8 @@ import { fingerprint, readInputs } from './inputs.js';
 import { outputDiagnostics, placeOf } from './output-errors.js';
 import { saveCache } from './save.js';
 import { stopwatch } from './steps.js';
-import type { BuildState } from './state.js';
+import type { SearchIndex } from '../plan/types.js';
+import { contentOf, type BuildState } from './state.js';
 
 export interface BuildRequest {
   /** Write the output; `check` renders every file and writes nothing. */
@@ -31,6 +32,8 @@ export interface BuildRequest {
   sources?: readonly SourceStat[];
   /** Files to read again whatever their stat says (a watcher saw them change). */
   forced?: ReadonlySet<string>;
+  /** Make the search index and write it (the build command); `dev` makes it in the background and serves it, `check` not at all. */
+  searchIndex?: boolean;
 }
 
 export interface BuildStats {
@@ -44,6 +47,8 @@ export interface BuildStats {
   produced: number;
   parsed: number;
   bodiesRendered: number;
+  /** Search index shards this build made anew (the others were reused); undefined when it made no index. */
+  searchIndexed?: number;
   ms: number;
   timings: Record<string, number>;
   out: string;
@@ -130,8 +135,20 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   }
   if (hasErrors(diagnostics)) return failed();
 
+  let search: SearchIndex | undefined;
+  let searchIndexed: number | undefined;
+  if (settings.search && request.searchIndex) {
+    const [{ indexSearch }, { bodyLookup }] = await Promise.all([import('./search.js'), import('../markdown/bodies.js')]);
+    const outcome = await indexSearch(state, model.site, settings, bodyLookup(contentOf(state).bodies, state.pipeline, settings));
+    diagnostics.push(...outcome.diagnostics);
+    search = outcome.index;
+    searchIndexed = outcome.indexed;
+    clock.lap('search');
+    if (hasErrors(diagnostics)) return failed();
+  }
+
   const settingsKey = hashOf(`${state.pipeline}\0${JSON.stringify(settings)}\0${request.drafts}`);
-  const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
+  const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, search, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
   diagnostics.push(...plan.diagnostics);
   clock.lap('plan');
   if (hasErrors(diagnostics)) return failed();
@@ -172,6 +189,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
       produced: result.produced,
       parsed: parsed.parsed,
       bodiesRendered: rendered,
+      searchIndexed,
       ms: clock.elapsed(),
       timings: clock.timings,
       out: state.out,

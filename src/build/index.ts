@@ -27,7 +27,7 @@ export async function build(options: BuildOptions & { command?: string }): Promi
     return { diagnostics: [error(placeOf(state.root, e.lockFile), undefined, 'output-locked', e.message)] };
   }
   try {
-    return await runBuild(state, { write: true, drafts: Boolean(options.drafts), shortcut: true, trustOutputs: false, saveCache: true });
+    return await runBuild(state, { write: true, drafts: Boolean(options.drafts), shortcut: true, trustOutputs: false, saveCache: true, searchIndex: true });
   } finally {
     release();
   }

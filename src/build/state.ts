@@ -11,6 +11,7 @@ import { PIPELINE_VERSION } from '../lib/pipeline.js';
 import { emptyBodies, type BodiesState } from '../markdown/bodies.js';
 import type { Model } from '../model/index.js';
 import type { Plan } from '../plan/plan.js';
+import type { SearchIndex } from '../plan/types.js';
 import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
 import type { RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -74,6 +75,8 @@ export interface BuildState {
   buffers: WriteBuffers;
   /** The last build that wrote the site, for `linklog dev`'s fast path and warm-up. */
   last?: { plan: Plan; ctx: RenderContext; settingsKey: string };
+  /** The newest finished search index (Pagefind's files per shard; see build/search.ts). */
+  search?: SearchIndex;
   /** What changed since the cache files were written. */
   unsaved: { content: boolean; manifest: boolean };
   /** Cache files that were ignored or could not be saved, not yet reported (`.linklog-cache/x: why`). */

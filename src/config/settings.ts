@@ -48,6 +48,8 @@ export interface Settings {
   nav?: readonly NavItem[];
   /** Hosts whose iframes a body may embed (a host or any subdomain of it); empty: none (`embeds:` in linklog.yaml). */
   embeds: readonly string[];
+  /** Pagefind search: the index in /pagefind/, the /search/ page and every page's search form (`search: false` leaves them out). */
+  search: boolean;
 }
 
 /** `embeds: true`: video and code players that work in a sandboxed, lazy iframe. */
@@ -107,6 +109,7 @@ const KEYS: Record<string, Check> = {
     typeof v === 'boolean' || (Array.isArray(v) && v.every((h) => typeof h === 'string' && /^([a-z0-9-]+\.)+[a-z0-9-]+$/i.test(h.trim())))
       ? undefined
       : `must be false (no iframes), true (${DEFAULT_EMBEDS.join(', ')}) or a list of host names such as [youtube-nocookie.com, player.vimeo.com], not ${describe(v)}`,
+  search: (v) => (typeof v === 'boolean' ? undefined : `must be true or false, not ${describe(v)}`),
 };
 
 function checkNav(v: unknown): string | undefined {
@@ -254,6 +257,7 @@ export function parseSettings(
       ...(valid.image !== undefined ? { image: new URL((valid.image as string).replace(/^\//, ''), baseUrl).href } : {}),
       ...(valid.nav !== undefined ? { nav: (valid.nav as NavItem[]).map((n) => ({ label: n.label.trim(), href: n.href.trim() })) } : {}),
       embeds: valid.embeds === true ? DEFAULT_EMBEDS : Array.isArray(valid.embeds) ? (valid.embeds as string[]).map((h) => h.trim().toLowerCase()) : [],
+      search: (valid.search as boolean | undefined) ?? true,
     },
   };
 }

@@ -188,6 +188,10 @@ feedSize: 50
 # Iframes a body may hold (<iframe src=…>): false (none, the default; each is left out with a
 # warning), true (YouTube via youtube-nocookie.com, Vimeo, CodePen, SoundCloud) or a list of hosts.
 # embeds: false
+
+# Search (Pagefind): the index in /pagefind/, a /search/ page and a search form on every page.
+# false leaves all of it out.
+# search: true
 `;
 }
 

@@ -9,6 +9,7 @@ import { runBuild, type BuildResult } from '../build/build.js';
 import { saveCache } from '../build/save.js';
 import { createState, type BuildOptions, type BuildState } from '../build/state.js';
 import { sameStat, statSource, statSources, type SourceStat } from '../load/sources.js';
+import type { SearchOutcome } from '../build/search.js';
 import { tryFastPath } from './fast-path.js';
 
 export interface DevBuilds {
@@ -28,6 +29,8 @@ export interface DevBuilds {
    */
   warmUp(options?: { pages?: boolean }): Generator<void, boolean, void>;
   save(options?: { manifestOnly?: boolean }): void;
+  /** Makes the search index of the last site built (each shard whose records changed), into state.search; undefined when search is off or nothing was built. */
+  indexSearch(): Promise<SearchOutcome | undefined>;
 }
 
 export function devBuilds(options: BuildOptions): DevBuilds {
@@ -114,6 +117,12 @@ export function devBuilds(options: BuildOptions): DevBuilds {
     },
     save(opts) {
       saveCache(state, opts);
+    },
+    async indexSearch() {
+      const last = state.last;
+      if (!last || !last.ctx.settings.search) return undefined;
+      const { indexSearch } = await import('../build/search.js');
+      return indexSearch(state, last.ctx.site, last.ctx.settings, last.ctx.bodies);
     },
   };
 }

@@ -4,6 +4,7 @@
  * is what `linklog build` would produce.
  */
 import { EventEmitter } from 'node:events';
+import type http from 'node:http';
 import path from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import { loadSettings } from '../config/settings.js';
@@ -11,6 +12,8 @@ import { formatDiagnostic, hasErrors } from '../lib/diagnostics.js';
 import { lockOutput } from '../write/lock.js';
 import { devBuilds, type DevBuilds } from './builds.js';
 import { startCapture } from './capture.js';
+import type { SearchIndex } from '../plan/types.js';
+import { searchFiles, searchHandler } from './search.js';
 import { startServer, type DevServer } from './server.js';
 import { watchSite, type Change, type Watcher } from './watch.js';
 
@@ -36,14 +39,17 @@ export interface BuildEvent {
 export interface DevSession {
   server: DevServer;
   builds: DevBuilds;
-  /** 'build' (BuildEvent) after every rebuild. */
-  events: EventEmitter<{ build: [BuildEvent] }>;
+  /** 'build' (BuildEvent) after every rebuild; 'search' after each background index that finished (how many shards it made anew). */
+  events: EventEmitter<{ build: [BuildEvent]; search: [number] }>;
   /** Resolves with the first rebuild, from now on, whose changes include every one of `paths` (root-relative). */
   rebuilt(...paths: string[]): Promise<BuildEvent>;
   /** Resolves after the rebuilds of everything changed so far. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Quiet time after the last rebuild before the search index is made. */
+const SEARCH_SETTLE_MS = 1000;
 
 function describe(changes: readonly Change[]): string {
   if (changes.length === 1) return `${changes[0].path} ${changes[0].event === 'unlink' ? 'removed' : changes[0].event === 'add' ? 'added' : 'changed'}`;
@@ -57,7 +63,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const builds = devBuilds({ root, out: options.out, drafts: options.drafts });
   // The only writer of its output while it runs: a `build` meanwhile is refused, naming this session.
   const releaseLock = lockOutput(builds.state.out, 'linklog dev');
-  const events = new EventEmitter<{ build: [BuildEvent] }>();
+  const events = new EventEmitter<{ build: [BuildEvent]; search: [number] }>();
 
   let busy = false;
   let closed = false;
@@ -99,6 +105,45 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     setImmediate(warmSome);
   };
 
+  // The search index is made in the background once saves settle, never before a reload;
+  // the server answers /pagefind/ from the newest finished one (dev/search.ts).
+  let searchTimer: NodeJS.Timeout | undefined;
+  let indexing = false;
+  let indexAgain = false;
+  let served: { index: SearchIndex; files: Map<string, Uint8Array> } | undefined;
+  const indexSoon = () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(indexNow, SEARCH_SETTLE_MS);
+  };
+  const indexNow = async () => {
+    // A build under way schedules the next index when it is done.
+    if (closed || busy) return;
+    if (indexing) {
+      indexAgain = true;
+      return;
+    }
+    indexing = true;
+    try {
+      const outcome = await builds.indexSearch();
+      for (const d of outcome?.diagnostics ?? []) err(formatDiagnostic(d));
+      if (outcome?.index) events.emit('search', outcome.indexed);
+    } catch (e) {
+      err(`search index failed: ${(e as Error).stack ?? e}`);
+    } finally {
+      indexing = false;
+      if (indexAgain && !closed) {
+        indexAgain = false;
+        indexSoon();
+      }
+    }
+  };
+  const searchIndexFiles = () => {
+    const index = builds.state.search;
+    if (!index) return undefined;
+    if (served?.index !== index) served = { index, files: searchFiles(index) };
+    return served.files;
+  };
+
   const report = (changes: readonly Change[], result: BuildResult, ms: number) => {
     // Errors every time; warnings only when they change (the baseUrl warning would repeat on every save).
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic).join('\n');
@@ -121,6 +166,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   const onBatch = async (changes: Change[]) => {
     busy = true;
+    clearTimeout(searchTimer);
     const started = performance.now();
     const event: BuildEvent = { changes };
     try {
@@ -143,6 +189,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       srv?.broadcast('ok');
       srv?.broadcast('reload', { written: result.stats!.written.length, removed: result.stats!.removed.length });
       scheduleSave();
+      indexSoon();
     } catch (e) {
       event.error = e as Error;
       err(`rebuild failed: ${(e as Error).stack ?? e}`);
@@ -164,7 +211,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const first = await builds.build();
   await watcher.ready;
   busy = false;
-  report([], first, performance.now() - started);
+  if (report([], first, performance.now() - started)) indexSoon();
   builds.save();
   const missed = builds.missedChanges();
   if (missed.length) watcher.inject(missed.map((p) => ({ kind: 'content', path: p, event: 'change' })));
@@ -200,7 +247,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   });
   for (let port = options.port, tries = 0; ; port++, tries++) {
     try {
-      srv = await startServer({ root: builds.state.out, basePath, host: options.host, port, extra: capture });
+      const search = searchHandler(searchIndexFiles, () => basePath);
+      const extra = { handle: (req: http.IncomingMessage, res: http.ServerResponse) => search(req, res) || capture.handle(req, res), clientScript: capture.clientScript };
+      srv = await startServer({ root: builds.state.out, basePath, host: options.host, port, extra });
       if (tries > 0) log(`port ${options.port} is in use; using ${port} instead`);
       break;
     } catch (e) {
@@ -226,6 +275,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     async close() {
       closed = true;
       clearTimeout(saveTimer);
+      clearTimeout(searchTimer);
       clearTimeout(contentTimer);
       await watcher.close();
       await server.close();

@@ -76,7 +76,9 @@ export type DiagnosticCode =
   | 'cache-not-saved'
   // files in content/ that are not entries linklog can read
   | 'source-skipped'
-  | 'source-unreadable';
+  | 'source-unreadable'
+  // the search index (Pagefind)
+  | 'search-index-failed';
 
 export interface Diagnostic {
   /** Path relative to the site root, with forward slashes. */

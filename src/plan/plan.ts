@@ -12,7 +12,7 @@ import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
 import { signer, type PlanMemo } from './sign.js';
-import type { FileSpec, PageDoc, PlanContext, PlannedFile } from './types.js';
+import type { FileSpec, PageDoc, PlanContext, PlannedFile, SearchIndex } from './types.js';
 
 export interface PlanInput {
   site: Site;
@@ -22,6 +22,8 @@ export interface PlanInput {
   pages: readonly PageDoc[];
   /** The site's git repository, when it is in one. */
   git?: GitState;
+  /** The search index's files, when this build writes them. */
+  search?: SearchIndex;
   /** Template name → key (see render/templates.ts). */
   templateKeys: ReadonlyMap<string, string>;
   /** Hash of the pipeline, settings and drafts flag. */
@@ -55,6 +57,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       statics: input.statics,
       pages: input.pages,
       git: input.git,
+      search: input.search,
       memo: (init) => own(output.name, init),
       keep: (id, part, key, make) => {
         seen.add(id);

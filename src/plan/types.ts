@@ -54,6 +54,20 @@ export interface PlannedFile extends FileSpec {
   readonly sig: string;
 }
 
+/** One Pagefind bundle of the search index: the records of a run of entries, oldest first. */
+export interface SearchShard {
+  /** What its records were made from, hashed: the same key, the same files. */
+  readonly key: string;
+  /** Its folder under pagefind/: '' for the first (Pagefind's own /pagefind/), `part-N/` for the others. */
+  readonly dir: string;
+  readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
+}
+
+/** The search index as the plan takes it (undefined: no index files this build). */
+export interface SearchIndex {
+  readonly shards: readonly SearchShard[];
+}
+
 export interface PlanContext {
   site: Site;
   settings: Settings;
@@ -62,6 +76,8 @@ export interface PlanContext {
   pages: readonly PageDoc[];
   /** The site's git repository, when it is in one (for /build.json). */
   git?: GitState;
+  /** The search index's files (undefined when search is off, in `check`, and in `linklog dev`, whose server serves them). */
+  search?: SearchIndex;
   /** A memo of the output's own, kept by the build state from one plan to the next. */
   memo<T>(init: () => T): T;
   /**

@@ -57,6 +57,8 @@ export function siteView(settings: Settings) {
     image: settings.image,
     /** The header's links (the `nav` setting): label, href, and the route of a site link (for aria-current). */
     menu: (settings.nav ?? defaultNav(settings)).map((item) => navLink(settings, item)),
+    /** The search page's address, for the header's search form; undefined with `search: false`. */
+    search: settings.search ? h('search/') : undefined,
   };
 }
 

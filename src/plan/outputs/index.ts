@@ -13,6 +13,7 @@ import { homePages } from './home.js';
 import { notFoundPage } from './not-found.js';
 import { sitePages } from './pages.js';
 import { publicFiles } from './public.js';
+import { searchOutput } from './search.js';
 import { sitemapOutput } from './sitemap.js';
 import { tagsJson } from './tags-json.js';
 import { tagPages } from './tags.js';
@@ -26,6 +27,7 @@ export const OUTPUTS: readonly Output[] = [
   feeds,
   feedArchives,
   tagsJson,
+  searchOutput,
   // After the generated pages: a page of the same path is an error.
   sitePages,
   // After the pages: it lists them.
