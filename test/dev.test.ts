@@ -6,7 +6,7 @@ import { build } from '../src/build/index.js';
 import { INJECTED_TAG } from '../src/dev/client.js';
 import { resolveInside } from '../src/dev/server.js';
 import { openDev, rawGet, type Dev } from './dev-helpers.js';
-import { copyFixture, entry, REPO, snapshotTree, tempDir } from './helpers.js';
+import { copyFixture, entry, REPO, siteTree, snapshotTree, tempDir } from './helpers.js';
 
 /** Each test opens its own session; it is closed after the test, whatever happened. */
 let dev: Dev | undefined;
@@ -102,9 +102,9 @@ describe('linklog dev', () => {
     expect(rebuilds).toBeLessThan(26);
     const fresh = tempDir();
     await build({ root, out: path.join(fresh, 'site'), cache: false });
-    const served = snapshotTree(path.join(root, '_site'));
+    const served = siteTree(path.join(root, '_site'));
     served.delete('.linklog-site');
-    const expected = snapshotTree(path.join(fresh, 'site'));
+    const expected = siteTree(path.join(fresh, 'site'));
     expected.delete('.linklog-site');
     expect([...served.keys()]).toEqual([...expected.keys()]);
     expect(served).toEqual(expected);

@@ -121,5 +121,10 @@ export function snapshotTree(dir: string): Map<string, string> {
  * memory (made in the background), so its output folder has the rest of what a build writes.
  */
 export function siteTree(dir: string): Map<string, string> {
-  return new Map([...snapshotTree(dir)].filter(([rel]) => !rel.startsWith('pagefind/')));
+  return new Map(
+    [...snapshotTree(dir)]
+      .filter(([rel]) => !rel.startsWith('pagefind/'))
+      // The marker lists the files linklog wrote: the index's too.
+      .map(([rel, text]) => [rel, rel === '.linklog-site' ? text.replace(/^pagefind\/.*\n/gm, '') : text]),
+  );
 }
