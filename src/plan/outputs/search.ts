@@ -4,6 +4,7 @@
  * is signed by its shard's key, so a build whose records did not change writes none.
  * `search: false` plans nothing.
  */
+import { translator } from '../../config/strings.js';
 import { href, routes } from '../../config/urls.js';
 import { pageFile, siteFeedLinks } from '../page.js';
 import { SHARD_SIZE, shardDir } from '../../render/search.js';
@@ -20,7 +21,7 @@ export const searchOutput: Output = {
       pageFile('search', {
         route: 'search/',
         template: 'search',
-        title: 'Search',
+        title: translator(settings).t('search.title'),
         feeds: siteFeedLinks(settings),
         entries: [],
         values: bundles,
