@@ -10,6 +10,10 @@
  *   dev new tag     `linklog dev`: a new entry with a new tag saved → reload event
  *   capture         `linklog dev`: the capture form's POST → its 303 → the entry page served (target ≤ 300 ms at 10k)
  *   peak RSS        of the first build
+ *   search          first build with and without search (and the search step's share), the
+ *                   index on disk, the bytes one query downloads (headless Chromium, up to 20k
+ *                   entries), peak RSS of linklog, of Pagefind's process and of both at once
+ *                   (--skip-search leaves it out, --search-only measures only it)
  *   Markdown floor  the Markdown stage alone over every body on one core, warmed up
  *                   (corpora up to 20k entries): no first build can beat it ÷ cores
  * and prints a table, plus JSON to bench-results/.
@@ -37,6 +41,8 @@ const { values } = parseArgs({
     'peers-log': { type: 'string' },
     'hugo-seconds': { type: 'string' },
     'skip-dev': { type: 'boolean' },
+    'skip-search': { type: 'boolean' },
+    'search-only': { type: 'boolean' },
     'import-size': { type: 'string', default: '50000' },
     out: { type: 'string', default: path.join(REPO, 'bench-results') },
   },
@@ -221,6 +227,140 @@ function peersFromLog(file) {
   return out;
 }
 
+/** Every process under `pid` (and itself), from /proc. */
+function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${out[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        out.push(...fs.readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      } catch {}
+    }
+  }
+  return out;
+}
+
+const statusKiB = (pid, field) => {
+  try {
+    return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * A first build (no cache, no output), its process tree's memory sampled every 100 ms: the
+ * peak of linklog's process, of Pagefind's (its VmHWM) and of their sum.
+ */
+async function measuredBuild(root, out) {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(path.join(root, '.linklog-cache'), { recursive: true, force: true });
+  const { spawn } = await import('node:child_process');
+  const t = process.hrtime.bigint();
+  const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--out', out], { env: { ...process.env, LINKLOG_TIMINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  let sumPeak = 0;
+  let pagefindPeak = 0;
+  const sample = () => {
+    const pids = processTree(child.pid);
+    sumPeak = Math.max(sumPeak, pids.reduce((a, p) => a + statusKiB(p, 'VmRSS'), 0));
+    for (const p of pids.slice(1)) pagefindPeak = Math.max(pagefindPeak, statusKiB(p, 'VmHWM'));
+  };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  const wallMs = Number(process.hrtime.bigint() - t) / 1e6;
+  if (code !== 0) throw new Error(`build failed:\n${stderr}`);
+  const stats = JSON.parse(stdout.trim().split('\n').pop());
+  return { wallMs, ...stats, pagefindPeakMiB: pagefindPeak / 1024, treePeakMiB: sumPeak / 1024 };
+}
+
+function dirBytes(dir) {
+  let bytes = 0;
+  let files = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else {
+        bytes += fs.statSync(path.join(d, e.name)).size;
+        files++;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files };
+}
+
+/** What a reader downloads for one query on /search/ (headless Chromium, an empty cache): Pagefind's files, and everything. */
+async function queryBytes(out, query) {
+  const { chromium } = await import('playwright-core');
+  const { lookup } = await import('mrmime');
+  const server = http.createServer((req, res) => {
+    let file = path.join(out, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) file = path.join(file, 'index.html');
+    if (!file.startsWith(out) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': lookup(file) ?? 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+  const page = await browser.newPage();
+  const got = [];
+  page.on('requestfinished', async (r) => {
+    const sizes = await r.sizes().catch(() => undefined);
+    if (sizes) got.push({ url: r.url(), bytes: sizes.responseBodySize });
+  });
+  await page.goto(`http://127.0.0.1:${server.address().port}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+  const results = await page.locator('.pagefind-ui__message').innerText();
+  await browser.close();
+  server.close();
+  const pagefind = got.filter((g) => g.url.includes('/pagefind/'));
+  const sum = (xs) => xs.reduce((a, g) => a + g.bytes, 0);
+  return { query, results, requests: got.length, pagefindRequests: pagefind.length, pagefindBytes: sum(pagefind), allBytes: sum(got) };
+}
+
+/** First build with and without search, the search step's share, the index on disk, a query's bytes, and memory with Pagefind's process. */
+async function searchFigures(root, entries) {
+  const out = path.join(root, '_site');
+  const withSearch = [];
+  const runs = entries > 20000 ? 1 : RUNS;
+  for (let i = 0; i < runs; i++) withSearch.push(await measuredBuild(root, out));
+  const index = dirBytes(path.join(out, 'pagefind'));
+  const query = entries <= 20000 ? await queryBytes(out, 'database') : undefined;
+  const settings = path.join(root, 'linklog.yaml');
+  const before = fs.readFileSync(settings, 'utf8');
+  fs.appendFileSync(settings, 'search: false\n');
+  const without = [];
+  for (let i = 0; i < runs; i++) without.push(await measuredBuild(root, out));
+  fs.writeFileSync(settings, before);
+  const first = median(withSearch.map((r) => r.wallMs));
+  const step = median(withSearch.map((r) => r.timings.search));
+  return {
+    searchFirstBuildMs: first,
+    noSearchFirstBuildMs: median(without.map((r) => r.wallMs)),
+    searchStepMs: step,
+    searchShare: step / first,
+    indexBytes: index.bytes,
+    indexFiles: index.files,
+    query,
+    searchNodePeakMiB: median(withSearch.map((r) => r.maxRssKiB / 1024)),
+    searchPagefindPeakMiB: median(withSearch.map((r) => r.pagefindPeakMiB)),
+    searchTreePeakMiB: median(withSearch.map((r) => r.treePeakMiB)),
+    noSearchNodePeakMiB: median(without.map((r) => r.maxRssKiB / 1024)),
+  };
+}
+
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const results = [];
 const corpora = values.corpus
@@ -237,10 +377,11 @@ for (const c of corpora) {
   const root = makeSite(`site-${c.label.replace(/\W+/g, '-')}`, dir);
   const entries = countEntries(path.join(root, 'content'));
   process.stdout.write(`${c.label}: ${entries} entries … `);
-  const figures = { corpus: c.label, entries, ...buildFigures(root) };
+  const figures = { corpus: c.label, entries, ...(values['search-only'] ? {} : buildFigures(root)) };
+  if (!values['skip-search']) Object.assign(figures, await searchFigures(root, entries));
   // Before dev adds its entries. The ratio targets are set at 10k entries; at 100k this would add minutes.
-  if (entries <= 20000) figures.markdownFloor = markdownFloor(root);
-  if (!values['skip-dev']) Object.assign(figures, await devFigures(root));
+  if (entries <= 20000 && !values['search-only']) figures.markdownFloor = markdownFloor(root);
+  if (!values['skip-dev'] && !values['search-only']) Object.assign(figures, await devFigures(root));
   results.push(figures);
   console.log('done');
   fs.rmSync(root, { recursive: true, force: true });
@@ -281,6 +422,7 @@ console.log('');
 console.log('| corpus | pages | first build | peak RSS | template edit | no change (files written) | one new entry (files written) | dev edit → reload | dev new tag → reload |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
+  if (r.firstBuildMs === undefined) continue;
   console.log(
     `| ${r.corpus} | ${r.pages} | ${fmt(r.firstBuildMs)} | ${Math.round(r.firstBuildPeakRssMiB)} MiB | ${fmt(r.templateChangeMs)} | ${fmt(r.noChangeMs)} (${r.noChangeWritten}) | ${fmt(r.oneNewEntryMs)} (${r.oneNewEntryWritten}) | ${r.devEditMs === undefined ? '–' : fmt(r.devEditMs)} | ${r.devNewTagMs === undefined ? '–' : fmt(r.devNewTagMs)} |`,
   );
@@ -312,6 +454,17 @@ for (const r of results) {
       `the template edit's render+write), a first build is ${fmt(work)} of work: no first build can take under ${fmt(r.firstBuildFloorMs)} ` +
       `on ${cores} cores, even with perfect parallelism.` +
       (r.hugo ? ` The target, 0.75 × Hugo, is ${fmt(750 * r.hugo.seconds)}.` : ''),
+  );
+}
+for (const r of results) {
+  if (r.searchFirstBuildMs === undefined) continue;
+  const mib = (b) => `${(b / 1048576).toFixed(1)} MiB`;
+  console.log(
+    `\n${r.corpus}: search: first build ${fmt(r.searchFirstBuildMs)} with search, ${fmt(r.noSearchFirstBuildMs)} without (search: false); ` +
+      `the search step ${fmt(r.searchStepMs)}, ${Math.round(r.searchShare * 100)}% of the build. Index on disk: ${mib(r.indexBytes)} in ${r.indexFiles} files. ` +
+      `Peak RSS: linklog ${Math.round(r.searchNodePeakMiB)} MiB (${Math.round(r.noSearchNodePeakMiB)} MiB without search), Pagefind's process ${Math.round(r.searchPagefindPeakMiB)} MiB, ` +
+      `both at once ${Math.round(r.searchTreePeakMiB)} MiB (target ≤ 1536 MiB).` +
+      (r.query ? ` One query ('${r.query.query}', ${r.query.results}) downloads ${mib(r.query.pagefindBytes)} of Pagefind's files in ${r.query.pagefindRequests} requests (${mib(r.query.allBytes)} with the page, ${r.query.requests} requests).` : ''),
   );
 }
 for (const r of results) if (r.captureMs !== undefined) console.log(`\n${r.corpus}: dev capture POST → entry page served: ${fmt(r.captureMs)} median, ${fmt(r.captureMaxMs)} at most (target ≤ 300 ms at 10k)`);

@@ -21,6 +21,8 @@ function jsonText(v: unknown, key = ''): string {
 function readerText(node: Root | RootContent): string {
   if (node.type === 'text') return node.value;
   if (node.type !== 'root' && node.type !== 'element') return '';
+  // A script's or stylesheet's text is not read (the search page has its script inline).
+  if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style')) return '';
   const attrs = node.type === 'element' ? ['ariaLabel', 'title', 'content', 'alt'].map((k) => String(node.properties[k] ?? '')) : [];
   return [...attrs, ...node.children.map(readerText)].join('\n');
 }

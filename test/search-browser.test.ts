@@ -111,6 +111,8 @@ describe.skipIf(!hasChromium)('search in the browser', () => {
     await page.goto(`${site}search/?q=lands&tag=etsy`);
     await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual(['Date only']);
+    // ?tag= takes the slug too, and the tag's own page is linked (Pagefind's UI searches only for words).
+    expect(await page.locator('.search-tag a').getAttribute('href')).toBe('/links/tags/etsy/');
     expect(requests.every((u) => u.startsWith(site))).toBe(true);
     await page.close();
   });
