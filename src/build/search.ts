@@ -13,7 +13,7 @@
  * (`search-N`) so the next build process reuses them.
  */
 import * as pagefind from 'pagefind';
-import { readBlob, writeBlob } from '../cache/store.js';
+import { CACHE_DIR, readBlob, writeBlob } from '../cache/store.js';
 import type { Settings } from '../config/settings.js';
 import { error, type Diagnostic } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
@@ -23,6 +23,7 @@ import type { Entry } from '../parse/entry.js';
 import type { SearchIndex, SearchShard } from '../plan/types.js';
 import { commentaryText, recordVersion, searchLanguage, searchRecord, SHARD_SIZE, shardDir } from '../render/search.js';
 import { ioReason, isIoError } from '../write/errors.js';
+import { placeOf } from './output-errors.js';
 import type { BuildState } from './state.js';
 
 /** Records sent to Pagefind before waiting for its answers. */
@@ -126,6 +127,8 @@ function saveShard(state: BuildState, i: number, shard: SearchShard): void {
     writeBlob(state.root, `search-${i}`, { pipeline: state.pipeline, key: shard.key, files: shard.files }, undefined, state.faults);
   } catch (e) {
     if (!isIoError(e)) throw e;
-    state.notes.push(`.linklog-cache/search-${i}: the cache was not saved (${ioReason(e)}); linklog builds without it, the next build does all the work again`);
+    // The same note as the rest of the cache's (build/save.ts), so a cache folder that cannot be written is said once.
+    const where = (e as NodeJS.ErrnoException).path;
+    state.notes.push(`${where ? placeOf(state.root, where) : CACHE_DIR}: the cache was not saved (${ioReason(e)}); linklog builds without it, the next build does all the work again`);
   }
 }
