@@ -610,6 +610,42 @@ describe('linklog import of hostile files (issues 19, 20)', () => {
   });
 });
 
+describe('linklog import: tracking parameters (issue 16)', () => {
+  const bookmarks = (dir: string) => {
+    const file = path.join(dir, 'bookmarks.html');
+    fs.writeFileSync(
+      file,
+      `<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<DL><p>
+<DT><A HREF="https://a.example/post?id=7&utm_source=feed&utm_medium=rss#part" ADD_DATE="1700000000">A</A>
+<DT><A HREF="https://b.example/?fbclid=xyz" ADD_DATE="1700000100">B</A>
+<DT><A HREF="https://c.example/?q=utm&ref=home" ADD_DATE="1700000200">C</A>
+</DL><p>
+`,
+    );
+    return file;
+  };
+
+  it('removes stripParams from every url as new does, keeps the rest in order with the fragment, and says how many urls changed', async () => {
+    const root = site();
+    const r = await runCli(['import', bookmarks(root), '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/urls without tracking parameters 2\b/);
+    const urls = (await entriesOf(root)).map((e) => e.url).sort();
+    expect(urls).toEqual(['https://a.example/post?id=7#part', 'https://b.example/', 'https://c.example/?q=utm&ref=home']);
+  });
+
+  it('--keep-query keeps every url as given; stripParams: [] turns stripping off', async () => {
+    const kept = site();
+    const r = await runCli(['import', bookmarks(kept), '--root', kept, '--keep-query']);
+    expect(r.stdout).not.toMatch(/tracking/);
+    expect((await entriesOf(kept)).map((e) => e.url)).toContain('https://a.example/post?id=7&utm_source=feed&utm_medium=rss#part');
+    const off = site('baseUrl: https://example.org/\nstripParams: []\n');
+    await importInto(off, bookmarks(off));
+    expect((await entriesOf(off)).map((e) => e.url)).toContain('https://b.example/?fbclid=xyz');
+  });
+});
+
 describe('linklog import: every old URL answers, every word stays (issue 14, end to end)', () => {
   it('a Jekyll site: _config.yml’s permalink gives the old paths; links between imported posts point at their new pages; the built site redirects every old path', async () => {
     const root = site('baseUrl: https://example.org/\ntimezone: America/Chicago\n');

@@ -5,7 +5,7 @@ import { UsageError } from '../lib/diagnostics.js';
 import { EXIT, rootOption, type Command } from './command.js';
 
 export const importCommand: Command = {
-    usage: 'linklog import SOURCE [--format netscape|pinboard|json|markdown] [--root DIR] [--dry-run] [--folder-tags] [--map field=name,…] [--source-url URL] [--permalink PATTERN]',
+    usage: 'linklog import SOURCE [--format netscape|pinboard|json|markdown] [--root DIR] [--dry-run] [--folder-tags] [--map field=name,…] [--source-url URL] [--permalink PATTERN] [--keep-query]',
     summary: `Imports bookmarks as entry files (one per bookmark, written as 'linklog new' writes them).
 SOURCE is a Netscape bookmark file (browsers, Pinboard, Delicious, Shaarli, linkding, Raindrop), a JSON
 export (Pinboard's, or linklog's own), or a folder of another generator's Markdown link posts.
@@ -20,6 +20,8 @@ Exits 1 when any record was skipped for an error (the others are written).
   --source-url U  the old site's address: each post's old path becomes an alias (a redirect),
                   links to an imported post point at its new page, other root-relative links
                   at the old site
+  --keep-query    keep every url exactly as the source has it (by default the tracking
+                  parameters of stripParams, utm_* and the like, are removed, as 'new' does)
   --permalink P   the old site's permalink pattern for Markdown posts, e.g. /:year/:month/:title/
                   or a Jekyll style (date, pretty, ordinal, none)
                   (default: for Jekyll _posts, _config.yml's permalink, else Jekyll's date style;
@@ -33,6 +35,7 @@ Exits 1 when any record was skipped for an error (the others are written).
       map: { type: 'string' },
       'source-url': { type: 'string' },
       permalink: { type: 'string' },
+      'keep-query': { type: 'boolean' },
     },
     async run(v, positionals) {
       if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one SOURCE' : 'missing the SOURCE to import');
@@ -61,6 +64,7 @@ Exits 1 when any record was skipped for an error (the others are written).
           fieldMap,
           sourceUrl: v['source-url'] as string | undefined,
           permalink: v.permalink as string | undefined,
+          keepQuery: Boolean(v['keep-query']),
         });
       } catch (e) {
         if (e instanceof ImportError) {
@@ -88,6 +92,7 @@ Exits 1 when any record was skipped for an error (the others are written).
           (s.merges.length ? `, tags merged ${s.merges.length}` : '') +
           (s.copied.length || s.notCopied.length ? `, files copied ${s.copied.length}, not copied ${s.notCopied.length}` : '') +
           (v['source-url'] ? `, old paths kept ${s.samePath}, redirected ${s.aliased}` : '') +
+          (s.urlsStripped ? `, urls without tracking parameters ${s.urlsStripped}` : '') +
           (s.linksMoved ? `, links to imported posts made internal ${s.linksMoved}` : '') +
           (v['dry-run'] ? ' (dry run: nothing written)' : ''),
       );

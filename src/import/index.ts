@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
+import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
 import { routes } from '../config/urls.js';
 import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
@@ -34,6 +35,8 @@ export interface ImportOptions {
   sourceUrl?: string;
   /** The old site's permalink pattern (`/:year/:month/:day/:slug/`), for Markdown sources. */
   permalink?: string;
+  /** Keep each url exactly as the source has it (no tracking parameters removed). */
+  keepQuery?: boolean;
   /** For tests: the clock used when a whole file has no dates. */
   now?: number;
 }
@@ -66,6 +69,8 @@ export interface ImportSummary {
   aliased: number;
   /** Links in bodies to an imported post's old path, made links to its new page. */
   linksMoved: number;
+  /** Urls whose tracking parameters (`stripParams`) were removed. */
+  urlsStripped: number;
 }
 
 /** A bookmark file that cannot be read at all: nothing is written. */
@@ -159,6 +164,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     samePath: 0,
     aliased: 0,
     linksMoved: 0,
+    urlsStripped: 0,
   };
 
   // What the site holds already: links on each day (to skip), permalinks and tag slugs (to avoid clashes).
@@ -220,11 +226,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       fail('no url');
       continue;
     }
-    const checked = parseWebUrl(r.url);
-    if (checked.url === undefined) {
-      fail(`url ${checked.problem}`);
+    const parsed = parseWebUrl(r.url);
+    if (parsed.url === undefined) {
+      fail(`url ${parsed.problem}`);
       continue;
     }
+    // As `new` and capture do: tracking parameters go, so the same link is one link.
+    const stripped = options.keepQuery ? { url: parsed.url, removed: [] } : stripTracking(parsed.url, settings.stripParams ?? DEFAULT_STRIP_PARAMS);
+    if (stripped.removed.length) summary.urlsStripped++;
+    const checked = { url: stripped.url };
     if (r.date && 'unreadable' in r.date) {
       fail(`unreadable date '${r.date.unreadable}'`);
       continue;
