@@ -14,7 +14,6 @@
 import type { Element, Properties, Root } from 'hast';
 import { find, html } from 'property-information';
 import type { VFile } from 'vfile';
-import { DEFAULT_EMBEDS } from '../../config/settings.js';
 import { lineOf, warn } from './warn.js';
 
 /**
@@ -25,13 +24,6 @@ import { lineOf, warn } from './warn.js';
  * sandbox, and the Nu checker refuses the pair.
  */
 export const IFRAME_SANDBOX = ['allow-scripts', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-presentation'];
-/**
- * The players of the default list (embeds: true) keep their own origin: they need its
- * storage (YouTube's player refuses to play in an opaque origin). That is safe only
- * because they are other sites: an iframe of the site's own host is never embedded
- * (below). Pages with one of these fail the Nu checker's advice on the pair, knowingly.
- */
-export const NEEDS_OWN_ORIGIN: readonly string[] = DEFAULT_EMBEDS;
 /** Only the embedding page's origin is sent: YouTube refuses to play without it, and the page's path stays private. */
 export const IFRAME_REFERRER_POLICY = 'strict-origin-when-cross-origin';
 const IFRAME_ALLOW = 'fullscreen; picture-in-picture; encrypted-media';
@@ -110,8 +102,7 @@ function iframe(node: Element, hosts: readonly string[], siteHost: string | unde
     else if (!REPLACED.has(prop)) removed(`attribute ${attribute(prop)} of <iframe> removed: not allowed`);
   }
   if (typeof properties.title !== 'string' || properties.title.trim() === '') properties.title = url.hostname;
-  const sandbox = hostAllowed(url.hostname, NEEDS_OWN_ORIGIN) ? [...IFRAME_SANDBOX, 'allow-same-origin'] : IFRAME_SANDBOX;
-  Object.assign(properties, { loading: 'lazy', sandbox: sandbox.join(' '), referrerPolicy: IFRAME_REFERRER_POLICY, allow: IFRAME_ALLOW });
+  Object.assign(properties, { loading: 'lazy', sandbox: IFRAME_SANDBOX.join(' '), referrerPolicy: IFRAME_REFERRER_POLICY, allow: IFRAME_ALLOW });
   // An iframe's content is not shown (the parser keeps it as text): nothing is lost.
   return { type: 'element', tagName: 'iframe', properties, children: [], position: node.position };
 }
