@@ -1,6 +1,6 @@
 /** HTML pages as planned files: what every page declares, and the one way they render. */
 import type { Settings } from '../config/settings.js';
-import { translator } from '../config/strings.js';
+import { translator, type Translator } from '../config/strings.js';
 import { absoluteUrl, href, outputPath, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
@@ -20,8 +20,7 @@ export function feedLinks(links: FeedLink[]): FeedLinks {
 }
 
 /** An Atom feed's link, with its JSON Feed twin (`….xml` → `….json`). */
-function atomAndJson(settings: Settings, title: string, route: string): FeedLink {
-  const tr = translator(settings);
+function atomAndJson(settings: Settings, tr: Translator, title: string, route: string): FeedLink {
   return {
     title: tr.t('feed.atom', { title }),
     href: href(settings, route),
@@ -33,13 +32,14 @@ function atomAndJson(settings: Settings, title: string, route: string): FeedLink
 export function siteFeedLinks(settings: Settings): FeedLinks {
   const tr = translator(settings);
   return feedLinks([
-    atomAndJson(settings, tr.t('feed.site', { site: settings.title }), routes.feed()),
-    atomAndJson(settings, tr.t('feed.daily', { site: settings.title }), routes.daily()),
+    atomAndJson(settings, tr, tr.t('feed.site', { site: settings.title }), routes.feed()),
+    atomAndJson(settings, tr, tr.t('feed.daily', { site: settings.title }), routes.daily()),
   ]);
 }
 
 export function tagFeedLink(settings: Settings, tag: { name: string; slug: string }): FeedLink {
-  return atomAndJson(settings, translator(settings).t('feed.tag', { site: settings.title, tag: tag.name }), routes.tagFeed(tag.slug));
+  const tr = translator(settings);
+  return atomAndJson(settings, tr, tr.t('feed.tag', { site: settings.title, tag: tag.name }), routes.tagFeed(tag.slug));
 }
 
 export interface PageSpec {
