@@ -70,6 +70,8 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     pending.clear();
     try {
       await onBatch(batch);
+    } catch {
+      // onBatch reports its own failures; a rejection here would end the process.
     } finally {
       running = false;
       // Changes that came in during the rebuild: one more round.
@@ -131,10 +133,20 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     schedule();
     verify(rel, kind);
   };
-  watcher.on('add', note('add')).on('change', note('change')).on('unlink', note('unlink'));
+  /** No watcher event may take the server down (`sed -i`'s temporary files vanish, or sit under what is now a file). */
+  const guarded =
+    <A extends unknown[]>(f: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        f(...args);
+      } catch {
+        // The next event, or the check a little later, finds the file as it is.
+      }
+    };
+  watcher.on('add', guarded(note('add'))).on('change', guarded(note('change'))).on('unlink', guarded(note('unlink')));
   // chokidar reads a changed folder at most once a second, so a new file can wait
   // that long for its 'add'; the raw event from fs.watch comes at once.
-  watcher.on('raw', (_event, evPath, opts) => {
+  watcher.on('raw', guarded((_event: string, evPath: string, opts: unknown) => {
     const details = opts as { watchedPath?: string } | undefined;
     if (!evPath || !details?.watchedPath) return;
     const watched = path.resolve(root, details.watchedPath);
@@ -144,13 +156,13 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     const exists = statOf(abs);
     if (exists?.isDirectory()) return;
     note(exists ? 'change' : 'unlink')(rel);
-  });
+  }));
   // A removed folder: every entry under it is gone (chokidar reports the folder).
-  watcher.on('unlinkDir', (p: string) => {
+  watcher.on('unlinkDir', guarded((p: string) => {
     const rel = p.split(path.sep).join('/');
     pending.set(rel, { kind: rel.startsWith('public') ? 'public' : rel.startsWith('templates') ? 'templates' : rel.startsWith(PAGES_DIR) ? 'pages' : 'content', path: rel, event: 'unlink' });
     schedule();
-  });
+  }));
   // An error of the watcher (a folder it cannot read) must not stop the server.
   watcher.on('error', () => {});
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));

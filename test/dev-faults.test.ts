@@ -1,0 +1,195 @@
+/**
+ * `linklog dev` under faults and storms: `sed -i` loops, edits of a thousand files, a renamed
+ * folder, a `git checkout`, a restart over a damaged output or after `kill -9`. After each, the
+ * output is a fresh build's, and the server answers throughout. Every wait is on an event.
+ */
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/build/index.js';
+import { openDev, servedAndFresh, type Dev } from './dev-helpers.js';
+import { CLI, copyFixture, entry, REPO } from './helpers.js';
+
+/** A loaded 2-core machine can take minutes over these. */
+const LONG = 600_000;
+let dev: Dev | undefined;
+const open = async (root?: string) => (dev = await openDev(root));
+afterEach(async () => {
+  await dev?.close();
+  dev = undefined;
+}, LONG);
+
+const run = (cmd: string, args: string[], cwd: string) =>
+  new Promise<void>((resolve, reject) => execFile(cmd, args, { cwd }, (e, _out, err) => (e ? reject(new Error(`${cmd} ${args.join(' ')}: ${err}`)) : resolve())));
+
+/**
+ * Resolves once the session's output equals a fresh build of the site as it is now; waits on the
+ * session's build events meanwhile (a change not yet picked up comes as one more build). Fails,
+ * naming what differs, when no build comes for `quietMs` while the output still differs.
+ */
+async function settles(d: Dev, quietMs = 120_000, ignore: readonly string[] = []): Promise<void> {
+  const { fresh } = await servedAndFresh(d.root);
+  for (const rel of ignore) fresh.delete(rel);
+  for (;;) {
+    const next = new Promise<'build' | 'quiet'>((resolve) => {
+      const timer = setTimeout(() => resolve('quiet'), quietMs);
+      d.session.events.once('build', () => {
+        clearTimeout(timer);
+        resolve('build');
+      });
+    });
+    await d.session.idle();
+    const { served } = await servedAndFresh(d.root).then((s) => ({ served: s.served }));
+    for (const rel of ignore) served.delete(rel);
+    const differ = [...new Set([...served.keys(), ...fresh.keys()])].filter((k) => served.get(k) !== fresh.get(k));
+    if (differ.length === 0) return;
+    if ((await next) === 'quiet') expect(differ.slice(0, 20), `still different after ${quietMs} ms without a build`).toEqual([]);
+  }
+}
+
+describe('linklog dev under sed -i', () => {
+  it('survives a loop of `sed -i` over entries (it crashed with ENOTDIR), keeps answering, and ends as a fresh build', async () => {
+    const root = copyFixture('basic');
+    const files = Array.from({ length: 8 }, (_, i) => (i % 2 ? `content/s${i}.md` : `content/2026/11/s${i}.md`));
+    for (const [i, rel] of files.entries()) fs.writeFileSync(path.join(root, rel), entry({ title: `Sed ${i} r0`, url: `https://example.com/s${i}`, date: '2026-11-20', tags: '[sed]' }));
+    const d = await open(root);
+    for (let round = 1; round <= 15; round++) {
+      await Promise.all(files.map((rel, i) => run('sed', ['-i', `s/^title: .*/title: Sed ${i} r${round}/`, rel], root)));
+      expect((await d.get('tags/sed/')).status, `round ${round}`).toBe(200);
+    }
+    await settles(d);
+    const { served } = await servedAndFresh(root);
+    expect([...served.values()].some((html) => html.includes('Sed 7 r15'))).toBe(true);
+    expect(d.logs.filter((l) => /failed|Error/.test(l))).toEqual([]);
+  }, LONG);
+});
+
+describe('linklog dev under an edit storm', () => {
+  it('takes 1,000 new files at once, a renamed folder, and their removal, and equals a fresh build after each', async () => {
+    const d = await open();
+    const storm = path.join(d.root, 'content/storm');
+    fs.mkdirSync(storm);
+    for (let i = 0; i < 1000; i++) {
+      fs.writeFileSync(path.join(storm, `e${i}.md`), entry({ title: `Storm ${i}`, url: `https://example.com/storm/${i}`, date: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, tags: `[storm, s${i % 7}]` }));
+    }
+    await settles(d);
+    expect((await d.get('tags/storm/')).status).toBe(200);
+    // Renamed: the same entries from another folder (same slugs and dates), then with edits.
+    fs.renameSync(storm, path.join(d.root, 'content/renamed'));
+    await settles(d);
+    for (let i = 0; i < 1000; i += 3) fs.appendFileSync(path.join(d.root, 'content/renamed', `e${i}.md`), `\nEdited ${i}.\n`);
+    await settles(d);
+    fs.rmSync(path.join(d.root, 'content/renamed'), { recursive: true });
+    await settles(d);
+    expect((await d.get('tags/storm/')).status).toBe(404);
+    expect((await d.get('')).status).toBe(200);
+  }, LONG);
+
+  it('follows a `git checkout` of another branch and back', async () => {
+    const root = copyFixture('basic');
+    const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], root);
+    await git('init', '-q', '-b', 'main');
+    fs.writeFileSync(path.join(root, '.gitignore'), '_site/\n.linklog-cache/\n');
+    await git('add', '-A');
+    await git('commit', '-qm', 'main');
+    await git('checkout', '-qb', 'other');
+    // The other branch: 200 entries in a new folder, one entry removed, one retitled, a folder moved, a template.
+    fs.mkdirSync(path.join(root, 'content/other'));
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(root, `content/other/o${i}.md`), entry({ title: `Other ${i}`, url: `https://example.com/o/${i}`, date: '2026-09-15', tags: '[other]' }));
+    fs.rmSync(path.join(root, 'content/2026/11/late-utc.md'));
+    const dateOnly = path.join(root, 'content/2026/11/date-only.md');
+    fs.writeFileSync(dateOnly, fs.readFileSync(dateOnly, 'utf8').replace(/^title: .*$/m, 'title: Retitled on the other branch'));
+    fs.renameSync(path.join(root, 'content/misc'), path.join(root, 'content/moved'));
+    fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates/tags.eta'), fs.readFileSync(path.join(REPO, 'templates/tags.eta'), 'utf8').replace('<h1 class="page-title">Tags</h1>', '<h1 class="page-title">Other tags</h1>'));
+    await git('add', '-A');
+    await git('commit', '-qm', 'other');
+    await git('checkout', '-q', 'main');
+    const d = await open(root);
+    // build.json: dev leaves out whether the work tree is clean (it does not run `git status`); its commit is checked apart.
+    const stampIsHead = async () => {
+      const head = await new Promise<string>((resolve) => execFile('git', ['rev-parse', 'HEAD'], { cwd: root }, (_e, out) => resolve(out.trim())));
+      expect(JSON.parse(fs.readFileSync(path.join(root, '_site/build.json'), 'utf8')).git?.commit).toBe(head);
+    };
+    await git('checkout', '-q', 'other');
+    await settles(d, undefined, ['build.json']);
+    await stampIsHead();
+    expect((await d.get('tags/other/')).status).toBe(200);
+    await git('checkout', '-q', 'main');
+    await settles(d, undefined, ['build.json']);
+    await stampIsHead();
+    expect((await d.get('tags/other/')).status).toBe(404);
+  }, LONG);
+});
+
+describe('linklog dev restarted', () => {
+  it('serves feed.xml and tags/ deleted from a built site (it trusted the record)', async () => {
+    const root = copyFixture('basic');
+    const r = await build({ root });
+    expect(r.stats).toBeDefined();
+    fs.rmSync(path.join(root, '_site/feed.xml'));
+    fs.rmSync(path.join(root, '_site/tags'), { recursive: true });
+    fs.writeFileSync(path.join(root, '_site/index.html'), 'damaged');
+    const d = await open(root);
+    expect((await d.get('feed.xml')).status).toBe(200);
+    expect((await d.get('tags/')).status).toBe(200);
+    expect((await d.get('tags/web/')).status).toBe(200);
+    expect((await d.get('')).text).not.toContain('damaged');
+    await d.session.idle();
+    const { served, fresh } = await servedAndFresh(root);
+    expect(served).toEqual(fresh);
+  });
+
+  it('after `kill -9` and a content revert, serves a fresh build (twice over)', async () => {
+    const root = copyFixture('basic');
+    const original = fs.readFileSync(path.join(root, 'content/2026/11/date-only.md'), 'utf8');
+    /** `linklog dev` as its own process; resolves with it once `line` matches its output. */
+    const devUntil = (line: RegExp, act: () => void = () => {}) => {
+      const child = spawn(process.execPath, [CLI, 'dev', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let acted = false;
+      return new Promise<typeof child>((resolve, reject) => {
+        const seen = (c: Buffer) => {
+          out += c.toString();
+          if (!acted && /serving http/.test(out)) {
+            acted = true;
+            act();
+          }
+          if (line.test(out)) resolve(child);
+        };
+        child.stdout.on('data', seen);
+        child.stderr.on('data', seen);
+        child.on('exit', () => reject(new Error(`dev exited:\n${out}`)));
+      });
+    };
+    const kill = async (child: ReturnType<typeof spawn>) => {
+      child.removeAllListeners('exit');
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await gone;
+    };
+    // A session that adds an entry with a new tag and retitles another, killed right after it rebuilt.
+    let child = await devUntil(/fresh\.md added: rebuilt/, () => {
+      fs.writeFileSync(path.join(root, 'content/fresh.md'), entry({ title: 'Fresh', url: 'https://example.com/fresh', date: '2026-11-27T12:00:00Z', tags: '[fresh-tag]' }));
+    });
+    await kill(child);
+    child = await devUntil(/date-only\.md changed: rebuilt/, () => {
+      fs.writeFileSync(path.join(root, 'content/2026/11/date-only.md'), original.replace(/^title: .*$/m, 'title: Killed mid-edit'));
+    });
+    await kill(child);
+    // The author reverts both.
+    fs.rmSync(path.join(root, 'content/fresh.md'));
+    fs.writeFileSync(path.join(root, 'content/2026/11/date-only.md'), original);
+    // Started and killed once more before it could save anything, then started for good.
+    child = await devUntil(/serving http/);
+    await kill(child);
+    const d = await open(root);
+    await d.session.idle();
+    const { served, fresh } = await servedAndFresh(root);
+    expect([...served.keys()]).toEqual([...fresh.keys()]);
+    expect(served).toEqual(fresh);
+    expect((await d.get('tags/fresh-tag/')).status).toBe(404);
+    expect((await d.get('2026/11/24/date-only/')).text).not.toContain('Killed mid-edit');
+  }, LONG);
+});
