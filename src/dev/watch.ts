@@ -12,6 +12,8 @@ import { PAGES_DIR } from '../load/pages.js';
 
 /** Longer than chokidar's 50 ms window for repeated changes to one file. */
 const VERIFY_MS = 80;
+/** How many listings in a row of a new folder must find nothing new (about a second: chokidar re-reads a folder at most once a second). */
+const SWEEP_ROUNDS = 12;
 
 export type ChangeKind = 'content' | 'templates' | 'public' | 'settings' | 'pages';
 
@@ -121,17 +123,54 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
       }, VERIFY_MS),
     );
   };
-  const note = (event: Change['event']) => (p: string) => {
+  const note = (event: Change['event']) => (p: string): boolean => {
     const rel = p.split(path.sep).join('/');
     const kind = classify(rel);
-    if (!kind) return;
+    if (!kind) return false;
     const now = statKey(rel);
     // The same version of a file reported twice (raw event, then chokidar's own): once is enough.
-    if (now === lastSeen.get(rel)) return;
+    if (now === lastSeen.get(rel)) return false;
     lastSeen.set(rel, now);
     pending.set(rel, { kind, path: rel, event });
     schedule();
     verify(rel, kind);
+    return true;
+  };
+  // chokidar lists a new folder first and watches it only after: a file written into it in
+  // between (a `git checkout` writing a new folder, an archive unpacked) was never reported,
+  // and dev served the site without it. So a new folder is listed here as well, VERIFY_MS
+  // after it appeared and again until SWEEP_ROUNDS listings in a row found nothing new.
+  const sweeps = new Map<string, NodeJS.Timeout>();
+  const filesUnder = (rel: string): string[] => {
+    const out: string[] = [];
+    let items: fs.Dirent[];
+    try {
+      items = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return out;
+    }
+    for (const item of items) {
+      if (item.name.startsWith('.')) continue;
+      const child = `${rel}/${item.name}`;
+      if (item.isDirectory()) out.push(...filesUnder(child));
+      else out.push(child);
+    }
+    return out;
+  };
+  const sweep = (rel: string, rounds = SWEEP_ROUNDS) => {
+    const parts = rel.split('/');
+    if (!watched.has(parts[0]) || parts.some((p) => p.startsWith('.'))) return;
+    clearTimeout(sweeps.get(rel));
+    sweeps.set(
+      rel,
+      setTimeout(() => {
+        sweeps.delete(rel);
+        let found = false;
+        for (const file of filesUnder(rel)) if (note('add')(file)) found = true;
+        if (found) sweep(rel);
+        else if (rounds > 1) sweep(rel, rounds - 1);
+      }, VERIFY_MS),
+    );
   };
   /** No watcher event may take the server down (`sed -i`'s temporary files vanish, or sit under what is now a file). */
   const guarded =
@@ -154,7 +193,8 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     const rel = path.relative(root, abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return;
     const exists = statOf(abs);
-    if (exists?.isDirectory()) return;
+    // A folder: made or moved here (its files are listed, see sweep), or one whose entries changed.
+    if (exists?.isDirectory()) return sweep(rel.split(path.sep).join('/'));
     note(exists ? 'change' : 'unlink')(rel);
   }));
   // A removed folder: every entry under it is gone (chokidar reports the folder).
@@ -165,6 +205,8 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   }));
   // An error of the watcher (a folder it cannot read) must not stop the server.
   watcher.on('error', () => {});
+  // A new folder (chokidar's report comes after the raw one; the second listing just restarts the count).
+  watcher.on('addDir', guarded((p: string) => sweep(p.split(path.sep).join('/'))));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
@@ -180,6 +222,7 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
     async close() {
       if (timer) clearTimeout(timer);
       for (const t of verifiers.values()) clearTimeout(t);
+      for (const t of sweeps.values()) clearTimeout(t);
       await watcher.close();
     },
   };
