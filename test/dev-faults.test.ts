@@ -6,9 +6,9 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
-import { openDev, servedAndFresh, type Dev } from './dev-helpers.js';
+import { openDev, QUIET_MS, servedAndFresh, within, type Dev } from './dev-helpers.js';
 import { CLI, copyFixture, entry, REPO, siteTree } from './helpers.js';
 
 /** A loaded 2-core machine can take minutes over these. */
@@ -19,32 +19,26 @@ afterEach(async () => {
   await dev?.close();
   dev = undefined;
 }, LONG);
+// Thousands of files: removed here, with time for it (the shared clean-up has two minutes).
+afterAll(() => {
+  for (const d of sites) fs.rmSync(d, { recursive: true, force: true });
+}, LONG);
+const sites: string[] = [];
+const fixture = () => {
+  const root = copyFixture('basic');
+  sites.push(root);
+  return root;
+};
 
 const run = (cmd: string, args: string[], cwd: string) =>
   new Promise<void>((resolve, reject) => execFile(cmd, args, { cwd }, (e, _out, err) => (e ? reject(new Error(`${cmd} ${args.join(' ')}: ${err}`)) : resolve())));
-
-/** How long a wait goes without the event it waits for before the test fails, naming it (a loaded 2-core machine is slow; a lost change never comes). */
-const QUIET = 120_000;
-
-/** `p`, or a failure naming `what` once `ms` went by without it: no wait here can hang the run. */
-async function within<T>(p: Promise<T>, what: string, ms = QUIET): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`waited ${ms} ms for ${what}; it never came`)), ms);
-  });
-  try {
-    return await Promise.race([p, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Resolves once the session's output equals a fresh build of the site as it is now. While it
  * differs, waits for the session's next build (a change not yet picked up comes as one more
  * build); fails, naming what differs and what dev said, when none comes for `quietMs`.
  */
-async function settles(d: Dev, quietMs = QUIET, ignore: readonly string[] = []): Promise<void> {
+async function settles(d: Dev, quietMs = QUIET_MS, ignore: readonly string[] = []): Promise<void> {
   const { fresh } = await servedAndFresh(d.root);
   for (const rel of ignore) fresh.delete(rel);
   for (;;) {
@@ -67,7 +61,7 @@ async function settles(d: Dev, quietMs = QUIET, ignore: readonly string[] = []):
 
 describe('linklog dev under sed -i', () => {
   it('survives a loop of `sed -i` over entries (it crashed with ENOTDIR), keeps answering, and ends as a fresh build', async () => {
-    const root = copyFixture('basic');
+    const root = fixture();
     const files = Array.from({ length: 8 }, (_, i) => (i % 2 ? `content/s${i}.md` : `content/2026/11/s${i}.md`));
     for (const [i, rel] of files.entries()) fs.writeFileSync(path.join(root, rel), entry({ title: `Sed ${i} r0`, url: `https://example.com/s${i}`, date: '2026-11-20', tags: '[sed]' }));
     const d = await open(root);
@@ -84,7 +78,7 @@ describe('linklog dev under sed -i', () => {
 
 describe('linklog dev under an edit storm', () => {
   it('takes 1,000 new files at once, a renamed folder, and their removal, and equals a fresh build after each', async () => {
-    const d = await open();
+    const d = await open(fixture());
     const storm = path.join(d.root, 'content/storm');
     fs.mkdirSync(storm);
     for (let i = 0; i < 1000; i++) {
@@ -104,7 +98,7 @@ describe('linklog dev under an edit storm', () => {
   }, LONG);
 
   it('sees every file another process writes into a new folder (chokidar lists a new folder before it watches it)', async () => {
-    const d = await open();
+    const d = await open(fixture());
     // As `git checkout` or `tar x` do: a folder made and filled at once by another process, while dev reads it.
     const writer = `const fs = require('fs'), path = require('path'); const [dir, round] = process.argv.slice(1); fs.mkdirSync(dir);
       for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, 'w' + round + '-' + i + '.md'), '---\\ntitle: Written ' + round + ' ' + i + '\\nurl: https://example.com/w/' + round + '/' + i + '\\ndate: 2026-09-10\\ntags: [w' + round + ']\\n---\\n');`;
@@ -116,7 +110,7 @@ describe('linklog dev under an edit storm', () => {
   }, LONG);
 
   it('follows a `git checkout` of another branch and back', async () => {
-    const root = copyFixture('basic');
+    const root = fixture();
     const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], root);
     await git('init', '-q', '-b', 'main');
     fs.writeFileSync(path.join(root, '.gitignore'), '_site/\n.linklog-cache/\n');
@@ -154,7 +148,7 @@ describe('linklog dev under an edit storm', () => {
 
 describe('linklog dev restarted', () => {
   it('serves feed.xml and tags/ deleted from a built site (it trusted the record)', async () => {
-    const root = copyFixture('basic');
+    const root = fixture();
     const r = await build({ root });
     expect(r.stats).toBeDefined();
     fs.rmSync(path.join(root, '_site/feed.xml'));
@@ -171,7 +165,7 @@ describe('linklog dev restarted', () => {
   }, LONG);
 
   it('after `kill -9` and a content revert, serves a fresh build (twice over)', async () => {
-    const root = copyFixture('basic');
+    const root = fixture();
     const original = fs.readFileSync(path.join(root, 'content/2026/11/date-only.md'), 'utf8');
     /** `linklog dev` as its own process; resolves with it once `line` matches its output. */
     const devUntil = (line: RegExp, act: () => void = () => {}) => {

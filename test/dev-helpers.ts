@@ -7,6 +7,22 @@ import { build } from '../src/build/index.js';
 import { startDev, type BuildEvent, type DevSession } from '../src/dev/index.js';
 import { copyFixture, siteTree, tempDir } from './helpers.js';
 
+/** How long a test waits for an event before it fails naming it (a loaded 2-core machine is slow; a lost change never comes). */
+export const QUIET_MS = 120_000;
+
+/** `p`, or a failure naming `what` once `ms` went by without it: a wait that cannot hang the run. */
+export async function within<T>(p: Promise<T>, what: string, ms = QUIET_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited ${ms} ms for ${what}; it never came`)), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Reads Server-Sent Events from the dev server into a list, and lets a test wait for one. */
 export class EventLog {
   events: Array<{ event: string; data: unknown }> = [];
@@ -141,11 +157,13 @@ export function request(port: number, rawPath: string, headers: http.OutgoingHtt
 
 /** The output folder of a dev session and a fresh build (no cache) of the same files, without the marker file. */
 export async function servedAndFresh(root: string): Promise<{ served: Map<string, string>; fresh: Map<string, string> }> {
-  const out = path.join(tempDir(), 'site');
+  const dir = tempDir();
+  const out = path.join(dir, 'site');
   const result = await build({ root, out, cache: false });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const served = siteTree(path.join(root, '_site'));
   const fresh = siteTree(out);
+  fs.rmSync(dir, { recursive: true, force: true });
   served.delete('.linklog-site');
   fresh.delete('.linklog-site');
   return { served, fresh };
