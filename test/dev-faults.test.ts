@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
 import { openDev, QUIET_MS, servedAndFresh, within, type Dev } from './dev-helpers.js';
-import { CLI, copyFixture, entry, REPO, siteTree } from './helpers.js';
+import { CLI, copyFixture, entry, REPO, siteTree, tempDir } from './helpers.js';
 
 /** A loaded 2-core machine can take minutes over these. */
 const LONG = 600_000;
@@ -143,6 +143,42 @@ describe('linklog dev under an edit storm', () => {
     await settles(d, undefined, ['build.json']);
     await stampIsHead();
     expect((await d.get('tags/other/')).status).toBe(404);
+  }, LONG);
+});
+
+describe('linklog dev and symbolic links in content/', () => {
+  it('never follows a link to a folder out of the site, nor a link loop: skips and names them as build does, and ignores edits behind them', async () => {
+    const root = fixture();
+    const outside = tempDir('linklog-outside-');
+    sites.push(outside);
+    fs.writeFileSync(path.join(outside, 'secret.md'), entry({ title: 'Secret outside', url: 'https://example.com/secret', date: '2026-11-20', tags: '[secret]' }));
+    const c = (rel: string) => path.join(root, 'content', rel);
+    fs.symlinkSync(outside, c('elsewhere'));
+    fs.symlinkSync('..', c('up'));
+    fs.symlinkSync('loop.md', c('loop.md'));
+    fs.symlinkSync('loop-b.md', c('loop-a.md'));
+    fs.symlinkSync('loop-a.md', c('loop-b.md'));
+    const d = await open(root);
+    const skipped = (rel: string, why: string) => expect(d.logs, rel).toContain(`${rel}: warning: skipped: ${why}`);
+    skipped('content/elsewhere', 'a symbolic link out of the site (never followed)');
+    skipped('content/up', 'a symbolic link to a folder (folders are never followed through links)');
+    skipped('content/loop.md', 'a symbolic link loop');
+    skipped('content/loop-a.md', 'a symbolic link loop');
+    await settles(d);
+    // Edits behind the links (out of the site; inside it through the loop `up`), then an entry of
+    // the site saved: the rebuild for it must show only what a build shows (edits behind a link
+    // reported by a watcher that follows links come with it, or before it).
+    fs.writeFileSync(path.join(outside, 'secret.md'), entry({ title: 'Secret edited', url: 'https://example.com/secret', date: '2026-11-20', tags: '[secret]' }));
+    fs.writeFileSync(path.join(outside, 'new.md'), entry({ title: 'New outside', url: 'https://example.com/new-outside', date: '2026-11-20', tags: '[secret]' }));
+    const dateOnly = c('2026/11/date-only.md');
+    fs.writeFileSync(dateOnly, fs.readFileSync(dateOnly, 'utf8').replace(/^title: .*$/m, 'title: Edited beside links'));
+    await within(d.built('content/2026/11/date-only.md'), 'the rebuild for content/2026/11/date-only.md');
+    await settles(d);
+    expect((await d.get('2026/11/24/date-only/')).text).toContain('Edited beside links');
+    expect((await d.get('tags/secret/')).status).toBe(404);
+    const { served } = await servedAndFresh(root);
+    expect([...served.values()].some((html) => html.includes('Secret'))).toBe(false);
+    expect(d.logs.filter((l) => /failed|Error|clash/.test(l))).toEqual([]);
   }, LONG);
 });
 

@@ -93,6 +93,10 @@ export function watchSite(root: string, onBatch: (changes: Change[]) => Promise<
   const watcher: FSWatcher = watch(absRoot, {
     cwd: absRoot,
     ignoreInitial: true,
+    // As the build: a link is looked at as it stands (statSource), never followed; followed,
+    // a link out of the site was watched and read, and a loop (`content/up` → `..`) made
+    // content/up/content/up/… entries without end.
+    followSymlinks: false,
     ignored: (p: string) => {
       const rel = path.relative(absRoot, path.resolve(absRoot, p));
       if (rel === '') return false;
