@@ -51,6 +51,8 @@ export interface BuildStats {
   searchIndexed?: number;
   ms: number;
   timings: Record<string, number>;
+  /** LINKLOG_TIMINGS only: memory in MiB at the end of each step (build/steps.ts). */
+  memory?: Record<string, { rss: number; heap: number; buffers: number; peak: number }>;
   out: string;
 }
 
@@ -192,6 +194,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
       searchIndexed,
       ms: clock.elapsed(),
       timings: clock.timings,
+      memory: clock.memory,
       out: state.out,
     },
   };

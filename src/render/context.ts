@@ -33,11 +33,27 @@ export interface RenderContext {
   /** What every template gets as `it.site`. */
   common: ReturnType<typeof siteView>;
   /** Each entry's Atom `<entry>`, serialised once per build however many feeds show it. */
-  atomEntries: Map<Entry, string>;
+  atomEntries: Fragments;
   /** Each entry's JSON Feed item, likewise. */
-  jsonEntries: Map<Entry, string>;
+  jsonEntries: Fragments;
   /** Each entry's HTML in feeds (`_feed-entry.eta`), rendered once per build for every format. */
-  feedHtml: Map<Entry, string>;
+  feedHtml: Fragments;
+}
+
+/**
+ * Text made once per entry and reused by later files (feed items), kept as UTF-8 bytes: every
+ * entry is in some feed, and at 100k entries the strings, as the many pieces they were joined
+ * from, held about 1 GB; the bytes take a third of that.
+ */
+export type Fragments = Map<Entry, Buffer>;
+
+/** The entry's text from `memo`, made by `make` (and kept) the first time. */
+export function fragmentOf(memo: Fragments, e: Entry, make: () => string): string {
+  const kept = memo.get(e);
+  if (kept !== undefined) return kept.toString('utf8');
+  const text = make();
+  memo.set(e, Buffer.from(text, 'utf8'));
+  return text;
 }
 
 export function siteView(settings: Settings) {

@@ -8,7 +8,7 @@ import type { Author } from '../config/settings.js';
 import { absoluteUrl, entryId, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry, Via } from '../parse/entry.js';
-import { TemplateError, type RenderContext } from './context.js';
+import { fragmentOf, TemplateError, type RenderContext } from './context.js';
 import { dayTitle } from './strings.js';
 
 export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
@@ -105,8 +105,10 @@ export const FEED_ENTRY_TEMPLATE = '_feed-entry';
  * absolute (its commentary, tags, permalink), rendered once per build.
  */
 export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
-  let html = ctx.feedHtml.get(e);
-  if (html !== undefined) return html;
+  return fragmentOf(ctx.feedHtml, e, () => makeFeedEntryHtml(ctx, e));
+}
+
+function makeFeedEntryHtml(ctx: RenderContext, e: Entry): string {
   const { settings } = ctx;
   const page = ctx.views.entry(e);
   const entry = {
@@ -120,12 +122,10 @@ export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
     html: ctx.bodies.get(e)?.feed ?? '',
   };
   try {
-    html = ctx.templates.eta.render(`@${FEED_ENTRY_TEMPLATE}`, { entry, site: ctx.common, t: ctx.tr.t, href: (route: string) => absoluteUrl(settings, route) }).trim();
+    return ctx.templates.eta.render(`@${FEED_ENTRY_TEMPLATE}`, { entry, site: ctx.common, t: ctx.tr.t, href: (route: string) => absoluteUrl(settings, route) }).trim();
   } catch (err) {
     throw new TemplateError(FEED_ENTRY_TEMPLATE, routes.entry(e.date.day, e.slug), err);
   }
-  ctx.feedHtml.set(e, html);
-  return html;
 }
 
 /** A daily post: every link of the day with its commentary, all URLs absolute. */

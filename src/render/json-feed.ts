@@ -1,7 +1,7 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): a Feed serialised as JSON, deterministic, pretty-printed. */
 import type { Author } from '../config/settings.js';
 import { rfc3339 } from '../lib/time.js';
-import type { RenderContext } from './context.js';
+import { fragmentOf, type RenderContext } from './context.js';
 import type { Feed, FeedItem } from './feed.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -32,9 +32,7 @@ export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string {
 
 function itemText(ctx: RenderContext, feed: Feed, item: FeedItem): string {
   if (!item.entry) return indent(JSON.stringify(itemJson(feed, item), null, 2));
-  let value = ctx.jsonEntries.get(item.entry);
-  if (value === undefined) ctx.jsonEntries.set(item.entry, (value = indent(JSON.stringify(itemJson(feed, item), null, 2))));
-  return value;
+  return fragmentOf(ctx.jsonEntries, item.entry, () => indent(JSON.stringify(itemJson(feed, item), null, 2)));
 }
 
 const indent = (text: string) => text.replaceAll('\n', '\n    ');
