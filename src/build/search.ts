@@ -28,8 +28,15 @@ import type { BuildState } from './state.js';
 
 /** Records sent to Pagefind before waiting for its answers. */
 const BATCH = 500;
-/** Pagefind's exact version (package.json pins it): another one makes other files. */
-const PAGEFIND = 'pagefind 1.6.0';
+/**
+ * Fragment files per shard (Pagefind's `maxFragments`): Pagefind writes one file per record
+ * unless told to group them, and 100k entries then made 100k files to plan, record and
+ * write. 100 groups of 50 records: a shard has ~140 files, and a result's fragment comes
+ * in a group of ~3 KB compressed (one record's alone is ~0.2 KB).
+ */
+const FRAGMENT_FILES = 100;
+/** Pagefind's exact version (package.json pins it) and options: another one makes other files. */
+const PAGEFIND = `pagefind 1.6.0 maxFragments ${FRAGMENT_FILES}`;
 
 export interface SearchOutcome {
   index?: SearchIndex;
@@ -97,7 +104,7 @@ type Pagefound = { files: { path: string; bytes: Uint8Array }[] } | { errors: st
  */
 async function runPagefind(records: ReturnType<typeof searchRecord>[], language: string): Promise<Pagefound> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: FRAGMENT_FILES });
     if (!index) return { errors };
     const problems: string[] = [];
     for (let at = 0; at < records.length; at += BATCH) {
