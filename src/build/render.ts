@@ -30,8 +30,6 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
     common: siteView(settings),
     tr: translator(settings),
     dates: dateFormatter(settings),
-    atomEntries: new Map(),
-    jsonEntries: new Map(),
     feedHtml: new Map(),
   };
 }

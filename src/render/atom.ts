@@ -3,7 +3,7 @@ import type { Element as XElement } from 'xast';
 import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { rfc3339 } from '../lib/time.js';
-import { fragmentOf, type RenderContext } from './context.js';
+import type { RenderContext } from './context.js';
 import type { Feed, FeedItem } from './feed.js';
 import { xmlDocument, xmlFragment } from './xml.js';
 import { languageTag } from '../lib/text.js';
@@ -37,10 +37,9 @@ export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
   );
 }
 
-/** An item's `<entry>`, serialised once per build when it shows an entry (it is in many feeds). */
+/** An item's `<entry>`. */
 function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
-  if (!item.entry) return xmlFragment(entryXml(ctx, feed, item));
-  return { type: 'raw', value: fragmentOf(ctx.atomEntries, item.entry, () => xmlFragment(entryXml(ctx, feed, item)).value) };
+  return xmlFragment(entryXml(ctx, feed, item));
 }
 
 function entryXml(ctx: RenderContext, feed: Feed, item: FeedItem): XElement {

@@ -32,18 +32,18 @@ export interface RenderContext {
   dates: DateFormatter;
   /** What every template gets as `it.site`. */
   common: ReturnType<typeof siteView>;
-  /** Each entry's Atom `<entry>`, serialised once per build however many feeds show it. */
-  atomEntries: Fragments;
-  /** Each entry's JSON Feed item, likewise. */
-  jsonEntries: Fragments;
-  /** Each entry's HTML in feeds (`_feed-entry.eta`), rendered once per build for every format. */
+  /**
+   * Each entry's HTML in feeds (`_feed-entry.eta`), rendered once per build for every format
+   * and feed. (Each format's serialised item is made again per feed: kept too, they took ~0.4 GB
+   * at 100k entries and saved no measurable time.)
+   */
   feedHtml: Fragments;
 }
 
 /**
- * Text made once per entry and reused by later files (feed items), kept as UTF-8 bytes: every
+ * Text made once per entry and reused by later files (feed HTML), kept as UTF-8 bytes: every
  * entry is in some feed, and at 100k entries the strings, as the many pieces they were joined
- * from, held about 1 GB; the bytes take a third of that.
+ * from, held several times the bytes.
  */
 export type Fragments = Map<Entry, Buffer>;
 

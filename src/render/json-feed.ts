@@ -1,7 +1,7 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): a Feed serialised as JSON, deterministic, pretty-printed. */
 import type { Author } from '../config/settings.js';
 import { rfc3339 } from '../lib/time.js';
-import { fragmentOf, type RenderContext } from './context.js';
+import type { RenderContext } from './context.js';
 import type { Feed, FeedItem } from './feed.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
@@ -27,12 +27,11 @@ export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string {
   const open = JSON.stringify({ ...head, items: [0] }, null, 2);
   // `"items": [\n    0\n  ]\n}`: the items go where the 0 is, each serialised once per build.
   const at = open.lastIndexOf('0');
-  return `${open.slice(0, at)}${feed.items.map((item) => itemText(ctx, feed, item)).join(',\n    ')}${open.slice(at + 1)}\n`;
+  return `${open.slice(0, at)}${feed.items.map((item) => itemText(feed, item)).join(',\n    ')}${open.slice(at + 1)}\n`;
 }
 
-function itemText(ctx: RenderContext, feed: Feed, item: FeedItem): string {
-  if (!item.entry) return indent(JSON.stringify(itemJson(feed, item), null, 2));
-  return fragmentOf(ctx.jsonEntries, item.entry, () => indent(JSON.stringify(itemJson(feed, item), null, 2)));
+function itemText(feed: Feed, item: FeedItem): string {
+  return indent(JSON.stringify(itemJson(feed, item), null, 2));
 }
 
 const indent = (text: string) => text.replaceAll('\n', '\n    ');
