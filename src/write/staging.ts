@@ -62,7 +62,7 @@ export class Staging {
 
 /** Below this many files, starting a thread costs more than it saves. */
 const WRITER_THRESHOLD = 1000;
-/** Bytes handed to the writer and not yet written, before rendering waits for it. */
+/** Buffer bytes handed to the writer and not yet written, before rendering waits for it. */
 const IN_FLIGHT = 4 * 2 ** 20;
 
 export interface WriteJob {
@@ -120,8 +120,10 @@ class WriterThread {
     const bytes = new Uint8Array(buffer, 0, data.length);
     bytes.set(data);
     const id = this.next++;
-    this.waiting.set(id, { record, size: bytes.length });
-    this.inFlight += bytes.length;
+    // Counted by the buffer's capacity, not the file's size: small files (16 KiB buffers for
+    // 1 KiB) counted by size let ~100 MB of buffers into flight and then into the pool.
+    this.waiting.set(id, { record, size: capacity });
+    this.inFlight += capacity;
     this.worker.postMessage({ id, rel, bytes } satisfies WriteJob, [bytes.buffer]);
     if (this.inFlight > IN_FLIGHT) await this.until(() => this.inFlight <= IN_FLIGHT / 2);
   }
