@@ -6,7 +6,7 @@ import { build, loadSite } from '../src/build/index.js';
 import { devBuilds } from '../src/dev/builds.js';
 import { formatDiagnostic } from '../src/lib/diagnostics.js';
 import { compareEntries } from '../src/model/index.js';
-import { relatedEntries, tagWeight } from '../src/model/related.js';
+import { relatedEntries, tagBucket, tagWeight } from '../src/model/related.js';
 import { $, $$, attr, entry, makeSite, readHtml, text } from './helpers.js';
 
 // web: 7 entries, x and y: 2 each, lonely: 1.
@@ -65,7 +65,7 @@ describe('related links and neighbours', () => {
         .filter((c) => c !== e)
         .map((c) => {
           const shared = [...new Set(e.tagKeys)].filter((k) => c.tagKeys.includes(k)).map((k) => s!.tagsByKey.get(k)!);
-          shared.sort((a, b) => a.entries.length - b.entries.length || (a.key < b.key ? -1 : 1));
+          shared.sort((a, b) => tagBucket(a.entries.length) - tagBucket(b.entries.length) || (a.key < b.key ? -1 : 1));
           return { c, shared: shared.length, score: shared.reduce((sum, t) => sum + tagWeight(t.entries.length), 0), d: Math.abs(c.date.instant - e.date.instant) };
         })
         .filter((x) => x.shared > 0)
@@ -89,5 +89,42 @@ describe('related links and neighbours', () => {
     };
     // A tag nothing else has: its own page, and the one before it (whose next link is new).
     expect(await add('l9', '[alone]')).toEqual(['2026/01/08/l8/index.html', '2026/01/09/l9/index.html']);
+  });
+  it('keeps a related list from one dev build to the next only when a fresh computation gives the same list', async () => {
+    // Few tags, so each has more entries than the candidate pool, and weights cross buckets as tags grow.
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const tagsOf = () => `[${[...new Set(Array.from({ length: 1 + rnd(3) }, () => `t${rnd(rnd(2) ? 3 : 12)}`))]}]`;
+    const day = () => `2026-0${1 + rnd(9)}-${String(1 + rnd(28)).padStart(2, '0')}`;
+    const files: Record<string, string> = { 'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n' };
+    const write = (i: number) => entry({ title: `E${i}`, url: `https://example.com/${i}`, date: day(), tags: tagsOf() });
+    for (let i = 0; i < 240; i++) files[`content/e${i}.md`] = write(i);
+    const root = makeSite(files);
+    const builder = devBuilds({ root });
+    expect(errors(await builder.build())).toEqual([]);
+    let next = 240;
+    for (let round = 0; round < 12; round++) {
+      // Adds, removals and retaggings, a few at once.
+      for (let k = 0; k < 1 + rnd(4); k++) {
+        const what = rnd(3);
+        const rel = what === 0 ? `content/e${next++}.md` : `content/e${rnd(next)}.md`;
+        const abs = path.join(root, rel);
+        if (what === 1 && fs.existsSync(abs)) fs.rmSync(abs);
+        else fs.writeFileSync(abs, write(next + k));
+        builder.sourceChanged(rel);
+      }
+      expect(errors(await builder.build())).toEqual([]);
+      const last = builder.state.last!;
+      const s = last.ctx.site;
+      let checked = 0;
+      for (const f of last.plan.files) {
+        if (f.output !== 'entries') continue;
+        const [e] = f.inputs.entries;
+        const n = f.inputs.values[6] as number; // after the page values of plan/page.ts
+        expect(f.inputs.entries.slice(1, 1 + n).map((c) => c.source), `round ${round}, ${e.source}`).toEqual(relatedEntries(s, e).map((c) => c.source));
+        checked++;
+      }
+      expect(checked).toBe(s.entries.length);
+    }
   });
 });

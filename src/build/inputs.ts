@@ -30,7 +30,7 @@ export interface BuildInputs {
 /** `sources`: the entry files as a watcher knows them; otherwise content/ is listed. */
 export function readInputs(state: BuildState, sources?: readonly SourceStat[]): BuildInputs {
   const settingsText = readSettingsText(state.root);
-  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl }, readStringTables());
+  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl }, (state.stringTables ??= readStringTables()));
   const hasContent = hasContentFolder(state.root);
   return {
     settingsText,

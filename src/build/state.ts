@@ -18,6 +18,8 @@ import type { TemplateSet } from '../render/templates.js';
 import { emptyViewCache, type ViewCache } from '../render/views.js';
 import { writeBuffers, type WriteBuffers } from '../write/buffers.js';
 import { faultsFromEnv, type Faults } from '../write/faults.js';
+import type { StringTables } from '../config/strings.js';
+import { emptyFragmentCache, type FragmentCache } from '../render/fragments.js';
 
 export interface SiteOptions {
   root: string;
@@ -69,6 +71,8 @@ export interface BuildState {
   planMemo: PlanMemo;
   /** Entry views by source path while hash, HTML, tag names and settings stand. */
   views: ViewCache;
+  /** Each entry's feed fragments, kept between builds when keepPartials (see render/fragments.ts). */
+  fragments: FragmentCache;
   /** What is in the output folder (persisted): records by path, fingerprint, summary. */
   manifest: Manifest;
   /** The write stage's reusable buffers. */
@@ -83,6 +87,8 @@ export interface BuildState {
   notes: string[];
   /** Injected faults (tests; see write/faults.ts), from LINKLOG_FAULT. */
   readonly faults?: Faults;
+  /** linklog's own string tables (strings/*.yaml), read at the first build: they are part of the program. */
+  stringTables?: StringTables;
 }
 
 export function createState(options: BuildOptions): BuildState {
@@ -96,6 +102,7 @@ export function createState(options: BuildOptions): BuildState {
     pipeline,
     planMemo: emptyPlanMemo(),
     views: emptyViewCache(),
+    fragments: emptyFragmentCache(),
     manifest: options.cache === false ? emptyManifest(pipeline) : readManifest(root, pipeline, notes),
     buffers: writeBuffers(),
     unsaved: { content: false, manifest: false },

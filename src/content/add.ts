@@ -31,17 +31,25 @@ export interface KnownSite {
   tags: ReadonlyArray<{ key: string; name: string; count: number }>;
 }
 
-export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settings: Settings): KnownSite {
+/** `memo`: each entry's normalised link and description from an earlier call with the same stripParams (filled in here). */
+export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settings: Settings, memo = new WeakMap<Entry, KnownLink>()): KnownSite {
   const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
   const byLink = new Map<string, KnownEntry>();
   for (const e of entries) {
-    const key = linkKey(stripTracking(e.url, strip).url);
-    if (!byLink.has(key)) byLink.set(key, { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) });
+    let known = memo.get(e);
+    if (known === undefined) memo.set(e, (known = { key: linkKey(stripTracking(e.url, strip).url), entry: { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) } }));
+    if (!byLink.has(known.key)) byLink.set(known.key, known.entry);
   }
   const sorted = tags
     .map((t) => ({ key: t.key, name: t.name, count: t.entries.length }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { byLink, tags: sorted };
+}
+
+/** An entry's normalised link, and the entry as the form shows it. */
+export interface KnownLink {
+  key: string;
+  entry: KnownEntry;
 }
 
 export interface TagHint {

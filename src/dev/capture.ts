@@ -12,9 +12,9 @@ import type http from 'node:http';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { loadSettings, type Settings } from '../config/settings.js';
+import { loadSettings, readSettingsText, type Settings } from '../config/settings.js';
 import { encodeRoute } from '../config/urls.js';
-import { knownSite, planAdd, quoteSelection, writeAdd, type AddPlan, type KnownSite } from '../content/add.js';
+import { knownSite, planAdd, quoteSelection, writeAdd, type AddPlan, type KnownLink, type KnownSite } from '../content/add.js';
 import { isoInZone } from '../content/new-entry.js';
 import { fetchPageTitle, titleFromUrl, type TitleResult } from '../content/page-title.js';
 import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
@@ -201,15 +201,24 @@ export function startCapture(options: CaptureOptions): Capture {
   const now = options.now ?? Date.now;
   const fetchTitle = options.fetchTitle ?? ((url: string) => fetchPageTitle(url));
   let memo: { version: unknown; stripKey: string; known: KnownSite } | undefined;
+  // Each entry's normalised link, kept while the entry object stands: a new entry does not normalise 10k links again.
+  let linkKeys = new WeakMap<Entry, KnownLink>();
 
   const known = (settings: Settings): KnownSite => {
     const site = options.site();
     const stripKey = JSON.stringify(settings.stripParams ?? DEFAULT_STRIP_PARAMS);
-    if (memo === undefined || memo.version !== site.version || memo.stripKey !== stripKey) memo = { version: site.version, stripKey, known: knownSite(site.entries(), site.tags, settings) };
+    if (memo?.stripKey !== stripKey) linkKeys = new WeakMap();
+    if (memo === undefined || memo.version !== site.version || memo.stripKey !== stripKey) memo = { version: site.version, stripKey, known: knownSite(site.entries(), site.tags, settings, linkKeys) };
     return memo.known;
   };
 
-  const settingsNow = async (): Promise<Settings> => (await loadSettings(options.root)).settings;
+  // Settings as linklog.yaml says now, parsed again only when its text changed.
+  let parsed: { text: string | undefined; settings: Settings } | undefined;
+  const settingsNow = async (): Promise<Settings> => {
+    const text = readSettingsText(options.root);
+    if (parsed === undefined || parsed.text !== text) parsed = { text, settings: (await loadSettings(options.root)).settings };
+    return parsed.settings;
+  };
 
   const entryHref = (route: string) => options.basePath() + encodeRoute(route);
 

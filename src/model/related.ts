@@ -20,19 +20,30 @@ export const RELATED_LIMIT = 5;
 /** How many of each shared tag's entries, nearest in time, are candidates. */
 export const RELATED_POOL = 32;
 
-/** The weight of a tag that `count` entries have. */
-export function tagWeight(count: number): number {
-  return 1 / Math.log(1 + count);
+/**
+ * A tag's count rounded up to its four highest bits (exact up to 15, then steps of
+ * 1/16 to 1/8): a tag's weight stays put while it grows a little, so one new entry does
+ * not re-rank every list its tags are on (see relatedChanged).
+ */
+export function tagBucket(count: number): number {
+  const step = 2 ** Math.max(0, 31 - Math.clz32(count) - 3);
+  return Math.ceil(count / step) * step;
 }
 
-/** `e`'s tags that other entries have too, rarest first, then by key: the order scores are summed in. */
+/** The weight of a tag that `count` entries have. */
+export function tagWeight(count: number): number {
+  return 1 / Math.log(1 + tagBucket(count));
+}
+
+/** `e`'s tags that other entries have too, rarest (heaviest) first, then by key: the order scores are summed in. */
 export function sharedTags(site: Site, e: Entry): Tag[] {
   const tags: Tag[] = [];
   for (const key of new Set(e.tagKeys)) {
     const tag = site.tagsByKey.get(key);
     if (tag && tag.entries.length > 1) tags.push(tag);
   }
-  return tags.sort((a, b) => a.entries.length - b.entries.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // By weight, not count: tags of one weight are summed in the same order whatever their counts.
+  return tags.sort((a, b) => tagBucket(a.entries.length) - tagBucket(b.entries.length) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The `n` entries of `list` (newest first, holding `e`) nearest in time to `e`, `e` left out; on equal distance the newer. */
@@ -74,4 +85,36 @@ export function relatedEntries(site: Site, e: Entry, limit = RELATED_LIMIT, pool
     .sort((a, b) => b.score - a.score || a.distance - b.distance || compareEntries(a.entry, b.entry))
     .slice(0, limit)
     .map((s) => s.entry);
+}
+
+/**
+ * The entries of `site` whose related list may differ from the one they had when the
+ * site's tags were `before` (by key); every other entry that is the same object keeps its
+ * list. A list is made from each shared tag's weight, the `pool` entries of the tag nearest
+ * in time, and those entries' tags. So it can change only for the entries of a tag whose
+ * weight changed, and for those within `pool` places of an entry that joined or left a
+ * tag (an edited entry is a new object: it leaves and joins). An entry that changed itself
+ * is not in the set: its list is made anew anyway.
+ */
+export function relatedChanged(before: ReadonlyMap<string, Tag>, site: Site, pool = RELATED_POOL): Set<Entry> {
+  const changed = new Set<Entry>();
+  const around = (list: readonly Entry[], at: number) => {
+    const end = Math.min(list.length - 1, at + pool + 1);
+    for (let i = Math.max(0, at - pool - 1); i <= end; i++) changed.add(list[i]);
+  };
+  for (const tag of site.tags) {
+    const old = before.get(tag.key);
+    if (old === tag) continue;
+    if (old === undefined || tagBucket(old.entries.length) !== tagBucket(tag.entries.length)) {
+      for (const e of tag.entries) changed.add(e);
+      continue;
+    }
+    const was = new Set(old.entries);
+    const now = new Set(tag.entries);
+    tag.entries.forEach((e, i) => {
+      if (!was.has(e)) around(tag.entries, i);
+    });
+    for (const e of old.entries) if (!now.has(e)) around(tag.entries, bisect(tag.entries, e, compareEntries));
+  }
+  return changed;
 }

@@ -18,6 +18,8 @@ export interface PlanMemo {
   tagNames: Map<string, string>;
   /** Each output's own memo (see PlanContext.memo). */
   outputs: Map<string, unknown>;
+  /** Each entry's version string (its hash and its tags' display names), while no tag is renamed. */
+  versions: WeakMap<Entry, string>;
 }
 
 interface Signed {
@@ -26,7 +28,7 @@ interface Signed {
 }
 
 export function emptyPlanMemo(): PlanMemo {
-  return { settingsKey: '', signed: new Map(), tagNames: new Map(), outputs: new Map() };
+  return { settingsKey: '', signed: new Map(), tagNames: new Map(), outputs: new Map(), versions: new WeakMap() };
 }
 
 function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
@@ -54,9 +56,13 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     const before = memo.tagNames.get(t.key);
     if (before !== undefined && before !== t.name) renamed.add(t.key);
   }
+  const gone = memo.tagNames.size > 0 && [...memo.tagNames.keys()].some((k) => !site.tagsByKey.has(k));
   memo.tagNames = new Map(site.tags.map((t) => [t.key, t.name]));
   const showsRenamed = (entries: readonly Entry[]) => renamed.size > 0 && entries.some((e) => e.tagKeys.some((k) => renamed.has(k)));
-  const versions = new Map<Entry, string>();
+  // Kept from plan to plan (a file showing every entry would make 100k strings each time);
+  // a renamed tag changes them, and a tag that went may come back spelt otherwise.
+  if (renamed.size > 0 || gone) memo.versions = new WeakMap();
+  const versions = memo.versions;
   const versionOf = (e: Entry) => {
     let v = versions.get(e);
     if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));

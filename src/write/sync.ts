@@ -69,7 +69,7 @@ export function startSync(out: string, options: SyncOptions): Sync {
   const listing = trust || fresh ? undefined : listTree(target);
   // What linklog wrote there: the marker's list, else the last build's records (an older
   // marker is empty). Without either, planned paths are written over and nothing is removed.
-  const markerText = fresh ? undefined : readMarker(target);
+  const markerText = fresh || trust ? undefined : readMarker(target);
   const owned: ReadonlySet<string> | undefined = fresh ? new Set() : trust ? new Set(previous.keys()) : (ownedFrom(markerText) ?? (previous.size ? new Set(previous.keys()) : undefined));
   // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
   const stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
@@ -147,8 +147,10 @@ export function startSync(out: string, options: SyncOptions): Sync {
         const removed = owned ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
         const problems = findBlockers(target, written, owned, new Set(removed));
         if (problems.length) throw new OutputError(problems, false);
-        const text = ownedText(records.keys());
-        if (text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
+        // Trusted records with the same paths: the marker lists them already.
+        const sameOwned = trust && records.size === previous.size && [...records.keys()].every((p) => previous.has(p));
+        const text = sameOwned ? undefined : ownedText(records.keys());
+        if (text !== undefined && text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
         if (pending!.files.length === 0 && removed.length === 0) return { records, written, removed, produced };
         pending!.commit(removed);
         pending!.apply(removed, listing?.dirs);

@@ -1,6 +1,6 @@
 /** Each entry's own page, `/YYYY/MM/DD/slug/`, with its related entries and its neighbours in time. */
 import { routes, href } from '../../config/urls.js';
-import { relatedEntries } from '../../model/related.js';
+import { relatedChanged, relatedEntries } from '../../model/related.js';
 import type { Tag } from '../../model/index.js';
 import type { Entry } from '../../parse/entry.js';
 import { pageFile, siteFeedLinks } from '../page.js';
@@ -9,8 +9,6 @@ import type { FileSpec, Output } from '../types.js';
 /** What an entry's page was made from at the last plan: it stands while every part is the same object. */
 interface Made {
   entry: Entry;
-  /** The entry's tags as the model had them: its related list is the same while they are. */
-  tags: ReadonlyArray<Tag | undefined>;
   related: readonly Entry[];
   older: Entry | undefined;
   newer: Entry | undefined;
@@ -22,18 +20,19 @@ export const entryPages: Output = {
   name: 'entries',
   plan({ site, settings, memo }) {
     const feeds = siteFeedLinks(settings);
-    const kept = memo(() => ({ made: new Map<string, Made>() }));
+    const kept = memo(() => ({ made: new Map<string, Made>(), tags: undefined as ReadonlyMap<string, Tag> | undefined }));
+    // Entries whose related list may have changed since the last plan (all, the first time).
+    const changed = kept.tags && relatedChanged(kept.tags, site);
     const made = new Map<string, Made>();
     const files: FileSpec[] = [];
     site.entries.forEach((e, i) => {
       // Newest first: the newer neighbour is before, the older after.
       const newer = site.entries[i - 1];
       const older = site.entries[i + 1];
-      const tags = e.tagKeys.map((k) => site.tagsByKey.get(k));
       const last = kept.made.get(e.source);
-      const sameTags = last !== undefined && last.entry === e && last.tags.length === tags.length && last.tags.every((t, j) => t === tags[j]);
-      const related = sameTags ? last.related : relatedEntries(site, e);
-      if (sameTags && last.older === older && last.newer === newer && last.feedsKey === feeds.key) {
+      const same = last !== undefined && last.entry === e;
+      const related = same && changed !== undefined && !changed.has(e) ? last.related : relatedEntries(site, e);
+      if (same && sameList(related, last.related) && last.older === older && last.newer === newer && last.feedsKey === feeds.key) {
         made.set(e.source, last);
         files.push(...last.specs);
         return;
@@ -62,10 +61,15 @@ export const entryPages: Output = {
           }),
         }),
       ];
-      made.set(e.source, { entry: e, tags, related, older, newer, feedsKey: feeds.key, specs });
+      made.set(e.source, { entry: e, related, older, newer, feedsKey: feeds.key, specs });
       files.push(...specs);
     });
     kept.made = made;
+    kept.tags = site.tagsByKey;
     return files;
   },
 };
+
+function sameList(a: readonly Entry[], b: readonly Entry[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

@@ -1,8 +1,9 @@
 /**
  * sitemaps.org 0.9: every listed page, absolute, in route order, in `sitemap.xml`. Over
- * 50,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a year's pages
- * together (a month's, when a year alone has too many), the rest in `site`. Parts
- * follow the calendar, so a new link changes its year's part and `site`, not all.
+ * 10,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a year's pages
+ * together (a month's, when a year alone has more than the 50,000 a sitemap may hold),
+ * the rest in `site`. Parts follow the calendar, so a new link changes its year's part
+ * and `site`, not one file of every page (2 MB at 10,000 entries).
  */
 import { routes } from '../../config/urls.js';
 import { sitemapIndexXml, urlFragment, urlsetXml, type UrlFragments } from '../../render/sitemap.js';
@@ -10,13 +11,15 @@ import type { FileSpec, Output } from '../types.js';
 
 /** sitemaps.org: at most this many URLs in one sitemap file. */
 export const SITEMAP_URLS = 50_000;
+/** Up to this many URLs, one sitemap file. */
+export const SITEMAP_SINGLE = 10_000;
 
 interface Listed {
   route: string;
   lastmod: number | undefined;
 }
 
-export function sitemapOutput(limit = SITEMAP_URLS): Output {
+export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SITEMAP_SINGLE)): Output {
   return {
     name: 'sitemap',
     plan({ settings, memo }, planned) {
@@ -31,7 +34,7 @@ export function sitemapOutput(limit = SITEMAP_URLS): Output {
         inputs: { entries: [], values: part.map((p) => urlFragment(fragments, settings, p.route, p.lastmod)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
-      if (listed.length <= limit) return [urlset(routes.sitemap(), listed)];
+      if (listed.length <= single) return [urlset(routes.sitemap(), listed)];
       const parts = splitParts(listed, limit).map(({ name, part }) => {
         let newest: number | undefined;
         for (const p of part) if (p.lastmod !== undefined && (newest === undefined || p.lastmod > newest)) newest = p.lastmod;

@@ -5,7 +5,7 @@ import type { Tag } from '../../model/index.js';
 import type { Settings } from '../../config/settings.js';
 import { translator } from '../../config/strings.js';
 import { dateFormatter, type DateFormatter } from '../../render/dates.js';
-import { tagView, tagWithCount } from '../../render/views.js';
+import { tagView, tagWithCount, type TagView } from '../../render/views.js';
 import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
 
@@ -16,15 +16,22 @@ export const tagPages: Output = {
     const top = mostUsed(site.tags);
     const dates = dateFormatter(settings);
     const dayOf = (day: string) => dayLink(settings, dates, day);
-    // Co-occurring tags by key, kept while a tag is the same object (its entries did not change).
-    const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>() }));
-    const relatedOf = (tag: Tag) => {
+    // Co-occurring tags by key, kept while a tag is the same object (its entries did not
+    // change); their views, while those tags keep their names and slugs.
+    const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>(), shown: new WeakMap<Tag, RelatedTags>() }));
+    const relatedOf = (tag: Tag): RelatedTags => {
       let list = cooc.byTag.get(tag);
       if (!list) cooc.byTag.set(tag, (list = cooccurring(tag)));
-      return list.flatMap(({ key, count }) => {
-        const t = site.tagsByKey.get(key);
+      const tags = list.map(({ key }) => site.tagsByKey.get(key));
+      const last = cooc.shown.get(tag);
+      if (last && last.list === list && last.names.length === tags.length && tags.every((t, i) => t !== undefined && last.names[i] === `${t.slug}=${t.name}`)) return last;
+      const views = list.flatMap(({ count }, i) => {
+        const t = tags[i];
         return t ? [{ ...tagView(settings, t), count }] : [];
       });
+      const shown: RelatedTags = { list, names: tags.map((t) => (t ? `${t.slug}=${t.name}` : '')), views, key: views.map((r) => `${r.slug}=${r.count}=${r.name}`).join('\n') };
+      cooc.shown.set(tag, shown);
+      return shown;
     };
     const tr = translator(settings);
     const files: FileSpec[] = [
@@ -40,8 +47,7 @@ export const tagPages: Output = {
       }),
     ];
     for (const tag of site.tags) {
-      const related = relatedOf(tag);
-      const relatedKey = related.map((r) => `${r.slug}=${r.count}=${r.name}`).join('\n');
+      const { views: related, key: relatedKey } = relatedOf(tag);
       const pages = keep(tag.key, tag, `${common.key}\n${relatedKey}`, () => {
         const feed = tagFeedLink(settings, tag);
         // The first entry (by path) with the tag: where its page's path can be changed.
@@ -64,6 +70,14 @@ export const tagPages: Output = {
     return files;
   },
 };
+
+interface RelatedTags {
+  list: ReadonlyArray<{ key: string; count: number }>;
+  /** `slug=name` of each listed tag when the views were made. */
+  names: string[];
+  views: Array<TagView & { count: number }>;
+  key: string;
+}
 
 function dayLink(settings: Settings, dates: DateFormatter, day: string) {
   return { day, text: dates.day(day), href: href(settings, routes.day(day)) };
