@@ -127,4 +127,22 @@ describe.skipIf(!hasChromium)('search in the browser', () => {
     expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual(['Markdown features']);
     await page.close();
   });
+  it("labels the tag filter and the results' fields in the site's language", async () => {
+    const root = copyFixture('basic');
+    fs.appendFileSync(path.join(root, 'linklog.yaml'), 'language: fr\n');
+    const out = path.join(tempDir(), 'site');
+    const r = await build({ root, out, cache: false });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const server = await serve(out);
+    servers.push(server);
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/links/search/?q=lands&tag=etsy`);
+    await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual(['Date only']);
+    await expect.poll(() => page.locator('.pagefind-ui__filter-name').first().innerText()).toBe('Étiquette');
+    const meta = (await page.locator('.pagefind-ui__result-tag').allInnerTexts()).map((t) => t.trim());
+    expect(meta).toEqual(['Site: example.com', 'Date: 2026-11-24']);
+    expect(await page.locator('.search-tag a').innerText()).toContain('étiquette');
+    await page.close();
+  });
 });

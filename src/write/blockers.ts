@@ -13,7 +13,7 @@ import type { OutputProblem } from './errors.js';
  * `owned`: the files linklog wrote (undefined: no record, then a file at a planned path is
  * taken as linklog's and written over). `removed`: owned files this update removes first.
  */
-export function findBlockers(target: string, writes: readonly string[], owned: ReadonlySet<string> | undefined, removed: ReadonlySet<string>): OutputProblem[] {
+export function findBlockers(target: string, writes: readonly string[], owned: Pick<ReadonlySet<string>, 'has'> | undefined, removed: ReadonlySet<string>): OutputProblem[] {
   const problems: OutputProblem[] = [];
   const seen = new Map<string, fs.Stats | undefined>();
   const lstat = (rel: string) => {

@@ -37,9 +37,11 @@ export function checkOutDir(root: string, out: string): void {
 
 const OWNED_HEADER = '# linklog output folder: a build removes or replaces only the files listed below, which it wrote.\n';
 
-/** The marker's text: the files linklog wrote (relative paths, sorted). */
+/** The marker's text: the files linklog wrote (relative paths, in the plan's order: the same for the same site, and no sort of every path per build). */
 export function ownedText(paths: Iterable<string>): string {
-  return OWNED_HEADER + [...paths].filter((p) => p !== MARKER).sort().map((p) => `${p}\n`).join('');
+  let text = OWNED_HEADER;
+  for (const p of paths) if (p !== MARKER) text += `${p}\n`;
+  return text;
 }
 
 /**

@@ -60,6 +60,9 @@ export interface Sync {
   abandon(): Promise<void>;
 }
 
+/** The paths linklog wrote there. */
+type Owned = Pick<ReadonlySet<string>, 'has'> & Iterable<string>;
+
 export function startSync(out: string, options: SyncOptions): Sync {
   const target = path.resolve(out);
   const { previous, buffers } = options;
@@ -70,7 +73,8 @@ export function startSync(out: string, options: SyncOptions): Sync {
   // What linklog wrote there: the marker's list, else the last build's records (an older
   // marker is empty). Without either, planned paths are written over and nothing is removed.
   const markerText = fresh || trust ? undefined : readMarker(target);
-  const owned: ReadonlySet<string> | undefined = fresh ? new Set() : trust ? new Set(previous.keys()) : (ownedFrom(markerText) ?? (previous.size ? new Set(previous.keys()) : undefined));
+  // Trusted: the records themselves (no set of every path made per build).
+  const owned: Owned | undefined = fresh ? new Set() : trust ? { has: (p) => previous.has(p), [Symbol.iterator]: () => previous.keys() } : (ownedFrom(markerText) ?? (previous.size ? new Set(previous.keys()) : undefined));
   // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
   const stats = new Map<string, { size: number; mtimeMs: number } | undefined>();
   const diskOf = (rel: string): { size: number; mtimeMs: number } | undefined => {
