@@ -52,6 +52,8 @@ export interface Capture {
   handle(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   /** Added to the reload script: shows the bookmarklet on pages dev serves. */
   clientScript: string;
+  /** Compares links with the newest build's entries ahead of the next form (dev calls it while it waits). */
+  warm(): Promise<void>;
 }
 
 /** The form's fields, as typed. */
@@ -381,6 +383,9 @@ export function startCapture(options: CaptureOptions): Capture {
 
   return {
     clientScript: CLIENT_WIDGET,
+    async warm() {
+      known(await settingsNow());
+    },
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://x');
       if (!url.pathname.startsWith('/_linklog/')) return false;

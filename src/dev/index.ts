@@ -11,7 +11,7 @@ import { loadSettings } from '../config/settings.js';
 import { formatDiagnostic, hasErrors } from '../lib/diagnostics.js';
 import { lockOutput } from '../write/lock.js';
 import { devBuilds, type DevBuilds } from './builds.js';
-import { startCapture } from './capture.js';
+import { startCapture, type Capture } from './capture.js';
 import type { SearchIndex } from '../plan/types.js';
 import { searchFiles, searchHandler } from './search.js';
 import { startServer, type DevServer } from './server.js';
@@ -87,6 +87,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // every build the new plan is indexed for edits; the front pages are rendered until that
   // is done once, and again when templates or settings change (every partial renders anew).
   let warmed = false;
+  let capture: Capture | undefined;
   let warm = builds.warmUp();
   const warmSome = () => {
     if (busy || closed) return;
@@ -94,6 +95,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const step = warm.next();
       if (step.done) {
         if (step.value) warmed = true;
+        // Last: the capture form's view of the site, so a save does not wait for it.
+        capture?.warm().catch(() => {});
         return;
       }
     }
@@ -228,7 +231,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       events.on('build', on);
     });
   // The capture form (dev/capture.ts): it compares links with every parsed entry, drafts too.
-  const capture = startCapture({
+  const form = startCapture({
     root,
     host: options.host,
     port: () => srv?.port ?? 0,
@@ -245,10 +248,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     rebuilt: (rel) => rebuilt(rel),
     log,
   });
+  capture = form;
   for (let port = options.port, tries = 0; ; port++, tries++) {
     try {
       const search = searchHandler(searchIndexFiles, () => basePath);
-      const extra = { handle: (req: http.IncomingMessage, res: http.ServerResponse) => search(req, res) || capture.handle(req, res), clientScript: capture.clientScript };
+      const extra = { handle: (req: http.IncomingMessage, res: http.ServerResponse) => search(req, res) || form.handle(req, res), clientScript: form.clientScript };
       srv = await startServer({ root: builds.state.out, basePath, host: options.host, port, extra });
       if (tries > 0) log(`port ${options.port} is in use; using ${port} instead`);
       break;
