@@ -19,7 +19,6 @@ import { emptyViewCache, type ViewCache } from '../render/views.js';
 import { writeBuffers, type WriteBuffers } from '../write/buffers.js';
 import { faultsFromEnv, type Faults } from '../write/faults.js';
 import type { StringTables } from '../config/strings.js';
-import { emptyFragmentCache, type FragmentCache } from '../render/fragments.js';
 
 export interface SiteOptions {
   root: string;
@@ -71,8 +70,6 @@ export interface BuildState {
   planMemo: PlanMemo;
   /** Entry views by source path while hash, HTML, tag names and settings stand. */
   views: ViewCache;
-  /** Each entry's feed fragments, kept between builds when keepPartials (see render/fragments.ts). */
-  fragments: FragmentCache;
   /** What is in the output folder (persisted): records by path, fingerprint, summary. */
   manifest: Manifest;
   /** The write stage's reusable buffers. */
@@ -102,7 +99,6 @@ export function createState(options: BuildOptions): BuildState {
     pipeline,
     planMemo: emptyPlanMemo(),
     views: emptyViewCache(),
-    fragments: emptyFragmentCache(),
     manifest: options.cache === false ? emptyManifest(pipeline) : readManifest(root, pipeline, notes),
     buffers: writeBuffers(),
     unsaved: { content: false, manifest: false },
