@@ -124,12 +124,60 @@ describe('bad input', () => {
     ]);
   });
 
+  it('reports a file of public/ without a dot where a page needs a folder, in check and build, and leaves the output as it was', async () => {
+    const root = copyFixture('basic');
+    const out = path.join(root, '_site');
+    const addPublic = () => {
+      fs.writeFileSync(path.join(root, 'public/archive'), 'x\n');
+      fs.mkdirSync(path.join(root, 'public/2026/11/24'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'public/2026/11/24/date-only'), 'x\n');
+    };
+    // Both in one run, each naming the file of public/ and the page that needs its place (with the line that makes it, where one does).
+    const expected = [
+      'public/2026/11/24/date-only: is a file where the site needs a folder: /2026/11/24/date-only/index.html (made by content/2026/11/date-only.md:4) cannot be written: move or rename it',
+      'public/archive: is a file where the site needs a folder: /archive/index.html cannot be written: move or rename it',
+    ];
+    const errors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === 'error');
+    const expectClashes = (ds: readonly Diagnostic[], what: string) => {
+      expect(errors(ds).map((d) => d.code), what).toEqual(['path-clash', 'path-clash']);
+      expect(errors(ds).map(formatDiagnostic), what).toEqual(expected);
+    };
+    // A first build: no output folder is made.
+    addPublic();
+    const first = await build({ root });
+    expect(first.stats).toBeUndefined();
+    expectClashes(first.diagnostics, 'first build');
+    expectClashes(await check({ root }), 'check');
+    expect(fs.existsSync(out)).toBe(false);
+    // A rebuild over an existing output: it stays as it was, in build and check, from the API and the CLI.
+    fs.rmSync(path.join(root, 'public/archive'));
+    fs.rmSync(path.join(root, 'public/2026'), { recursive: true });
+    expect((await build({ root })).stats).toBeDefined();
+    const before = snapshotTree(out);
+    addPublic();
+    const again = await build({ root });
+    expect(again.stats).toBeUndefined();
+    expectClashes(again.diagnostics, 'rebuild');
+    expectClashes(await check({ root }), 'check');
+    for (const command of ['check', 'build']) {
+      const r = await runCli([command, '--root', root]);
+      expect(r.code, command).toBe(1);
+      for (const line of expected) expect(r.stderr, command).toContain(`${line}\n`);
+    }
+    expect(snapshotTree(out)).toEqual(before);
+  });
+
   it('finds every folder that is also a file among the planned paths, and nothing else', () => {
     const paths = ['index.html', 'feed.xml', 'tags/index.html', 'tags/index.html/index.html', 'tags/node.js/index.html', 'tags/feed.xml', 'tags/feed.xml/page/2/index.html', '2026/11/24/index.html', '2026/11/24/index.html/index.html', '2026/11/24/a/index.html'];
     expect(findPathClashes(paths)).toEqual([
       ['tags/index.html', 'tags/index.html/index.html'],
       ['tags/feed.xml', 'tags/feed.xml/page/2/index.html'],
       ['2026/11/24/index.html', '2026/11/24/index.html/index.html'],
+    ]);
+    // A file without a dot (one of public/) is looked up too.
+    expect(findPathClashes(['CNAME', 'archive', 'archive/index.html', 'tags/index.html', 'a/b', 'a/b/c/index.html', 'ab/index.html'])).toEqual([
+      ['archive', 'archive/index.html'],
+      ['a/b', 'a/b/c/index.html'],
     ]);
   });
 });

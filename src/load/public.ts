@@ -11,6 +11,8 @@ export interface StaticFile {
   from: string;
   size: number;
   mtimeMs: number;
+  /** The site's own file (in its public/), not linklog's. */
+  own: boolean;
 }
 
 export function publicDirs(root: string): string[] {
@@ -19,13 +21,14 @@ export function publicDirs(root: string): string[] {
   return site === pkg ? [pkg] : [pkg, site];
 }
 
+/** `dirs` as publicDirs gives them: the last is the site's. */
 export function collectStatic(dirs: readonly string[]): StaticFile[] {
   const byPath = new Map<string, StaticFile>();
-  for (const dir of dirs) {
+  for (const [i, dir] of dirs.entries()) {
     for (const rel of listTree(dir).files) {
       const from = path.join(dir, rel);
       const st = fs.statSync(from);
-      byPath.set(rel, { path: rel, from, size: st.size, mtimeMs: st.mtimeMs });
+      byPath.set(rel, { path: rel, from, size: st.size, mtimeMs: st.mtimeMs, own: i === dirs.length - 1 });
     }
   }
   return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

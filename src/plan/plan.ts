@@ -87,14 +87,23 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   for (const [file, needsFolder] of clashes) {
     const blocker = byPath.get(file)!;
     const blocked = byPath.get(needsFolder)!;
+    if (blocker.output === 'public' && blocker.origin) {
+      // A file of the site's public/ (a name without a dot, such as public/archive): named once,
+      // with the first file that needs its place and the line that makes that file, where there is one.
+      if (reported.has(blocker.origin.file)) continue;
+      reported.add(blocker.origin.file);
+      const at = blocked.origin ? ` (made by ${blocked.origin.file}${blocked.origin.line ? `:${blocked.origin.line}` : ''})` : '';
+      diagnostics.push(error(blocker.origin.file, undefined, 'path-clash', `is a file where the site needs a folder: /${needsFolder}${at} cannot be written: move or rename it`));
+      continue;
+    }
     const origin = blocker.origin ?? blocked.origin;
     // One message per place and file in the way (a tag's page and feed both need its folder).
     const key = `${origin?.file}:${origin?.line}:${file}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    diagnostics.push(
-      error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: rename the tag or entry slug that makes it`),
-    );
+    // A file of public/ under a generated file's name (public/feed.xml/x) is moved, not renamed by a slug.
+    const fix = origin && blocked.output === 'public' && origin === blocked.origin ? `move or rename ${origin.file}` : 'rename the tag or entry slug that makes it';
+    diagnostics.push(error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: ${fix}`));
   }
   return { files, diagnostics, index: entryIndex(files) };
 }

@@ -12,7 +12,9 @@ export const publicFiles: Output = {
         report(warning(`public/${s.path}`, undefined, 'public-shadowed', 'is replaced by a generated file of the same path'));
         continue;
       }
-      files.push({ path: s.path, output: 'public', inputs: { entries: [], values: [s.from, s.size, s.mtimeMs] }, render: () => fs.readFileSync(s.from) });
+      // The site's own file is where the author decides its path (a clash names it).
+      const origin = s.own ? { file: `public/${s.path}` } : undefined;
+      files.push({ path: s.path, output: 'public', inputs: { entries: [], values: [s.from, s.size, s.mtimeMs] }, render: () => fs.readFileSync(s.from), origin });
     }
     return files;
   },
