@@ -534,6 +534,54 @@ describe('linklog import: faithful text, old URLs, clashes (issues 14, 20)', () 
     expect((await check({ root })).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('two records with one feed id: the second is written without it, and named (20.14)', async () => {
+    const root = site();
+    const file = path.join(root, 'ids.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { title: 'F', url: 'https://f.example/', date: '2026-01-02', id: 'tag:x,2026:1' },
+        { title: 'G', url: 'https://g.example/', date: '2026-01-03', id: 'tag:x,2026:1' },
+      ]),
+    );
+    const s = await importInto(root, file);
+    expect(s.errors).toEqual([]);
+    expect(s.imported).toBe(2);
+    expect(s.notes).toEqual([{ position: 'item 2', message: "id 'tag:x,2026:1' is already used by content/2026/01/02/f.md: left out" }]);
+    const entries = byUrl(await entriesOf(root));
+    expect(entries.get('https://f.example/')!.id).toBe('tag:x,2026:1');
+    // The second has the id the build derives from its date and slug.
+    expect(entryId('example.org', entries.get('https://g.example/')!)).toBe('tag:example.org,2026-01-03:g');
+    expect((await check({ root })).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect((await build({ root })).stats).toBeDefined();
+  });
+
+  it('a record with the feed id of an entry of the site is written without it, and named; a moved entry’s old id is not taken either (20.14)', async () => {
+    const root = copyFixture('basic');
+    const holder = (await entriesOf(root)).find((e) => e.source === 'content/2026/11/markdown.md')!;
+    // markdown.md has no `id:`: its feed id is the one the build derives (slug md-features).
+    const taken = entryId('example.org', holder);
+    expect(taken).toBe('tag:example.org,2026-11-25:md-features');
+    // An entry moved by `linklog mv` keeps its old day and slug in `id:`.
+    fs.writeFileSync(path.join(root, 'content/2026/11/moved.md'), '---\ntitle: Moved\nurl: https://example.com/moved\ndate: 2026-11-20\nid: tag:example.org,2026-01-05:old-name\n---\n');
+    const file = path.join(root, 'ids.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { title: 'H', url: 'https://h.example/', date: '2026-01-04', id: taken },
+        { title: 'Old name', url: 'https://o.example/', date: '2026-01-05' },
+      ]),
+    );
+    const r = await runCli(['import', file, '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${file}:1: id '${taken}' is already used by content/2026/11/markdown.md: left out`);
+    const entries = byUrl(await entriesOf(root));
+    expect(entryId('example.org', entries.get('https://h.example/')!)).toBe('tag:example.org,2026-01-04:h');
+    expect(entries.get('https://o.example/')!.slug).toBe('old-name-2');
+    expect((await check({ root })).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect((await build({ root })).stats).toBeDefined();
+  });
+
   it('an entry the build would refuse (front matter over its limit) is not written, and named', async () => {
     const root = site();
     const file = path.join(root, 'big.html');

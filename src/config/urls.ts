@@ -65,6 +65,18 @@ export function defaultEntryId(idAuthority: string, day: string, slug: string): 
   return `tag:${idAuthority},${day}:${encodeURI(slug)}`;
 }
 
+/** The day and slug a default feed id is made of, or undefined when `id` does not have that shape. */
+export function defaultIdParts(idAuthority: string, id: string): { day: string; slug: string } | undefined {
+  const prefix = `tag:${idAuthority},`;
+  if (!id.startsWith(prefix) || id[prefix.length + 10] !== ':') return undefined;
+  const rest = id.slice(prefix.length);
+  try {
+    return { day: rest.slice(0, 10), slug: decodeURI(rest.slice(11)) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The entry's feed id: its `id:` when given, else the default one. */
 export function entryId(idAuthority: string, e: { id?: string; date: { day: string }; slug: string }): string {
   return e.id ?? defaultEntryId(idAuthority, e.date.day, e.slug);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
 import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
-import { routes } from '../config/urls.js';
+import { defaultIdParts, entryId, routes } from '../config/urls.js';
 import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
 import { parseEntry, type Entry } from '../parse/entry.js';
@@ -194,6 +194,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     if (!set) takenByDay.set(dir, (set = inFolder(dir)));
     return set;
   };
+  // Feed ids in use: the site's (as the build derives them), then those this import writes.
+  // An imported id already used is left out: the build refuses two entries with one id.
+  const idOwner = new Map<string, string>();
+  for (const e of existing) {
+    idOwner.set(entryId(settings.idAuthority, e), e.source);
+    // A slug whose default id an entry keeps (one moved by `linklog mv`) is not free on that day.
+    const kept = e.id === undefined ? undefined : defaultIdParts(settings.idAuthority, e.id);
+    if (kept) taken(`content/${kept.day.replaceAll('-', '/')}`).add(kept.slug);
+  }
   const slugs = new SlugAllocator(taken);
   const mergeTag = (name: string, note: (m: string) => void): string => {
     const tag = safeTagName(name);
@@ -324,20 +333,41 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const prepared: Prepared[] = [];
   const copies: Array<{ from: string; to: string; position: string }> = [];
   for (const p of planned) {
-    let entry: Prepared;
-    try {
+    const fail = (message: string) => summary.errors.push({ position: p.record.position, message });
+    const prepare = () => {
       // The slug is free already (allocated above): prepareEntry is not to look again.
-      entry = prepareEntry(root, settings, p.input, now, () => new Set(), zone);
+      const entry = prepareEntry(root, settings, p.input, now, () => new Set(), zone);
+      // Nothing the build would refuse is written: the file is read as the build reads it.
+      return { entry, read: parseEntry({ path: entry.path, text: entry.text }, { settings, zone }) };
+    };
+    let made: ReturnType<typeof prepare>;
+    try {
+      made = prepare();
+      const own = made.read.entry?.id;
+      const owner = own === undefined || own !== p.input.extra?.id ? undefined : idOwner.get(own);
+      if (owner !== undefined) {
+        summary.notes.push({ position: p.record.position, message: `id '${own}' is already used by ${owner}: left out` });
+        const extra = { ...p.input.extra };
+        delete extra.id;
+        p.input.extra = extra;
+        made = prepare();
+      }
     } catch (e) {
-      summary.errors.push({ position: p.record.position, message: (e as Error).message });
+      fail((e as Error).message);
       continue;
     }
-    // Nothing the build would refuse is written: the file is read as the build reads it.
-    const refused = parseEntry({ path: entry.path, text: entry.text }, { settings, zone }).diagnostics.filter((d) => d.severity === 'error');
-    if (refused.length) {
-      summary.errors.push({ position: p.record.position, message: `the build would refuse it: ${refused.map((d) => d.message).join('; ')}` });
+    const { entry, read } = made;
+    const refused = read.diagnostics.filter((d) => d.severity === 'error');
+    if (refused.length || !read.entry) {
+      fail(`the build would refuse it: ${refused.map((d) => d.message).join('; ')}`);
       continue;
     }
+    const id = entryId(settings.idAuthority, read.entry);
+    if (idOwner.has(id)) {
+      fail(`the build would refuse it: its feed id '${id}' is already that of ${idOwner.get(id)}`);
+      continue;
+    }
+    idOwner.set(id, entry.path);
     prepared.push(entry);
     summary.imported++;
     if (p.record.templated) summary.templated++;

@@ -5,7 +5,7 @@
  */
 import { compareStrings, error, type Diagnostic } from '../lib/diagnostics.js';
 import type { Entry } from '../parse/entry.js';
-import { defaultEntryId, routes } from '../config/urls.js';
+import { defaultEntryId, defaultIdParts, routes } from '../config/urls.js';
 import { bySource, type SlugOf } from './tags.js';
 
 /** Day → slug → the entries (source order, drafts too) published there. */
@@ -39,19 +39,9 @@ function entryRouteOf(route: string): [string, string] | undefined {
 /** Every entry whose feed id is `id`: those that say so, and those without `id:` whose default it is. */
 function idClaimants(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>, id: string): Entry[] {
   const out = [...(checks.ids.get(id) ?? [])];
-  const prefix = `tag:${checks.idAuthority},`;
-  if (id.startsWith(prefix)) {
-    const rest = id.slice(prefix.length);
-    const day = rest.slice(0, 10);
-    let slug: string | undefined;
-    try {
-      slug = decodeURI(rest.slice(11));
-    } catch {
-      slug = undefined;
-    }
-    if (slug !== undefined && rest[10] === ':') {
-      for (const e of checks.permalinks.get(day)?.get(slug) ?? []) if (e.id === undefined && defaultEntryId(checks.idAuthority, day, slug) === id) out.push(e);
-    }
+  const at = defaultIdParts(checks.idAuthority, id);
+  if (at) {
+    for (const e of checks.permalinks.get(at.day)?.get(at.slug) ?? []) if (e.id === undefined && defaultEntryId(checks.idAuthority, at.day, at.slug) === id) out.push(e);
   }
   return out.sort(bySourcePath);
 }
