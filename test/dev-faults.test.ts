@@ -6,10 +6,40 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build/index.js';
+import type { Watcher } from '../src/dev/watch.js';
 import { openDev, QUIET_MS, servedAndFresh, within, type Dev } from './dev-helpers.js';
 import { CLI, copyFixture, entry, REPO, siteTree, tempDir } from './helpers.js';
+
+/**
+ * The window between dev's first build reading the site and its watcher being ready, held
+ * open for the test that sets `hold.next`: startDev's watcher is then made only once the
+ * test opens it, so what the test changes meanwhile no watcher can see.
+ */
+const hold = vi.hoisted(() => ({ next: undefined as { firstBuilt: () => void; open: Promise<void> } | undefined }));
+vi.mock('../src/dev/watch.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/dev/watch.js')>();
+  const watchSite = (...args: Parameters<typeof real.watchSite>): Watcher => {
+    const held = hold.next;
+    if (!held) return real.watchSite(...args);
+    hold.next = undefined;
+    let inner: Watcher | undefined;
+    const made = () => (inner ??= real.watchSite(...args));
+    return {
+      // startDev waits for it once its first build is done.
+      get ready() {
+        held.firstBuilt();
+        return held.open.then(() => made().ready);
+      },
+      release: () => made().release(),
+      inject: (changes) => made().inject(changes),
+      pending: () => made().pending(),
+      close: () => made().close(),
+    };
+  };
+  return { ...real, watchSite };
+});
 
 /** A loaded 2-core machine can take minutes over these. */
 const LONG = 600_000;
@@ -179,6 +209,42 @@ describe('linklog dev and symbolic links in content/', () => {
     const { served } = await servedAndFresh(root);
     expect([...served.values()].some((html) => html.includes('Secret'))).toBe(false);
     expect(d.logs.filter((l) => /failed|Error|clash/.test(l))).toEqual([]);
+  }, LONG);
+});
+
+describe('linklog dev and saves made before its watcher is ready (issue 19.2)', () => {
+  it('builds a template, linklog.yaml, a page and a public file changed after the first build read them', async () => {
+    const root = fixture();
+    let firstBuilt!: () => void;
+    let open!: () => void;
+    const built = new Promise<void>((resolve) => (firstBuilt = resolve));
+    hold.next = { firstBuilt, open: new Promise<void>((resolve) => (open = resolve)) };
+    // (afterEach closes it whenever it starts.)
+    const starting = openDev(root).then((d) => (dev = d));
+    try {
+      await within(built, 'dev to finish its first build');
+      // In the window: the first build has read the site, and no watcher looks yet.
+      const layout = fs.readFileSync(path.join(REPO, 'templates/layout.eta'), 'utf8');
+      expect(layout).toContain('</body>');
+      fs.mkdirSync(path.join(root, 'templates'));
+      fs.writeFileSync(path.join(root, 'templates/layout.eta'), layout.replace('</body>', '<!-- saved in the window --></body>'));
+      const settings = fs.readFileSync(path.join(root, 'linklog.yaml'), 'utf8');
+      fs.writeFileSync(path.join(root, 'linklog.yaml'), settings.replace(/^title: .*$/m, 'title: Retitled in the window'));
+      fs.writeFileSync(path.join(root, 'public/window.txt'), 'saved in the window\n');
+      fs.mkdirSync(path.join(root, 'pages'));
+      fs.writeFileSync(path.join(root, 'pages/about.md'), '---\ntitle: About\n---\nSaved in the window.\n');
+    } finally {
+      open();
+    }
+    const d = await within(starting, 'dev to serve its first build (openDev)');
+    await within(d.session.idle(), 'dev to build what changed before its watcher was ready (session.idle())');
+    const home = (await d.get('')).text;
+    expect(home).toContain('<!-- saved in the window -->');
+    expect(home).toContain('Retitled in the window');
+    expect((await d.get('window.txt')).text).toBe('saved in the window\n');
+    expect((await d.get('about/')).text).toContain('Saved in the window.');
+    const { served, fresh } = await servedAndFresh(root);
+    expect(served).toEqual(fresh);
   }, LONG);
 });
 

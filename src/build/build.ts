@@ -10,7 +10,7 @@ import { OutputError } from '../write/errors.js';
 import { checkOutDir } from '../write/out-dir.js';
 import { recoverPending } from '../write/pending.js';
 import { folderTimes, outputAsRecorded } from '../write/tree.js';
-import { fingerprint, readInputs } from './inputs.js';
+import { fingerprint, readInputs, type BuildInputs } from './inputs.js';
 import { outputDiagnostics, placeOf } from './output-errors.js';
 import { saveCache } from './save.js';
 import { stopwatch } from './steps.js';
@@ -62,6 +62,8 @@ export interface BuildResult {
   outputChanged?: boolean;
   /** Set when the site was built (and written, unless it was a check). */
   stats?: BuildStats;
+  /** What the build read: settings, entry stats, templates, pages, public files (`dev` compares them with the disk once its watcher is ready). */
+  inputs?: BuildInputs;
 }
 
 export async function runBuild(state: BuildState, request: BuildRequest): Promise<BuildResult> {
@@ -87,7 +89,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     clock.lap('fingerprint');
     const { summary } = manifest;
     const stats = { entries: summary.entries, pages: summary.pages, files: manifest.outputs.size, written: [], removed: [], produced: 0, parsed: 0, bodiesRendered: 0 };
-    return { diagnostics: [...summary.diagnostics, ...cacheNotes(state)], stats: { ...stats, ms: clock.elapsed(), timings: clock.timings, out: state.out } };
+    return { diagnostics: [...summary.diagnostics, ...cacheNotes(state)], stats: { ...stats, ms: clock.elapsed(), timings: clock.timings, out: state.out }, inputs };
   }
   clock.lap('fingerprint');
   // The stages that parse and render are loaded only now: a build with nothing to do does not pay for them.
@@ -104,7 +106,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   const diagnostics: Diagnostic[] = [...early, ...inputs.diagnostics];
   if (!inputs.hasContent) diagnostics.push(error(CONTENT_DIR, undefined, 'no-content-folder', 'no content/ folder here: put entries in content/ or pass --root'));
   else if (inputs.sources.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no-entries', 'no entries found (content/**/*.md)'));
-  const failed = () => ({ diagnostics: sortDiagnostics([...diagnostics, ...cacheNotes(state)]) });
+  const failed = () => ({ diagnostics: sortDiagnostics([...diagnostics, ...cacheNotes(state)]), inputs });
 
   const parsed = parseSources(state, inputs.sources, settings, request.forced ?? new Set());
   diagnostics.push(...parsed.diagnostics);
@@ -182,6 +184,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   }
   return {
     diagnostics: [...reported, ...cacheNotes(state)],
+    inputs,
     stats: {
       entries: model.site.entries.length,
       pages,

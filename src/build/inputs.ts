@@ -1,7 +1,7 @@
 /** A build's inputs, read once: settings, the entry files' stats, templates and public files. */
 import path from 'node:path';
 import { CACHE_DIR } from '../cache/store.js';
-import { parseSettings, readSettingsText, type Settings } from '../config/settings.js';
+import { parseSettings, readSettingsText, SETTINGS_FILE, type Settings } from '../config/settings.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
 import { readGitState, type GitState } from '../load/git.js';
@@ -27,20 +27,24 @@ export interface BuildInputs {
   git: GitState | undefined;
 }
 
+/** The inputs besides content/: linklog.yaml, templates/, pages/ and public/. */
+export type OtherInputs = Pick<BuildInputs, 'settingsText' | 'templates' | 'pages' | 'statics'>;
+
+export function readOtherInputs(root: string): OtherInputs {
+  return { settingsText: readSettingsText(root), templates: readTemplateSources(root), pages: readPageSources(root), statics: collectStatic(publicDirs(root)) };
+}
+
 /** `sources`: the entry files as a watcher knows them; otherwise content/ is listed. */
 export function readInputs(state: BuildState, sources?: readonly SourceStat[]): BuildInputs {
-  const settingsText = readSettingsText(state.root);
-  const { settings, diagnostics } = parseSettings(settingsText, { baseUrl: state.options.baseUrl }, (state.stringTables ??= readStringTables()));
+  const others = readOtherInputs(state.root);
+  const { settings, diagnostics } = parseSettings(others.settingsText, { baseUrl: state.options.baseUrl }, (state.stringTables ??= readStringTables()));
   const hasContent = hasContentFolder(state.root);
   return {
-    settingsText,
+    ...others,
     settings,
     diagnostics,
     hasContent,
     sources: sources ?? (hasContent ? statSources(state.root) : []),
-    templates: readTemplateSources(state.root),
-    pages: readPageSources(state.root),
-    statics: collectStatic(publicDirs(state.root)),
     git: readGitState(state.root, { status: state.options.gitStatus !== false, exclude: [state.out, path.join(state.root, CACHE_DIR), ...(['lock', 'pending', 'new'] as const).map((k) => besideOutput(state.out, k))] }),
   };
 }
@@ -59,4 +63,29 @@ export function fingerprint(state: BuildState, inputs: BuildInputs): string {
   parts.push(JSON.stringify(inputs.git ?? null), JSON.stringify(inputs.settings.strings));
   for (const f of inputs.sources) parts.push(`${f.rel}:${f.size}:${f.mtimeMs}:${f.ctimeMs}:${f.ino}`);
   return hashOf(parts.join('\0'));
+}
+
+/**
+ * The site's own files among the inputs besides content/ (root-relative) that differ between
+ * two reads: settings, templates and pages by their text, public files by size and mtime (as
+ * the fingerprint compares them). Sorted by path.
+ */
+export function otherInputChanges(before: OtherInputs, after: OtherInputs): Array<{ path: string; event: 'add' | 'change' | 'unlink' }> {
+  const a = versions(before);
+  const b = versions(after);
+  const changes: Array<{ path: string; event: 'add' | 'change' | 'unlink' }> = [];
+  for (const [p, v] of b) if (a.get(p) !== v) changes.push({ path: p, event: a.has(p) ? 'change' : 'add' });
+  for (const p of a.keys()) if (!b.has(p)) changes.push({ path: p, event: 'unlink' });
+  return changes.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+
+/** Root-relative path → what says its version, for the site's own files (linklog's are not the site's to change). */
+function versions(r: OtherInputs): Map<string, string> {
+  const out = new Map<string, string>();
+  if (r.settingsText !== undefined) out.set(SETTINGS_FILE, r.settingsText);
+  for (const t of r.templates.values()) if (!path.isAbsolute(t.file)) out.set(t.file, t.text);
+  for (const p of r.pages.files) out.set(p.path, p.text);
+  for (const p of r.pages.skipped) out.set(p.path, `skipped: ${p.why}`);
+  for (const s of r.statics) if (s.own) out.set(`public/${s.path}`, `${s.size}:${s.mtimeMs}`);
+  return out;
 }

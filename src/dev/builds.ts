@@ -6,11 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBuild, type BuildResult } from '../build/build.js';
+import { otherInputChanges, readOtherInputs, type OtherInputs } from '../build/inputs.js';
 import { saveCache } from '../build/save.js';
 import { createState, type BuildOptions, type BuildState } from '../build/state.js';
 import { sameStat, statSource, statSources, type SourceStat } from '../load/sources.js';
 import type { SearchOutcome } from '../build/search.js';
 import { tryFastPath } from './fast-path.js';
+import { classify, type Change } from './watch.js';
 
 export interface DevBuilds {
   state: BuildState;
@@ -19,8 +21,12 @@ export interface DevBuilds {
   /** The watcher saw templates, public files or settings change. */
   otherChanged(): void;
   build(): Promise<BuildResult>;
-  /** Entry files whose stat differs from what the last build read (changes a watcher that was not ready yet missed). */
-  missedChanges(): string[];
+  /**
+   * What differs from what the last full build read (changes a watcher that was not ready yet
+   * missed): entry files by their stat; settings, templates, pages and public files as
+   * build/inputs.ts reads them.
+   */
+  missedChanges(): Change[];
   /**
    * While the session waits, a slice per `next()`: first indexes which files show each
    * entry (what a content edit needs), then, with `pages`, renders the front pages and
@@ -41,6 +47,8 @@ export function devBuilds(options: BuildOptions): DevBuilds {
   const forced = new Set<string>();
   let othersChanged = false;
   let builds = 0;
+  /** What the last full build read besides content/ (for missedChanges). */
+  let others: OtherInputs | undefined;
 
   const sources = (): SourceStat[] => {
     listing ??= new Map(statSources(state.root).map((s) => [s.rel, s]));
@@ -80,6 +88,10 @@ export function devBuilds(options: BuildOptions): DevBuilds {
       const list = sources();
       const result = await runBuild(state, { write: true, drafts, shortcut: false, trustOutputs: builds > 0, saveCache: false, sources: list, forced });
       forced.clear();
+      if (result.inputs) {
+        const { settingsText, templates, pages, statics } = result.inputs;
+        others = { settingsText, templates, pages, statics };
+      }
       if (result.stats) {
         othersChanged = false;
         builds++;
@@ -87,17 +99,26 @@ export function devBuilds(options: BuildOptions): DevBuilds {
       return result;
     },
     missedChanges() {
+      const changes: Change[] = [];
       const records = state.content?.sources;
-      if (!records) return [];
-      const now = statSources(state.root);
-      const missed = new Set<string>();
-      for (const s of now) {
-        const rec = records.get(s.rel);
-        if (!rec || !sameStat(rec, s)) missed.add(s.rel);
+      if (records) {
+        const now = statSources(state.root);
+        const missed = new Set<string>();
+        for (const s of now) {
+          const rec = records.get(s.rel);
+          if (!rec || !sameStat(rec, s)) missed.add(s.rel);
+        }
+        const present = new Set(now.map((s) => s.rel));
+        for (const rel of records.keys()) if (!present.has(rel)) missed.add(rel);
+        for (const rel of [...missed].sort()) changes.push({ kind: 'content', path: rel, event: 'change' });
       }
-      const present = new Set(now.map((s) => s.rel));
-      for (const rel of records.keys()) if (!present.has(rel)) missed.add(rel);
-      return [...missed].sort();
+      if (others) {
+        for (const c of otherInputChanges(others, readOtherInputs(state.root))) {
+          const kind = classify(c.path);
+          if (kind) changes.push({ kind, path: c.path, event: c.event });
+        }
+      }
+      return changes;
     },
     *warmUp(opts = {}) {
       const last = state.last;

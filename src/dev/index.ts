@@ -207,7 +207,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   };
 
   // The watcher starts first and the first build runs while it reads the tree; a save made
-  // before it was ready is found by comparing every file with what the build read.
+  // before it was ready is found by comparing every input (entries, settings, templates,
+  // pages, public files) with what the build read.
   const watcher: Watcher = watchSite(root, onBatch);
   busy = true;
   const started = performance.now();
@@ -217,7 +218,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   if (report([], first, performance.now() - started)) indexSoon();
   builds.save();
   const missed = builds.missedChanges();
-  if (missed.length) watcher.inject(missed.map((p) => ({ kind: 'content', path: p, event: 'change' })));
+  if (missed.length) watcher.inject(missed);
   watcher.release();
 
   basePath = (await loadSettings(root)).settings.basePath;
