@@ -49,6 +49,10 @@ describe('the shape of src/', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('reads front matter in one place: only parse/front-matter.ts imports gray-matter', () => {
+    expect(sourceFiles().filter((f) => /(?:from|import\(?|require\()\s*['"]gray-matter['"]/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f))).toEqual(['parse/front-matter.ts']);
+  });
+
   it('keeps no mutable state at the top level of a module', () => {
     const found: string[] = [];
     for (const file of sourceFiles()) {

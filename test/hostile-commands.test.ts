@@ -67,6 +67,39 @@ describe('front matter is never run as code (issue 19.1)', () => {
   });
 });
 
+describe('YAML tags linklog does not know', () => {
+  it('!!js/function and !!python/object/apply run nothing, and are warnings naming the tag at its line, in check and build', async () => {
+    const markers = tempDir('linklog-marker-');
+    const marker = path.join(markers, 'ran');
+    const root = makeSite({
+      'linklog.yaml': 'baseUrl: https://example.com/\ndescription: !!js/undefined quiet\n',
+      'content/tagged.md': [
+        '---',
+        `title: !!js/function "function () { require('fs').writeFileSync('${marker}', 'ran') }"`,
+        'url: https://example.com/tagged',
+        'date: 2026-11-24',
+        `extra: !!python/object/apply:os.system ["touch ${marker}"]`,
+        '---',
+        'Body.',
+        '',
+      ].join('\n'),
+    });
+    for (const command of ['check', 'build']) {
+      const r = await runCli([command, '--root', root]);
+      expect(r.code, command).toBe(0);
+      const lines = r.stderr.split('\n').filter((l) => l.includes('YAML tag'));
+      expect(lines, command).toEqual([
+        'content/tagged.md:2: warning: unknown YAML tag !!js/function: left out, the value is read as if it had none',
+        'content/tagged.md:5: warning: unknown YAML tag !!python/object/apply:os.system: left out, the value is read as if it had none',
+        'linklog.yaml:2: warning: unknown YAML tag !!js/undefined: left out, the value is read as if it had none',
+      ]);
+      noMarker(markers);
+    }
+    // The values are plain YAML: the title is the function's text, not a function.
+    expect(fs.readFileSync(path.join(root, '_site/2026/11/24/tagged/index.html'), 'utf8')).toContain('function () {');
+  });
+});
+
 describe('YAML limits everywhere front matter is read (issue 20 pt 9)', () => {
   it('an alias bomb is a clear error in export --format json, check and build', async () => {
     const lines = ['---', 'title: T', 'url: https://example.com/', 'date: 2026-11-24', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];

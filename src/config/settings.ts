@@ -206,6 +206,7 @@ export function parseSettings(
     const parsed = parseYaml(text);
     if (!parsed.ok) diagnostics.push(error(SETTINGS_FILE, parsed.line, 'settings-yaml', `invalid YAML: ${parsed.message}`));
     else if (parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data)) {
+      for (const w of parsed.warnings) diagnostics.push(warning(SETTINGS_FILE, w.line, 'yaml-tag', w.message));
       raw = parsed.data as Record<string, unknown>;
       keyLines = parsed.keyLines;
     } else if (parsed.data != null) diagnostics.push(error(SETTINGS_FILE, 1, 'settings-not-mapping', 'must be a mapping of settings (key: value lines)'));

@@ -160,6 +160,7 @@ export function parseMarkdownFolder(dir: string, zone: Zone, options: MarkdownOp
     }
     const notes: string[] = fm.repaired ? ['front matter read leniently: a quoted value ran over lines that were not indented'] : [];
     if (fm.duplicateKeys) notes.push('front matter has a key written twice: the last one is read, as Jekyll reads it');
+    for (const w of fm.warnings) notes.push(`line ${w.line}: ${w.message}`);
     const data = fm.data;
     const content = fm.body;
     const used = new Set<string>(CONSUMED);

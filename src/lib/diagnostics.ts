@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'front-matter-too-large'
   | 'front-matter-not-mapping'
   | 'yaml'
+  | 'yaml-tag'
   | 'missing-field'
   | 'invalid-field'
   // an entry's Markdown body

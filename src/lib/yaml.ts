@@ -2,14 +2,22 @@
  * The one YAML reader: YAML 1.2's core schema (strings, numbers, booleans, null, lists,
  * mappings; no dates and no custom types), with limits that turn an alias bomb or a
  * huge document into an error instead of a hang. Line numbers come from the parser.
+ * A tag of any other type (`!!js/function`, `!!python/object/apply:…`, `!!timestamp`) runs
+ * and makes nothing: its value is read as if it had none, and the tag is named in a warning.
  */
 import { Document, isCollection, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 
 /** Aliases (`*name`) one document may use: enough for any real front matter, too few for a bomb. */
 const MAX_ALIASES = 100;
 
+/** A tag no reader resolved, with the line it is on (see `warnings`). */
+export interface YamlWarning {
+  line: number;
+  message: string;
+}
+
 export type YamlResult =
-  | { ok: true; data: unknown; keyLines: Record<string, number> }
+  | { ok: true; data: unknown; keyLines: Record<string, number>; warnings: YamlWarning[] }
   | { ok: false; line: number; message: string };
 
 /**
@@ -18,7 +26,8 @@ export type YamlResult =
  */
 export function parseYaml(text: string, firstLine = 1, options: { lastKeyWins?: boolean } = {}): YamlResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: !options.lastKeyWins, prettyErrors: false, strict: true });
+  // resolveKnownTags: false, or the core schema still makes Dates, Buffers, Sets and Maps of YAML 1.1's tags.
+  const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: !options.lastKeyWins, prettyErrors: false, strict: true, resolveKnownTags: false });
   const lineAt = (offset: number | undefined) => (offset === undefined ? firstLine : lines.linePos(offset).line + firstLine - 1);
   const problem = doc.errors[0];
   if (problem) return { ok: false, line: lineAt(problem.pos[0]), message: problem.message.split('\n')[0] };
@@ -37,7 +46,14 @@ export function parseYaml(text: string, firstLine = 1, options: { lastKeyWins?: 
       }
     }
   }
-  return { ok: true, data, keyLines };
+  const warnings: YamlWarning[] = [];
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    // The tag as written (`!!js/function`), from the text the parser points at.
+    const tag = text.slice(w.pos[0], Math.min(w.pos[1], w.pos[0] + 80));
+    warnings.push({ line: lineAt(w.pos[0]), message: `unknown YAML tag ${tag}: left out, the value is read as if it had none` });
+  }
+  return { ok: true, data, keyLines, warnings };
 }
 
 /**

@@ -77,6 +77,7 @@ export function parseEntry(file: SourceFile, ctx: ParseContext): ParseResult {
   const fm = readFrontMatter(file.text);
   if (!fm.ok) return fail(fm.line, fm.code, fm.message);
   const { data, body } = fm;
+  for (const w of fm.warnings) diagnostics.push(warning(file.path, w.line, 'yaml-tag', w.message));
   const lines: Record<string, number> = { ...fm.keyLines };
   const at = (key: string) => lines[key] ?? 1;
   const problem = (key: string, message: string, code: DiagnosticCode = 'invalid-field') => diagnostics.push(error(file.path, at(key), code, message));

@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter';
 import type { DiagnosticCode } from '../lib/diagnostics.js';
-import { parseYaml } from '../lib/yaml.js';
+import { parseYaml, type YamlWarning } from '../lib/yaml.js';
 
 /** Front matter larger than this is refused unread: no entry needs it, and YAML of megabytes is slow. */
 export const MAX_FRONT_MATTER = 256 * 1024;
@@ -22,6 +22,8 @@ export type FrontMatter =
       keyLines: Record<string, number>;
       /** Line the body starts on. */
       bodyLine: number;
+      /** Tags the YAML reader does not know (`!!js/function`), each read as if it were not there: for a warning. */
+      warnings: YamlWarning[];
       /** Read only after indenting the continuation lines of a quoted value (see `lenient`). */
       repaired?: boolean;
       /** Read only by taking the last of a key written twice (see `lenient`). */
@@ -92,9 +94,10 @@ export function readFrontMatter(raw: string, options: { lenient?: boolean } = {}
   const parsed = matter(text, { engines, language: 'yaml' } as unknown as matter.GrayMatterOption<string, object>);
   if (yaml && !yaml.ok) return fail(Math.min(Math.max(yaml.line, 2), frontLines), 'yaml', `invalid YAML in front matter: ${yaml.message}`);
   const data = yaml?.ok ? yaml.data : {};
-  if (data === null || data === undefined) return { ok: true, data: {}, body: parsed.content, keyLines: {}, bodyLine: frontLines + 1 };
+  const warnings = yaml?.ok ? yaml.warnings : [];
+  if (data === null || data === undefined) return { ok: true, data: {}, body: parsed.content, keyLines: {}, bodyLine: frontLines + 1, warnings };
   if (typeof data !== 'object' || Array.isArray(data)) return fail(2, 'front-matter-not-mapping', 'front matter must be key: value lines');
-  return { ok: true, data: data as Record<string, unknown>, body: parsed.content, keyLines: yaml?.ok ? yaml.keyLines : {}, bodyLine: frontLines + 1, repaired, duplicateKeys };
+  return { ok: true, data: data as Record<string, unknown>, body: parsed.content, keyLines: yaml?.ok ? yaml.keyLines : {}, bodyLine: frontLines + 1, repaired, duplicateKeys, warnings };
 }
 
 /** Indents by two spaces each line that continues a quoted value opened on a top-level key's line. */

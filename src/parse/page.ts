@@ -1,5 +1,5 @@
 /** One page file (pages/…) into a checked Page: only a title is required. */
-import { error, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../lib/diagnostics.js';
+import { error, sortDiagnostics, warning, type Diagnostic, type DiagnosticCode } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
 import { describe } from '../lib/text.js';
 import type { SourceFile } from '../load/sources.js';
@@ -43,6 +43,7 @@ export function parsePage(file: SourceFile): PageResult {
   const fm = readFrontMatter(file.text);
   if (!fm.ok) return fail(fm.line, fm.code, fm.message);
   const { data } = fm;
+  for (const w of fm.warnings) diagnostics.push(warning(file.path, w.line, 'yaml-tag', w.message));
   const at = (key: string) => fm.keyLines[key] ?? 1;
   const problem = (key: string, message: string, code: DiagnosticCode = 'invalid-field') => diagnostics.push(error(file.path, at(key), code, message));
   const text = (key: string): string | undefined => {
