@@ -113,6 +113,17 @@ describe('the capture form of linklog dev', () => {
     expect(filesUnder('content/2026/11/28')).toEqual(['twice-2.md', 'twice.md']);
   });
 
+  it('takes no slug an entry outside the day folder has on that day, so check still passes', async () => {
+    // basic's content/2026/11/markdown.md is /2026/11/25/md-features/ (slug: md-features).
+    const r = await post({ token, url: 'https://example.net/md-captured', title: 'MD features', date: '2026-11-25', seen_tags: '' });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/links/2026/11/25/md-features-2/');
+    expect(filesUnder('content/2026/11/25')).toEqual(['md-features-2.md']);
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+
   it('never writes outside content/, even through a symlinked day folder', async () => {
     const outside = fs.mkdtempSync(path.join(path.dirname(root), 'linklog-outside-'));
     fs.mkdirSync(path.join(root, 'content/2026/12'), { recursive: true });

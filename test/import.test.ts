@@ -582,6 +582,18 @@ describe('linklog import: faithful text, old URLs, clashes (issues 14, 20)', () 
     expect((await build({ root })).stats).toBeDefined();
   });
 
+  it('a slug whose page is an alias of an entry of the site is not taken', async () => {
+    const root = site();
+    fs.mkdirSync(path.join(root, 'content/2026/01/07'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'content/2026/01/07/new-name.md'), '---\ntitle: Renamed\nurl: https://example.com/renamed\ndate: 2026-01-07\naliases: [/2026/01/06/aliased/]\n---\n');
+    const file = path.join(root, 'aliased.json');
+    fs.writeFileSync(file, JSON.stringify([{ title: 'Aliased', url: 'https://a.example/', date: '2026-01-06' }]));
+    const s = await importInto(root, file);
+    expect(s.errors).toEqual([]);
+    expect(byUrl(await entriesOf(root)).get('https://a.example/')!.slug).toBe('aliased-2');
+    expect((await check({ root })).filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+
   it('an entry the build would refuse (front matter over its limit) is not written, and named', async () => {
     const root = site();
     const file = path.join(root, 'big.html');

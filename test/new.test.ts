@@ -6,11 +6,17 @@ import { zone } from '../src/lib/time.js';
 import { isoInZone, prepareEntry, slugFor, writeEntry } from '../src/content/new-entry.js';
 import { parseEntry } from '../src/parse/entry.js';
 import { parseSettings } from '../src/config/settings.js';
-import { makeSite, runCli } from './helpers.js';
+import { copyFixture, makeSite, runCli } from './helpers.js';
 
 const settings = (tz = 'UTC') => parseSettings(`baseUrl: https://example.org/\ntimezone: ${tz}\n`).settings;
 // 2026-11-28T03:30:00Z: still the 27th in New York.
 const NOW = Date.UTC(2026, 10, 28, 3, 30, 0);
+
+/** `linklog check` on the site: its exit code and its error lines (warnings are not errors). */
+async function checkErrors(root: string): Promise<{ code: number; errors: string[] }> {
+  const r = await runCli(['check', '--root', root]);
+  return { code: r.code, errors: r.stderr.split('\n').filter((l) => l && !l.includes(': warning: ')) };
+}
 
 describe('linklog new', () => {
   it('writes content/YYYY/MM/DD/<slug>.md for today in the site timezone', () => {
@@ -60,5 +66,38 @@ describe('linklog new', () => {
     expect(fs.existsSync(path.join(root, '_site/2026/11/26/title-with-quotes-yes/index.html'))).toBe(true);
     expect((await runCli(['new', 'ftp://x', '--root', root])).code).toBe(2);
     expect((await runCli(['new', '--root', root])).code).toBe(2);
+  });
+
+  it('takes no slug an entry outside the day folder has on that day (basic: markdown.md is md-features on the 25th)', async () => {
+    const root = copyFixture('basic');
+    const r = await runCli(['new', 'https://example.net/md-again', '--title', 'MD features', '--date', '2026-11-25', '--no-fetch', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('content/2026/11/25/md-features-2.md');
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('\nid: tag:example.org,2026-11-25:md-features-2\n');
+    expect(await checkErrors(root)).toEqual({ code: 0, errors: [] });
+  });
+
+  it('takes no slug whose feed id or page a moved entry keeps (linklog mv: its id and alias)', async () => {
+    const root = copyFixture('basic');
+    expect((await runCli(['mv', path.join(root, 'content/2026/11/date-only.md'), '--slug', 'renamed', '--root', root])).code).toBe(0);
+    const moved = fs.readFileSync(path.join(root, 'content/2026/11/24/renamed.md'), 'utf8');
+    expect(moved).toContain('\nid: tag:example.org,2026-11-24:date-only\n');
+    expect(moved).toContain('\naliases: [/2026/11/24/date-only/]\n');
+    const r = await runCli(['new', 'https://example.net/date-only-again', '--title', 'Date only', '--date', '2026-11-24', '--no-fetch', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('content/2026/11/24/date-only-2.md');
+    expect(await checkErrors(root)).toEqual({ code: 0, errors: [] });
+  });
+
+  it('takes no slug whose page is an alias of another entry, nor one whose default id another entry has', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'baseUrl: https://example.org/\nidAuthority: example.org\n',
+      'content/2026/11/24/new-name.md': '---\ntitle: Aliased\nurl: https://example.com/a\ndate: 2026-11-24\naliases: [/2026/11/24/old-name/]\n---\n',
+      'content/2026/11/24/other.md': '---\ntitle: With an id\nurl: https://example.com/b\ndate: 2026-11-24\nid: tag:example.org,2026-11-24:kept-id\n---\n',
+    });
+    const add = (url: string, title: string) => runCli(['new', url, '--title', title, '--date', '2026-11-24', '--no-fetch', '--root', root]);
+    expect((await add('https://example.net/1', 'Old name')).stdout.trim()).toBe('content/2026/11/24/old-name-2.md');
+    expect((await add('https://example.net/2', 'Kept id')).stdout.trim()).toBe('content/2026/11/24/kept-id-2.md');
+    expect(await checkErrors(root)).toEqual({ code: 0, errors: [] });
   });
 });

@@ -10,7 +10,8 @@ import { EXIT, report, rootOption, type Command } from './command.js';
 export const newCommand: Command = {
     usage: 'linklog new <url> [--title T] [--tags "a b"] [--via URL] [--date D] [--no-fetch] [--keep-query] [--force] [--edit] [--root DIR]',
     summary: `Writes content/YYYY/MM/DD/<slug>.md for today in the site's timezone (or --date), and prints its path.
-The slug comes from the title, else from the url; an existing file is never overwritten (-2, -3… is added).
+The slug comes from the title, else from the url; -2, -3… is added when a file of that day has it, or when
+it is the page, feed id or alias of an entry of the site (linklog mv keeps the old ones); nothing is overwritten.
 Without --title the page is fetched for its title (og:title, else <title>; 5 s, 2 MB, 5 redirects at most);
 when that fails the title is made from the url. Tracking parameters (utm_*, fbclid, gclid… or the
 stripParams setting) are removed from the url. A url already in content/ is refused (exit 1).

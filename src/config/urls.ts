@@ -31,6 +31,12 @@ export function outputPath(route: string): string {
   return route === '' || route.endsWith('/') ? `${route}index.html` : route;
 }
 
+/** The day and slug of an entry's page route (`2026/11/24/slug/`), or undefined when the route has another shape. */
+export function entryRouteParts(route: string): { day: string; slug: string } | undefined {
+  const m = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(route);
+  return m ? { day: `${m[1]}-${m[2]}-${m[3]}`, slug: m[4] } : undefined;
+}
+
 /** Percent-encodes a route for use in a URL (slugs may hold non-ASCII letters). */
 export function encodeRoute(route: string): string {
   return encodeURI(route);

@@ -12,7 +12,7 @@ import { routes } from '../config/urls.js';
 import type { Tag } from '../model/tags.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
-import { prepareEntry, writeEntry, type NewEntry, type Prepared } from './new-entry.js';
+import { keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntry, type NewEntry, type Prepared, type SiteSlugs, type SlugPlace } from './new-entry.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from './tracking.js';
 
 /** An entry already in content/. */
@@ -24,32 +24,40 @@ export interface KnownEntry {
   route: string;
 }
 
-/** What a new link is compared with: the links in content/ (drafts too) and the site's tags. */
+/** What a new link is compared with: the links in content/ (drafts too), the slugs its entries keep, and the site's tags. */
 export interface KnownSite {
   byLink: ReadonlyMap<string, KnownEntry>;
+  /** Day → slugs a new entry may not have there (slugsKept): its page, feed id or route would be another's. */
+  slugs: SiteSlugs;
   /** Most used first, in their display spelling. */
   tags: ReadonlyArray<{ key: string; name: string; count: number }>;
 }
 
-/** `memo`: each entry's normalised link and description from an earlier call with the same stripParams (filled in here). */
+/** `memo`: what an earlier call with the same stripParams and idAuthority made of each entry (filled in here). */
 export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settings: Settings, memo = new WeakMap<Entry, KnownLink>()): KnownSite {
   const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
   const byLink = new Map<string, KnownEntry>();
+  const slugs = new Map<string, Set<string>>();
   for (const e of entries) {
     let known = memo.get(e);
-    if (known === undefined) memo.set(e, (known = { key: linkKey(stripTracking(e.url, strip).url), entry: { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) } }));
+    if (known === undefined) {
+      const entry = { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) };
+      memo.set(e, (known = { key: linkKey(stripTracking(e.url, strip).url), entry, kept: slugsKept(e, settings.idAuthority) }));
+    }
     if (!byLink.has(known.key)) byLink.set(known.key, known.entry);
+    keepSlugs(slugs, known.kept);
   }
   const sorted = tags
     .map((t) => ({ key: t.key, name: t.name, count: t.entries.length }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { byLink, tags: sorted };
+  return { byLink, slugs, tags: sorted };
 }
 
-/** An entry's normalised link, and the entry as the form shows it. */
+/** An entry's normalised link, the entry as the form shows it, and the places it keeps from a new entry. */
 export interface KnownLink {
   key: string;
   entry: KnownEntry;
+  kept: readonly SlugPlace[];
 }
 
 export interface TagHint {
@@ -91,7 +99,8 @@ export function planAdd(root: string, settings: Settings, input: NewEntry, known
   const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
   const given = input.url.trim();
   const { url, removed } = options.keepQuery ? { url: given, removed: [] } : stripTracking(given, strip);
-  const prepared = prepareEntry(root, settings, { ...input, url }, options.now);
+  // A slug free in its folder and in the site: not another entry's page, kept feed id or alias.
+  const prepared = prepareEntry(root, settings, { ...input, url }, options.now, slugsTaken(root, known.slugs));
   const finalUrl = new URL(url).href; // as prepareEntry wrote it
   return {
     prepared,

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { defaultEntryId } from '../config/urls.js';
+import { defaultEntryId, defaultIdParts, entryRouteParts } from '../config/urls.js';
 import { pad, zone as zoneOf, type Zone } from '../lib/time.js';
 import { toYaml } from '../lib/yaml.js';
 import { parseDate } from '../parse/dates.js';
+import type { Entry } from '../parse/entry.js';
 import { isCanonicalSlug, slugify } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
 
@@ -78,9 +79,59 @@ export function slugsInFolder(root: string): (dir: string) => Set<string> {
   };
 }
 
+/** A day and a slug: where an entry's page is (`YYYY/MM/DD/slug/`). */
+export interface SlugPlace {
+  day: string;
+  slug: string;
+}
+
+/**
+ * The places an entry of the site keeps from a new entry, whatever folder its file is in: its
+ * page; the day and slug of the default feed id it keeps in `id:` (an entry `linklog mv` moved);
+ * and each alias that is the route of an entry's page. A new entry at one of them would fail the
+ * build: permalink-clash, duplicate-id (its `id:` is the default one), alias-clash.
+ */
+export function slugsKept(e: Pick<Entry, 'date' | 'slug' | 'id' | 'aliases'>, idAuthority: string): SlugPlace[] {
+  const out: SlugPlace[] = [{ day: e.date.day, slug: e.slug }];
+  const kept = e.id === undefined ? undefined : defaultIdParts(idAuthority, e.id);
+  if (kept) out.push(kept);
+  for (const a of e.aliases) {
+    const at = entryRouteParts(a);
+    if (at) out.push(at);
+  }
+  return out;
+}
+
+/** Day → the slugs the site's entries keep there (slugsKept of each). */
+export type SiteSlugs = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Adds places to a SiteSlugs being made. */
+export function keepSlugs(into: Map<string, Set<string>>, places: Iterable<SlugPlace>): void {
+  for (const { day, slug } of places) {
+    let set = into.get(day);
+    if (!set) into.set(day, (set = new Set()));
+    set.add(slug);
+  }
+}
+
+/**
+ * prepareEntry's `taken` for a site as loaded: the slugs of a day's folder (slugsInFolder) and
+ * those the site's entries keep on that day. A new set at each call (the caller may add to it).
+ */
+export function slugsTaken(root: string, site: SiteSlugs): (dir: string) => Set<string> {
+  const inFolder = slugsInFolder(root);
+  return (dir) => {
+    const taken = inFolder(dir);
+    // content/YYYY/MM/DD is the folder of day YYYY-MM-DD.
+    for (const slug of site.get(dir.slice('content/'.length).replaceAll('/', '-')) ?? []) taken.add(slug);
+    return taken;
+  };
+}
+
 /**
  * Checks the fields and chooses a free file name; throws an Error with a
- * message a person can act on. `taken` gives the slugs in use in a day's folder.
+ * message a person can act on. `taken` gives the slugs not free in a day's folder (`content/YYYY/MM/DD`):
+ * by default its files' names only; slugsTaken adds what the site's entries keep.
  */
 export function prepareEntry(root: string, settings: Settings, input: NewEntry, now: number, taken = slugsInFolder(root), zone: Zone = zoneOf(settings.timezone)): Prepared {
   const checked = parseWebUrl(input.url);

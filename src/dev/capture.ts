@@ -202,15 +202,16 @@ export function startCapture(options: CaptureOptions): Capture {
   const token = randomBytes(24).toString('base64url');
   const now = options.now ?? Date.now;
   const fetchTitle = options.fetchTitle ?? ((url: string) => fetchPageTitle(url));
-  let memo: { version: unknown; stripKey: string; known: KnownSite } | undefined;
-  // Each entry's normalised link, kept while the entry object stands: a new entry does not normalise 10k links again.
+  let memo: { version: unknown; settingsKey: string; known: KnownSite } | undefined;
+  // Each entry's normalised link (and the slugs it keeps), kept while the entry object stands: a new entry does not normalise 10k links again.
   let linkKeys = new WeakMap<Entry, KnownLink>();
 
   const known = (settings: Settings): KnownSite => {
     const site = options.site();
-    const stripKey = JSON.stringify(settings.stripParams ?? DEFAULT_STRIP_PARAMS);
-    if (memo?.stripKey !== stripKey) linkKeys = new WeakMap();
-    if (memo === undefined || memo.version !== site.version || memo.stripKey !== stripKey) memo = { version: site.version, stripKey, known: knownSite(site.entries(), site.tags, settings, linkKeys) };
+    // What knownSite keeps of each entry depends on these two settings.
+    const settingsKey = JSON.stringify([settings.stripParams ?? DEFAULT_STRIP_PARAMS, settings.idAuthority]);
+    if (memo?.settingsKey !== settingsKey) linkKeys = new WeakMap();
+    if (memo === undefined || memo.version !== site.version || memo.settingsKey !== settingsKey) memo = { version: site.version, settingsKey, known: knownSite(site.entries(), site.tags, settings, linkKeys) };
     return memo.known;
   };
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
 import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
-import { defaultIdParts, entryId, routes } from '../config/urls.js';
-import { isoInZone, prepareEntry, slugsInFolder, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
+import { entryId, routes } from '../config/urls.js';
+import { isoInZone, keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
 import { parseEntry, type Entry } from '../parse/entry.js';
 import { slugify, tagKey } from '../parse/slug.js';
@@ -182,27 +182,21 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   }
   const pages = new Set<string>(existing.map((e) => routes.entry(e.date.day, e.slug)));
   const claimed = new Set<string>(existing.flatMap((e) => (e as { aliases?: string[] }).aliases ?? []));
+  // Slugs not free on a day, as for `linklog new`: the day folder's files, and each entry's page,
+  // the default id it keeps (one moved by `linklog mv`) and its aliases (slugsKept).
+  const kept = new Map<string, Set<string>>();
+  for (const e of existing) keepSlugs(kept, slugsKept(e, settings.idAuthority));
+  const siteTaken = slugsTaken(root, kept);
   const takenByDay = new Map<string, Set<string>>();
-  const inFolder = slugsInFolder(root);
-  for (const e of existing) {
-    const dir = `content/${e.date.day.replaceAll('-', '/')}`;
-    if (!takenByDay.has(dir)) takenByDay.set(dir, inFolder(dir));
-    takenByDay.get(dir)!.add(e.slug);
-  }
   const taken = (dir: string) => {
     let set = takenByDay.get(dir);
-    if (!set) takenByDay.set(dir, (set = inFolder(dir)));
+    if (!set) takenByDay.set(dir, (set = siteTaken(dir)));
     return set;
   };
   // Feed ids in use: the site's (as the build derives them), then those this import writes.
   // An imported id already used is left out: the build refuses two entries with one id.
   const idOwner = new Map<string, string>();
-  for (const e of existing) {
-    idOwner.set(entryId(settings.idAuthority, e), e.source);
-    // A slug whose default id an entry keeps (one moved by `linklog mv`) is not free on that day.
-    const kept = e.id === undefined ? undefined : defaultIdParts(settings.idAuthority, e.id);
-    if (kept) taken(`content/${kept.day.replaceAll('-', '/')}`).add(kept.slug);
-  }
+  for (const e of existing) idOwner.set(entryId(settings.idAuthority, e), e.source);
   const slugs = new SlugAllocator(taken);
   const mergeTag = (name: string, note: (m: string) => void): string => {
     const tag = safeTagName(name);

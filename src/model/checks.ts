@@ -5,7 +5,7 @@
  */
 import { compareStrings, error, type Diagnostic } from '../lib/diagnostics.js';
 import type { Entry } from '../parse/entry.js';
-import { defaultEntryId, defaultIdParts, routes } from '../config/urls.js';
+import { defaultEntryId, defaultIdParts, entryRouteParts, routes } from '../config/urls.js';
 import { bySource, type SlugOf } from './tags.js';
 
 /** Day → slug → the entries (source order, drafts too) published there. */
@@ -30,12 +30,6 @@ export interface Checks {
   clashes: { permalinks: ReadonlySet<string>; slugs: ReadonlySet<string>; ids: ReadonlySet<string>; aliases: ReadonlySet<string> };
 }
 
-/** The route of an entry's page in an alias, as `[day, slug]`, when it has that shape. */
-function entryRouteOf(route: string): [string, string] | undefined {
-  const m = /^(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(route);
-  return m ? [`${m[1]}-${m[2]}-${m[3]}`, m[4]] : undefined;
-}
-
 /** Every entry whose feed id is `id`: those that say so, and those without `id:` whose default it is. */
 function idClaimants(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>, id: string): Entry[] {
   const out = [...(checks.ids.get(id) ?? [])];
@@ -48,8 +42,8 @@ function idClaimants(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>,
 
 /** The entries whose page is at an alias's route (drafts too). */
 function pageOwners(checks: Pick<Checks, 'permalinks'>, route: string): readonly Entry[] {
-  const at = entryRouteOf(route);
-  return at ? (checks.permalinks.get(at[0])?.get(at[1]) ?? []) : [];
+  const at = entryRouteParts(route);
+  return at ? (checks.permalinks.get(at.day)?.get(at.slug) ?? []) : [];
 }
 
 function idClashes(checks: Pick<Checks, 'idAuthority' | 'permalinks' | 'ids'>, id: string): boolean {
