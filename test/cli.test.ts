@@ -47,9 +47,21 @@ describe('linklog CLI', () => {
 
   it('check passes on good content and writes nothing', async () => {
     const root = site();
+    fs.writeFileSync(path.join(root, 'linklog.yaml'), 'baseUrl: https://example.org/\n');
     const r = await runCli(['check', '--root', root]);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('check passed: no problems found\n');
     expect(fs.existsSync(path.join(root, '_site'))).toBe(false);
+  });
+
+  it('check passes with warnings, and says how many', async () => {
+    const root = site();
+    fs.writeFileSync(path.join(root, 'content/b.md'), entry({ title: 'B', url: 'https://example.com/b', date: '2026-11-24' }, '<script>x()</script>\n'));
+    const r = await runCli(['check', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes(': warning: '))).toHaveLength(2);
+    expect(r.stdout).toBe('check passed: no errors, 2 warnings\n');
   });
 
   it('reports a missing content/ folder', async () => {

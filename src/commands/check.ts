@@ -47,7 +47,8 @@ in .linklog-cache/links.json. Exits 1 when a link is dead.
         console.error(`check failed: ${countErrors(diagnostics)}`);
         return EXIT.content;
       }
-      console.log('check passed: no problems found');
+      const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+      console.log(warnings ? `check passed: no errors, ${warnings} ${plural(warnings, 'warning', 'warnings')}` : 'check passed: no problems found');
       return EXIT.ok;
     },
   };
