@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import vm from 'node:vm';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
+import { bookmarkletCode } from '../src/dev/capture.js';
 import { startDev, type DevSession } from '../src/dev/index.js';
 import { $, $$, copyFixture, runCli, text } from './helpers.js';
 
@@ -37,7 +39,8 @@ function form(reply: Reply): Root {
 function valueOf(tree: Root, name: string): string {
   const el = $(tree, `[name="${name}"]`);
   if (!el) throw new Error(`no field ${name}`);
-  return el.tagName === 'textarea' ? text(el) : String(el.properties.value ?? '');
+  // A textarea's text as is (text() collapses white space).
+  return el.tagName === 'textarea' ? el.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : String(el.properties.value ?? '');
 }
 
 describe('the capture form of linklog dev', () => {
@@ -147,18 +150,43 @@ describe('the capture form of linklog dev', () => {
     expect(fs.readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('rebound'))).toEqual([]);
   });
 
-  it('refuses a post with a missing or wrong token', async () => {
-    const missing = await post({ url: 'https://example.net/no-token', title: 'No token' });
-    const wrong = await post({ token: `${token.slice(0, -1)}x`, url: 'https://example.net/wrong-token', title: 'Wrong token' });
+  const contentFiles = () => JSON.stringify(fs.readdirSync(path.join(root, 'content'), { recursive: true, encoding: 'utf8' }).sort());
+
+  it('refuses a post with a missing or wrong token (dev restarted): the form again, what was typed kept, the token of now; nothing written', async () => {
+    const before = contentFiles();
+    const typed = { url: 'https://example.net/no-token', title: 'No token', description: '> A long quote\n\nMy note.', tags: 'web kept', via: 'Someone', date: '2026-11-26', draft: 'on', seen_tags: 'web kept' };
+    const missing = await post(typed);
+    const wrong = await post({ ...typed, token: `${token.slice(0, -1)}x` });
     expect([missing.status, wrong.status]).toEqual([403, 403]);
-    expect(missing.body).toMatch(/token/);
+    for (const r of [missing, wrong]) {
+      expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+      const tree = form(r);
+      expect(text($(tree, 'p.error'))).toMatch(/token is missing or wrong.*save again/);
+      for (const [k, v] of Object.entries(typed)) if (k !== 'draft') expect(valueOf(tree, k)).toBe(v);
+      expect($(tree, 'input[name=draft]')!.properties.checked).toBe(true);
+      expect(valueOf(tree, 'token')).toBe(token);
+    }
+    expect(contentFiles()).toBe(before);
   });
 
-  it('refuses a post from another site: its Origin, or Sec-Fetch-Site: cross-site', async () => {
-    const origin = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { Origin: 'https://evil.example' });
-    const nullOrigin = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { Origin: 'null' });
-    const fetchSite = await post({ token, url: 'https://example.net/csrf', title: 'CSRF' }, { 'Sec-Fetch-Site': 'cross-site' });
-    expect([origin.status, nullOrigin.status, fetchSite.status]).toEqual([403, 403, 403]);
+  it('refuses a post from another site: its Origin, or Sec-Fetch-Site: cross-site (any case); plainly, echoing nothing, writing nothing', async () => {
+    const before = contentFiles();
+    const fields = { token, url: 'https://example.net/csrf', title: 'Sent from elsewhere' };
+    const replies = [
+      await post(fields, { Origin: 'https://evil.example' }),
+      await post(fields, { Origin: 'null' }),
+      await post(fields, { 'Sec-Fetch-Site': 'cross-site' }),
+      await post(fields, { 'Sec-Fetch-Site': 'Cross-Site' }),
+      // A stale token changes nothing: still refused plainly.
+      await post({ ...fields, token: 'stale' }, { Origin: 'https://evil.example' }),
+    ];
+    for (const r of replies) {
+      expect(r.status).toBe(403);
+      expect(r.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(r.body).not.toContain('elsewhere');
+      expect(r.body).not.toContain(token);
+    }
+    expect(contentFiles()).toBe(before);
   });
 
   it('shows the form again for bad input, the error beside the field and every value kept; writes nothing', async () => {
@@ -198,6 +226,32 @@ describe('the capture form of linklog dev', () => {
     expect(filesUnder('content/2026/11/29')).toEqual(['again.md']);
   });
 
+  it('names a duplicate that is a draft as a draft, with no link to the page dev does not serve without --drafts', async () => {
+    const q = new URLSearchParams({ url: 'https://example.com/draft', title: 'Draft again' });
+    const flag = $(form(await request(port, 'GET', `/_linklog/add?${q}`)), '#url-duplicate')!;
+    expect(text(flag)).toContain('content/2026/11/draft.md');
+    expect(text(flag)).toMatch(/a draft \(run dev with --drafts to see it\)/);
+    expect($(flag, 'a')).toBeUndefined();
+  });
+
+  it('warns before saving a url that holds a user name or password; the save after the warning keeps it', async () => {
+    const url = 'https://user:secret@example.net/private';
+    const shown = form(await request(port, 'GET', `/_linklog/add?${new URLSearchParams({ url, title: 'Private' })}`));
+    expect(text($(shown, '#url-hint'))).toMatch(/user name or password/);
+    // Shown on the form already: saving it from there needs no second click.
+    expect(valueOf(shown, 'seen_url')).toBe(url);
+    const fields = { token, url, title: 'Private', date: '2026-11-19', seen_tags: '', seen_url: '' };
+    const first = await post(fields);
+    expect(first.status).toBe(400);
+    const tree = form(first);
+    expect(text($(tree, '#url-hint'))).toMatch(/user name or password/);
+    expect(text($(tree, '#url-error'))).toMatch(/save again/);
+    expect(filesUnder('content/2026/11/19')).toEqual([]);
+    const again = await post({ ...fields, seen_url: valueOf(tree, 'seen_url') });
+    expect(again.status).toBe(303);
+    expect(filesUnder('content/2026/11/19')).toEqual(['private.md']);
+  });
+
   it('says which spelling the site uses for a tag that differs only in case; saving again keeps it as typed', async () => {
     const fields = { token, url: 'https://example.net/spelling', title: 'Spelling', tags: 'WEB etsy new', date: '2026-11-30', seen_tags: '' };
     const first = await post(fields);
@@ -216,6 +270,87 @@ describe('the capture form of linklog dev', () => {
     expect(r.headers.location).toBe('/_linklog/add?saved=content%2F2026%2F11%2F26%2Fdraft-capture.md');
     expect(fs.readFileSync(path.join(root, 'content/2026/11/26/draft-capture.md'), 'utf8')).toContain('draft: true');
     expect(text($(form(await request(port, 'GET', r.headers.location!)), '.saved'))).toContain('as a draft');
+  });
+
+  it('takes a long selection in the query (5,000 CJK characters: 45 KB encoded, over Node’s default 16 KiB of headers)', async () => {
+    const selection = '日本語の長い段落です'.repeat(500);
+    expect(selection.length).toBe(5000);
+    const r = await request(port, 'GET', `/_linklog/add?${new URLSearchParams({ url: 'https://jp.example/', title: 'JP', description: selection })}`);
+    expect(r.status).toBe(200);
+    expect(valueOf(form(r), 'description')).toBe(`> ${selection}\n`);
+    expect($(form(r), '#description-hint')).toBeUndefined();
+  });
+
+  it('has the bookmarklet cut a selection past 100,000 characters (never inside a surrogate pair) and the form say so', async () => {
+    let opened = '';
+    const run = (selection: string) => {
+      const window = { getSelection: () => selection, open: (u: string) => ((opened = u), {}) };
+      vm.runInNewContext(bookmarkletCode(`http://127.0.0.1:${port}`), { window, document: { title: 'Long' }, location: { href: 'https://long.example/' }, encodeURIComponent, String });
+      return new URL(opened);
+    };
+    const cut = run(`a${'😀'.repeat(60_000)}`);
+    expect(cut.searchParams.get('description')).toBe(`a${'😀'.repeat(49_999)}`);
+    expect(cut.searchParams.get('cut')).toBe('1');
+    const whole = run('x'.repeat(100_000));
+    expect(whole.searchParams.get('description')!.length).toBe(100_000);
+    expect(whole.searchParams.get('cut')).toBeNull();
+    const r = await request(port, 'GET', `${cut.pathname}${cut.search}`);
+    expect(r.status).toBe(200);
+    expect(text($(form(r), '#description-hint'))).toMatch(/longer than 100,000 characters/);
+  });
+
+  it('never writes outside content/, nor makes a folder there, through a symlinked year folder', async () => {
+    const outside = fs.mkdtempSync(path.join(path.dirname(root), 'linklog-outside-'));
+    fs.symlinkSync(outside, path.join(root, 'content/2027'));
+    try {
+      const r = await post({ token, url: 'https://example.net/escape-year', title: 'Escape', date: '2027-01-05', seen_tags: '' });
+      expect(r.status).toBe(500);
+      expect(text($(form(r), '.error'))).toMatch(/outside content/);
+      expect(fs.readdirSync(outside)).toEqual([]);
+    } finally {
+      fs.rmSync(path.join(root, 'content/2027'));
+      fs.rmSync(outside, { recursive: true });
+    }
+  });
+
+  it('writes the same file as linklog new for the same title, white space and all', async () => {
+    const title = ' Two  spaces\tand a\ttab\n ';
+    const r = await post({ token, url: 'https://example.net/ws', title, tags: 'web', date: '2026-11-17', seen_tags: '' });
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/links/2026/11/17/two-spaces-and-a-tab/');
+    const captured = fs.readFileSync(path.join(root, 'content/2026/11/17/two-spaces-and-a-tab.md'), 'utf8');
+    expect(captured).toContain('\ntitle: Two spaces and a tab\n');
+    const other = copyFixture('basic');
+    const cli = await runCli(['new', 'https://example.net/ws', '--title', title, '--tags', 'web', '--date', '2026-11-17', '--no-fetch', '--root', other]);
+    expect(cli.stdout.trim()).toBe('content/2026/11/17/two-spaces-and-a-tab.md');
+    expect(fs.readFileSync(path.join(other, cli.stdout.trim()), 'utf8')).toBe(captured);
+  });
+
+  it('when the site does not build after a save, shows the form saying the entry was saved, the errors and its page to be; no redirect to a 404', async () => {
+    const broken = 'content/2026/11/broken.md';
+    const rebuilt = session.rebuilt(broken);
+    fs.writeFileSync(path.join(root, broken), '---\ntitle: Broken\nurl: notaurl\ndate: 2026-11-01\n---\n');
+    expect((await rebuilt).result?.stats).toBeUndefined();
+    try {
+      const r = await post({ token, url: 'https://example.net/while-broken', title: 'While broken', description: 'Kept', date: '2026-11-27', seen_tags: '' });
+      expect(r.status).toBe(200);
+      expect(r.headers.location).toBeUndefined();
+      const tree = form(r);
+      const note = $(tree, '.unbuilt')!;
+      expect(text(note)).toContain('Saved content/2026/11/27/while-broken.md, but the site has errors, so its page is not built yet');
+      expect($$(note, '.problems li').map(text)).toEqual([expect.stringMatching(/^content\/2026\/11\/broken\.md:3: .*url/)]);
+      expect($(note, 'a')!.properties.href).toBe('/links/2026/11/27/while-broken/');
+      // The author's work is on disk; the form is empty for the next link (posting it again would save it twice).
+      expect(fs.readFileSync(path.join(root, 'content/2026/11/27/while-broken.md'), 'utf8')).toContain('title: While broken');
+      expect(valueOf(tree, 'url')).toBe('');
+      expect(valueOf(tree, 'token')).toBe(token);
+    } finally {
+      const fixed = session.rebuilt(broken);
+      fs.rmSync(path.join(root, broken));
+      await fixed;
+    }
+    // Fixed: the page the form linked is there.
+    expect((await request(port, 'GET', '/links/2026/11/27/while-broken/')).status).toBe(200);
   });
 
   it('is only in dev: pages and the reload script offer the bookmarklet, built files never do', async () => {

@@ -68,6 +68,26 @@ describe('linklog new', () => {
     expect((await runCli(['new', '--root', root])).code).toBe(2);
   });
 
+  it('refuses a folder that leads outside content/ (a symlinked year) before making any folder through it', async () => {
+    const root = copyFixture('basic');
+    const outside = fs.mkdtempSync(path.join(path.dirname(root), 'linklog-outside-'));
+    fs.symlinkSync(outside, path.join(root, 'content/2027'));
+    const r = await runCli(['new', 'https://example.net/escape', '--title', 'Escape', '--date', '2027-01-05', '--no-fetch', '--root', root]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to write content\/2027\/01\/05\/escape\.md: its folder leads outside content\//);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    // A new year folder of its own is made as before.
+    const ok = await runCli(['new', 'https://example.net/fine', '--title', 'Fine', '--date', '2028-02-03', '--no-fetch', '--root', root]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim()).toBe('content/2028/02/03/fine.md');
+  });
+
+  it('collapses white space in the title (as the capture form does)', () => {
+    const root = makeSite({ 'content/.keep': '' });
+    const p = prepareEntry(root, settings(), { url: 'https://example.com/', title: '\tTwo  spaces\nand a\u3000wide\u00a0one ', date: '2026-11-26' }, NOW);
+    expect(p.text).toContain('\ntitle: Two spaces and a\u3000wide\u00a0one\n');
+  });
+
   it('takes no slug an entry outside the day folder has on that day (basic: markdown.md is md-features on the 25th)', async () => {
     const root = copyFixture('basic');
     const r = await runCli(['new', 'https://example.net/md-again', '--title', 'MD features', '--date', '2026-11-25', '--no-fetch', '--root', root]);

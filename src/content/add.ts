@@ -22,6 +22,8 @@ export interface KnownEntry {
   title: string;
   /** Site route of its page (`2026/11/26/slug/`). */
   route: string;
+  /** A draft: it has no page unless drafts are built. */
+  draft?: boolean;
 }
 
 /** What a new link is compared with: the links in content/ (drafts too), the slugs its entries keep, and the site's tags. */
@@ -41,7 +43,7 @@ export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settin
   for (const e of entries) {
     let known = memo.get(e);
     if (known === undefined) {
-      const entry = { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug) };
+      const entry = { source: e.source, title: e.title, route: routes.entry(e.date.day, e.slug), draft: e.draft };
       memo.set(e, (known = { key: linkKey(stripTracking(e.url, strip).url), entry, kept: slugsKept(e, settings.idAuthority) }));
     }
     if (!byLink.has(known.key)) byLink.set(known.key, known.entry);
@@ -111,15 +113,35 @@ export function planAdd(root: string, settings: Settings, input: NewEntry, known
   };
 }
 
-/** Writes the planned file; refuses a path that would land outside content/ (a symlinked folder). */
+/**
+ * Writes the planned file; refuses a path that would land outside content/ (a symlinked
+ * folder). Each missing folder is made only below one whose real path is inside content/,
+ * so a refusal leaves nothing behind outside it.
+ */
 export function writeAdd(root: string, prepared: Prepared): string {
   fs.mkdirSync(path.join(root, 'content'), { recursive: true });
   const content = fs.realpathSync(path.join(root, 'content'));
   const abs = path.join(root, prepared.path);
-  if (!prepared.path.startsWith('content/') || prepared.path.split('/').includes('..')) throw new Error(`refusing to write ${prepared.path}: not inside content/`);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const dir = fs.realpathSync(path.dirname(abs));
-  if (dir !== content && !dir.startsWith(content + path.sep)) throw new Error(`refusing to write ${prepared.path}: its folder leads outside content/`);
+  const parts = prepared.path.split('/');
+  if (parts[0] !== 'content' || parts.includes('..') || parts.includes('.') || parts.includes('')) throw new Error(`refusing to write ${prepared.path}: not inside content/`);
+  const outside = () => new Error(`refusing to write ${prepared.path}: its folder leads outside content/`);
+  let dir = path.join(root, 'content');
+  for (const name of parts.slice(1, -1)) {
+    dir = path.join(dir, name);
+    // The folder as it is (or the one just made): its real path is checked before anything is made in it.
+    try {
+      fs.mkdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      throw outside(); // a dangling symbolic link
+    }
+    if (real !== content && !real.startsWith(content + path.sep)) throw outside();
+  }
   writeEntry(root, prepared);
   return abs;
 }

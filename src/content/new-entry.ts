@@ -38,6 +38,14 @@ export function isoInZone(instant: number, zone: Zone): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/**
+ * A title as written: runs of white space (tabs, line breaks) made one space, trimmed; `new`
+ * and the capture form alike. No-break and ideographic spaces are characters of the title.
+ */
+export function collapseTitle(title: string): string {
+  return title.replace(/[ \t\n\v\f\r\u0085\u2028\u2029]+/g, ' ').trim();
+}
+
 /** The slug for a new entry: from the title, else from the url's host and path. */
 export function slugFor(title: string | undefined, url: string): string {
   const words = (text: string) => slugify(text).split('-').filter(Boolean).slice(0, 8).join('-');
@@ -145,7 +153,7 @@ export function prepareEntry(root: string, settings: Settings, input: NewEntry, 
   const date = input.date ?? isoInZone(now, zone);
   const parsed = parseDate(date, zone);
   if (typeof parsed === 'string') throw new Error(`date ${parsed}`);
-  const title = (input.title ?? '').trim() || new URL(url).hostname.replace(/^www\./, '');
+  const title = collapseTitle(input.title ?? '') || new URL(url).hostname.replace(/^www\./, '');
   const dir = `content/${parsed.day.replaceAll('-', '/')}`;
   const base = input.slug && isCanonicalSlug(input.slug) ? input.slug : slugFor(input.title, url);
   const used = taken(dir);

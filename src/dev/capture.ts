@@ -15,15 +15,16 @@ import { h } from 'hastscript';
 import { loadSettings, readSettingsText, type Settings } from '../config/settings.js';
 import { encodeRoute } from '../config/urls.js';
 import { knownSite, planAdd, quoteSelection, writeAdd, type AddPlan, type KnownLink, type KnownSite } from '../content/add.js';
-import { isoInZone } from '../content/new-entry.js';
+import { collapseTitle, isoInZone } from '../content/new-entry.js';
 import { fetchPageTitle, titleFromUrl, type TitleResult } from '../content/page-title.js';
 import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import { zone as zoneOf } from '../lib/time.js';
 import type { Entry } from '../parse/entry.js';
 import type { Tag } from '../model/tags.js';
 import { parseDate } from '../parse/dates.js';
 import { parseWebUrl } from '../parse/url.js';
-import { hostAllowed } from './server.js';
+import { hostAllowed, MAX_REQUEST } from './server.js';
 
 export const CAPTURE_PATH = '/_linklog/add';
 
@@ -39,12 +40,19 @@ export interface CaptureOptions {
   drafts: boolean;
   /** Every entry content/ holds (drafts too) and the site's tags, from the session's last build. */
   site: () => { entries: () => Iterable<Entry>; tags: readonly Tag[]; version: unknown };
-  /** Resolves once the session has rebuilt after `rel` (root-relative) changed. Call before writing. */
-  rebuilt: (rel: string) => Promise<unknown>;
+  /** Resolves once the session has rebuilt after `rel` (root-relative) changed, saying how it went. Call before writing. */
+  rebuilt: (rel: string) => Promise<Rebuild>;
   /** For tests: the clock and the title fetch. */
   now?: () => number;
   fetchTitle?: (url: string) => Promise<TitleResult>;
   log?: (line: string) => void;
+}
+
+/** How the rebuild after a save went: the site built (`ok`), or its errors (and the exception, if the rebuild threw). */
+export interface Rebuild {
+  ok: boolean;
+  diagnostics: readonly Diagnostic[];
+  error?: Error;
 }
 
 export interface Capture {
@@ -68,6 +76,10 @@ interface Fields {
   force: boolean;
   /** The tags the author was shown spelling hints for (then they save as typed). */
   seenTags: string;
+  /** The url the author was told holds a user name or password (then it saves as typed). */
+  seenUrl: string;
+  /** The bookmarklet cut the selection to its first MAX_SELECTION characters. */
+  cut: boolean;
 }
 
 type FieldName = 'url' | 'title' | 'description' | 'tags' | 'via' | 'date';
@@ -77,15 +89,26 @@ interface FormState {
   errors: Partial<Record<FieldName | 'form', string>>;
   duplicate?: AddPlan['duplicate'];
   hints: AddPlan['tagHints'];
+  /** The url holds a user name or password (the build warns: it will be published). */
+  credentials?: boolean;
   saved?: string;
+  /** Saved, but the site did not build: the errors (the new file's first) and the page it will have. */
+  unbuilt?: { problems: string[]; href?: string; timedOut: boolean };
 }
 
-const MAX_BODY = 1024 * 1024;
+/** The largest form a POST may send: the same as the request line and headers of a GET (the bookmarklet's query). */
+const MAX_BODY = MAX_REQUEST;
 const REBUILD_WAIT_MS = 20_000;
+/**
+ * The bookmarklet sends at most this many UTF-16 units of the selection: encoded (9 bytes a
+ * CJK character at worst) it stays under MAX_REQUEST and under browsers' url limits (Chromium: 2 MB).
+ */
+export const MAX_SELECTION = 100_000;
 
 /** The bookmarklet's code: opens the form as a top-level page with the tab's url, title and selection; never fetches. */
 export function bookmarkletCode(origin: string): string {
-  return `(function(){var d=document,w=window,s='';try{s=String(w.getSelection?w.getSelection():'')}catch(e){}var u=${JSON.stringify(`${origin}${CAPTURE_PATH}`)}+'?url='+encodeURIComponent(location.href)+'&title='+encodeURIComponent(d.title)+'&description='+encodeURIComponent(s);var o=null;try{o=w.open(u,'linklog-capture','width=760,height=760')}catch(e){}if(!o)location.href=u})()`;
+  // A long selection is cut (never inside a surrogate pair, which encodeURIComponent refuses) and the form told so (`cut=1`).
+  return `(function(){var d=document,w=window,s='',c='';try{s=String(w.getSelection?w.getSelection():'')}catch(e){}if(s.length>${MAX_SELECTION}){s=s.slice(0,${MAX_SELECTION});if(/[\\ud800-\\udbff]$/.test(s))s=s.slice(0,-1);c='&cut=1'}var u=${JSON.stringify(`${origin}${CAPTURE_PATH}`)}+'?url='+encodeURIComponent(location.href)+'&title='+encodeURIComponent(d.title)+'&description='+encodeURIComponent(s)+c;var o=null;try{o=w.open(u,'linklog-capture','width=760,height=760')}catch(e){}if(!o)location.href=u})()`;
 }
 
 export function bookmarkletHref(origin: string): string {
@@ -186,7 +209,8 @@ function fieldsFrom(params: URLSearchParams, fromQuery: boolean, now: string): F
   const description = get('description');
   return {
     url: get('url').trim(),
-    title: get('title').replace(/\s+/g, ' ').trim(),
+    // As typed when posted (new-entry.ts collapses white space in what it writes, for new and the form alike).
+    title: fromQuery ? collapseTitle(get('title')) : get('title'),
     // From a bookmarklet, `description` is the selection: it becomes a quote.
     description: fromQuery ? quoteSelection(description) : description.replace(/\r\n?/g, '\n'),
     tags: get('tags').trim(),
@@ -195,6 +219,8 @@ function fieldsFrom(params: URLSearchParams, fromQuery: boolean, now: string): F
     draft: params.get('draft') !== null && !fromQuery,
     force: params.get('force') !== null && !fromQuery,
     seenTags: get('seen_tags'),
+    seenUrl: get('seen_url'),
+    cut: fromQuery && params.get('cut') !== null,
   };
 }
 
@@ -230,19 +256,37 @@ export function startCapture(options: CaptureOptions): Capture {
     const f = state.fields;
     const err = (name: FieldName) => (state.errors[name] ? h('span.error', { id: `${name}-error`, role: 'alert' }, state.errors[name]!) : '');
     const described = (name: FieldName) => (state.errors[name] ? { ariaInvalid: 'true', ariaDescribedBy: `${name}-error` } : {});
-    const row = (name: FieldName, label: string, control: Element, after: ElementContent[] = []) =>
+    const row = (name: FieldName, label: string, control: Element, after: Array<ElementContent | string> = []) =>
       h('p', [h('label', { for: name }, label), ' ', control, ' ', err(name), ...after]);
     const input = (name: FieldName, attrs: Record<string, unknown> = {}) => h('input', { id: name, name, value: f[name], ...described(name), ...attrs });
-    const duplicate: ElementContent[] = state.duplicate
+    const dup = state.duplicate;
+    const duplicate: Element[] = dup
       ? [
           h('span.duplicate', { id: 'url-duplicate', role: 'alert' }, [
             'Already saved: ',
-            h('a', { href: entryHref(state.duplicate.route) }, state.duplicate.title),
-            ` (${state.duplicate.source}). `,
+            // A draft has no page while dev runs without --drafts: a link would be a 404.
+            ...(dup.draft && !options.drafts ? [`“${dup.title}”, a draft (run dev with --drafts to see it)`] : [h('a', { href: entryHref(dup.route) }, dup.title)]),
+            ` (${dup.source}). `,
             h('label', [h('input', { type: 'checkbox', name: 'force', checked: f.force }), ' save anyway']),
           ]),
         ]
       : [];
+    const urlNotes: ElementContent[] = [
+      ...duplicate,
+      ...(state.credentials ? [h('span.hint', { id: 'url-hint' }, 'This url holds a user name or password (user:pass@), which will be published with the link.')] : []),
+    ];
+    const unbuilt = state.unbuilt
+      ? h('div.unbuilt', { role: 'alert' }, [
+          h('p', [
+            `Saved ${state.saved}, but ${state.unbuilt.timedOut ? 'the site has not finished rebuilding' : 'the site has errors'}, so its page is not built yet`,
+            state.unbuilt.problems.length ? ':' : '.',
+          ]),
+          state.unbuilt.problems.length ? h('ul.problems', state.unbuilt.problems.map((p) => h('li', h('code', p)))) : '',
+          state.unbuilt.href
+            ? h('p', ['Once ', state.unbuilt.timedOut ? 'it is rebuilt' : 'they are fixed (dev rebuilds when you save)', ', its page is ', h('a', { href: state.unbuilt.href }, state.unbuilt.href), '.'])
+            : h('p', 'It is a draft: run dev with --drafts to see it once the site builds.'),
+        ])
+      : '';
     const hints = state.hints.map((x) => `${x.typed}: the site spells it ${x.site}`).join('; ');
     const tree = h('html', { lang: 'en' }, [
       h('head', [
@@ -253,19 +297,22 @@ export function startCapture(options: CaptureOptions): Capture {
           'style',
           'body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:1rem auto;padding:0 1rem}label{font-weight:600}' +
             'input:not([type=checkbox]),textarea{display:block;width:100%;box-sizing:border-box;font:inherit;padding:.3rem}textarea{min-height:10rem;font-family:ui-monospace,monospace}' +
-            '.error,.duplicate{color:#a00;display:block}.hint{color:#735c00;display:block}.saved{background:#e8f6e8;padding:.5rem}footer{margin-top:2rem;font-size:.9rem;color:#444}',
+            '.error,.duplicate{color:#a00;display:block}.hint{color:#735c00;display:block}.saved{background:#e8f6e8;padding:.5rem}.unbuilt{background:#fdecea;padding:.1rem .5rem}footer{margin-top:2rem;font-size:.9rem;color:#444}',
         ),
       ]),
       h('body', [
         h('h1', 'Save to linklog'),
-        state.saved ? h('p.saved', { role: 'status' }, state.saved) : '',
+        unbuilt || (state.saved ? h('p.saved', { role: 'status' }, state.saved) : ''),
         state.errors.form ? h('p.error', { role: 'alert' }, state.errors.form) : '',
         h('form.capture', { method: 'post', action: CAPTURE_PATH, noValidate: true }, [
           h('input', { type: 'hidden', name: 'token', value: token }),
           h('input', { type: 'hidden', name: 'seen_tags', value: f.seenTags }),
-          row('url', 'URL', input('url', { type: 'url', required: true, autocomplete: 'off' }), duplicate),
+          h('input', { type: 'hidden', name: 'seen_url', value: f.seenUrl }),
+          row('url', 'URL', input('url', { type: 'url', required: true, autocomplete: 'off' }), urlNotes),
           row('title', 'Title', input('title', { placeholder: 'empty: the page’s title, fetched' })),
-          row('description', 'Commentary (Markdown)', h('textarea', { id: 'description', name: 'description', ...described('description') }, f.description)),
+          row('description', 'Commentary (Markdown)', h('textarea', { id: 'description', name: 'description', ...described('description') }, f.description), [
+            f.cut ? h('span.hint', { id: 'description-hint' }, `The selection was longer than ${MAX_SELECTION.toLocaleString('en')} characters: only its start is quoted.`) : '',
+          ]),
           row('tags', 'Tags (space-separated)', input('tags', { list: 'site-tags', autocomplete: 'off', autocapitalize: 'none' }), [h('span.hint', { id: 'tags-hint', ariaLive: 'polite' }, hints)]),
           h(
             'datalist',
@@ -298,6 +345,7 @@ export function startCapture(options: CaptureOptions): Capture {
     else {
       const u = parseWebUrl(stripTracking(fields.url, strip).url);
       if (u.problem) state.errors.url = `The url ${u.problem}.`;
+      state.credentials = u.credentials;
     }
     if (fields.date) {
       const d = parseDate(fields.date, zone);
@@ -307,11 +355,12 @@ export function startCapture(options: CaptureOptions): Capture {
       const v = parseWebUrl(fields.via);
       if (v.problem) state.errors.via = `Via ${v.problem}.`;
     }
-    if (!fields.title && state.errors.url) state.errors.title = 'Give a title (or a url to take it from).';
+    const title = fields.title.trim() ? fields.title : undefined;
+    if (!title && state.errors.url) state.errors.title = 'Give a title (or a url to take it from).';
     if (Object.keys(state.errors).length) return state;
     const input = {
       url: fields.url,
-      title: fields.title || undefined,
+      title,
       tags: fields.tags.split(/\s+/).filter(Boolean),
       via: fields.via || undefined,
       date: fields.date || undefined,
@@ -329,13 +378,18 @@ export function startCapture(options: CaptureOptions): Capture {
     state.duplicate = plan.duplicate;
     state.hints = plan.tagHints;
     if (plan.duplicate && !fields.force) state.errors.url = 'This link is in content/ already: tick “save anyway” to save it again.';
+    // The build only warns about a user name or password in the url: the first save stops to say so, the next keeps it.
+    if (state.credentials && fields.seenUrl !== fields.url) {
+      fields.seenUrl = fields.url;
+      state.errors.url ??= 'This url holds a user name or password, which will be published: save again to keep it.';
+    }
     // Spelling hints stop the first save only: saving again as typed is a choice.
     if (plan.tagHints.length && fields.seenTags !== fields.tags) {
       fields.seenTags = fields.tags;
       state.errors.tags = 'Some tags differ from the site’s only in case: save again to keep them as typed.';
     }
     if (Object.keys(state.errors).length) return state;
-    if (!fields.title) {
+    if (!title) {
       const got = await fetchTitle(plan.url);
       const title = got.ok ? got.title : titleFromUrl(plan.url);
       options.log?.(got.ok ? `capture: title "${title}" from the page` : `capture: could not fetch the title (${got.reason}); using "${title}"`);
@@ -344,20 +398,26 @@ export function startCapture(options: CaptureOptions): Capture {
     return { plan, draft: fields.draft };
   };
 
+  /** An empty form (the date now), for after a save. */
+  const freshFields = (settings: Settings): Fields => fieldsFrom(new URLSearchParams(), true, isoInZone(now(), zoneOf(settings.timezone)));
+
   const post = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    // A form posted from another site (CSRF): its Origin, or the browser's Sec-Fetch-Site, tells.
-    const site = req.headers['sec-fetch-site'];
+    // A form posted from another site (CSRF): its Origin, or the browser's Sec-Fetch-Site, tells. Nothing of it is echoed.
+    const site = String(req.headers['sec-fetch-site'] ?? '').toLowerCase();
     if (site === 'cross-site' || site === 'same-site') return refuse(res, 403, 'Refused: this form was sent from another site.');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`) return refuse(res, 403, 'Refused: this form was sent from another origin.');
+    if (origin !== undefined && origin.toLowerCase() !== `http://${req.headers.host}`.toLowerCase()) return refuse(res, 403, 'Refused: this form was sent from another origin.');
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/x-www-form-urlencoded') return refuse(res, 415, 'Send the form as application/x-www-form-urlencoded.');
     const body = await readBody(req);
     if (body === undefined) return refuse(res, 413, 'The form is too large.');
     const params = new URLSearchParams(body);
-    if (!sameToken(params.get('token'), token)) return refuse(res, 403, 'Refused: the form’s token is missing or wrong (was the dev server restarted?). Open the form again.');
-    const settings = await settingsNow();
     const fields = fieldsFrom(params, false, '');
+    // Same origin, but not this session's token (dev restarted): the form again, with what was typed and the token
+    // of now; nothing written. Another site cannot read this answer (no CORS), so it learns nothing from it.
+    if (!sameToken(params.get('token'), token))
+      return showForm(req, res, { fields, errors: { form: 'Not saved: the form’s token is missing or wrong (was the dev server restarted?). Check the fields and save again.' }, hints: [] }, 403);
+    const settings = await settingsNow();
     const checked = await check(fields, settings);
     if (!('plan' in checked)) return showForm(req, res, checked, 400);
     const { plan, draft } = checked;
@@ -370,15 +430,24 @@ export function startCapture(options: CaptureOptions): Capture {
     }
     options.log?.(`capture: wrote ${rel}`);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([rebuilt, new Promise<void>((resolve) => (timer = setTimeout(resolve, REBUILD_WAIT_MS)))]);
+    const outcome = await Promise.race([rebuilt, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), REBUILD_WAIT_MS)))]);
     clearTimeout(timer);
-    if (draft && !options.drafts) {
+    // content/YYYY/MM/DD/slug.md is published at /YYYY/MM/DD/slug/ (the slug is the file's name).
+    const href = draft && !options.drafts ? undefined : entryHref(`${rel.slice('content/'.length, -'.md'.length)}/`);
+    if (!outcome?.ok) {
+      // Saved, but the page is not there (the site has errors, or the rebuild is late): a redirect would be a 404.
+      // 200, not 4xx: the save did what it was asked (the file is written); posting again would save it twice.
+      const errors = (outcome?.diagnostics ?? []).filter((d) => d.severity === 'error');
+      const problems = [...errors.filter((d) => d.file === rel), ...errors.filter((d) => d.file !== rel)].map(formatDiagnostic);
+      if (outcome?.error) problems.push(`the rebuild failed: ${outcome.error.message}`);
+      options.log?.(`capture: ${rel} saved, but its page is not built (${outcome ? `${problems.length} ${problems.length === 1 ? 'error' : 'errors'}` : 'the rebuild is late'})`);
+      return showForm(req, res, { fields: freshFields(settings), errors: {}, hints: [], saved: rel, unbuilt: { problems, href, timedOut: !outcome } }, 200);
+    }
+    if (href === undefined) {
       res.writeHead(303, { Location: `${CAPTURE_PATH}?saved=${encodeURIComponent(rel)}`, 'Cache-Control': 'no-store' });
       return res.end();
     }
-    // content/YYYY/MM/DD/slug.md is published at /YYYY/MM/DD/slug/ (the slug is the file's name).
-    const route = `${rel.slice('content/'.length, -'.md'.length)}/`;
-    res.writeHead(303, { Location: entryHref(route), 'Cache-Control': 'no-store' });
+    res.writeHead(303, { Location: href, 'Cache-Control': 'no-store' });
     res.end();
   };
 
@@ -426,6 +495,11 @@ export function startCapture(options: CaptureOptions): Capture {
                 state.duplicate = plan.duplicate;
                 state.hints = plan.tagHints;
                 if (plan.removed.length) fields.url = plan.url;
+                // Shown now: saving this url as it is needs no second click.
+                if (u.credentials) {
+                  state.credentials = true;
+                  fields.seenUrl = fields.url;
+                }
               } catch {
                 // shown when saved
               }

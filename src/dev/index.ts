@@ -246,7 +246,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         entries: () => [...(builds.state.content?.sources.values() ?? [])].flatMap((r) => (r.entry ? [r.entry] : [])),
       };
     },
-    rebuilt: (rel) => rebuilt(rel),
+    rebuilt: (rel) =>
+      rebuilt(rel).then(({ result, error }) => ({
+        ok: !error && result?.stats !== undefined && !hasErrors(result.diagnostics),
+        diagnostics: result?.diagnostics ?? [],
+        error,
+      })),
     log,
   });
   capture = form;

@@ -50,6 +50,11 @@ const MAX_UNREAD = 256 * 1024;
 const IDLE_MS = 60_000;
 /** Sockets held at once; the rest wait in the kernel's queue. */
 const MAX_CONNECTIONS = 512;
+/**
+ * The largest request line and headers (Node's default is 16 KiB), and the capture form's
+ * largest POST body: the bookmarklet puts the page's selection in the query string.
+ */
+export const MAX_REQUEST = 1024 * 1024;
 
 function contentTypeFor(file: string): string {
   if (file.endsWith('sitemap.xml')) return 'application/xml; charset=utf-8';
@@ -204,7 +209,7 @@ export async function startServer(options: DevServerOptions): Promise<DevServer>
     sendFile(req, res, file, stat, head);
   };
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: MAX_REQUEST }, (req, res) => {
     try {
       handle(req, res);
     } catch (e) {
