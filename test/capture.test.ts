@@ -7,7 +7,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
-import { bookmarkletCode } from '../src/dev/capture.js';
+import { bookmarkletCode, startCapture, type Rebuild } from '../src/dev/capture.js';
 import { startDev, type DevSession } from '../src/dev/index.js';
 import { $, $$, copyFixture, runCli, text } from './helpers.js';
 
@@ -364,6 +364,63 @@ describe('the capture form of linklog dev', () => {
       const body = fs.readFileSync(path.join(out, '_site', f), 'utf8');
       expect(body).not.toContain('_linklog');
       expect(body).not.toContain('Save to linklog');
+    }
+  });
+});
+
+describe('the capture form when the rebuild after a save fails or is late', () => {
+  const serve = async (rebuilt: () => Promise<Rebuild>) => {
+    const root = copyFixture('basic');
+    let port = 0;
+    const capture = startCapture({
+      root,
+      host: '127.0.0.1',
+      port: () => port,
+      basePath: () => '/links/',
+      drafts: false,
+      site: () => ({ entries: () => [], tags: [], version: 1 }),
+      rebuilt,
+      rebuildWaitMs: 200,
+    });
+    const server = http.createServer((req, res) => {
+      if (!capture.handle(req, res)) res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+    const token = valueOf(form(await request(port, 'GET', '/_linklog/add')), 'token');
+    const post = (fields: Record<string, string>) =>
+      request(port, 'POST', '/_linklog/add', { ...FORM, Origin: `http://127.0.0.1:${port}` }, new URLSearchParams({ token, seen_tags: '', ...fields }).toString());
+    return { root, post, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  };
+
+  it('lists the new file’s errors first, then the others', async () => {
+    const rel = 'content/2026/11/20/mine.md';
+    const other = { file: 'content/2026/11/a.md', line: 2, code: 'invalid-field', message: 'url is not an absolute URL', severity: 'error' } as const;
+    const mine = { file: rel, line: 5, code: 'tag-slug-clash', message: 'tag clash', severity: 'error' } as const;
+    const warn = { file: rel, line: 3, code: 'url-credentials', message: 'a warning', severity: 'warning' } as const;
+    const site = await serve(async () => ({ ok: false, diagnostics: [other, warn, mine] }));
+    try {
+      const r = await site.post({ url: 'https://example.net/mine', title: 'Mine', date: '2026-11-20' });
+      expect(r.status).toBe(200);
+      const note = $(form(r), '.unbuilt')!;
+      expect($$(note, '.problems li').map(text)).toEqual([`${rel}:5: tag clash`, 'content/2026/11/a.md:2: url is not an absolute URL']);
+      expect($(note, 'a')!.properties.href).toBe('/links/2026/11/20/mine/');
+      expect(fs.existsSync(path.join(site.root, rel))).toBe(true);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('says the rebuild is late when it does not end in time, and does not redirect', async () => {
+    const site = await serve(() => new Promise<Rebuild>(() => {}));
+    try {
+      const r = await site.post({ url: 'https://example.net/late', title: 'Late', date: '2026-11-20' });
+      expect(r.status).toBe(200);
+      expect(r.headers.location).toBeUndefined();
+      expect(text($(form(r), '.unbuilt'))).toContain('Saved content/2026/11/20/late.md, but the site has not finished rebuilding');
+      expect(fs.existsSync(path.join(site.root, 'content/2026/11/20/late.md'))).toBe(true);
+    } finally {
+      await site.close();
     }
   });
 });

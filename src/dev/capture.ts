@@ -42,8 +42,9 @@ export interface CaptureOptions {
   site: () => { entries: () => Iterable<Entry>; tags: readonly Tag[]; version: unknown };
   /** Resolves once the session has rebuilt after `rel` (root-relative) changed, saying how it went. Call before writing. */
   rebuilt: (rel: string) => Promise<Rebuild>;
-  /** For tests: the clock and the title fetch. */
+  /** For tests: the clock, the title fetch, how long a save waits for its rebuild (default 20 s). */
   now?: () => number;
+  rebuildWaitMs?: number;
   fetchTitle?: (url: string) => Promise<TitleResult>;
   log?: (line: string) => void;
 }
@@ -430,7 +431,7 @@ export function startCapture(options: CaptureOptions): Capture {
     }
     options.log?.(`capture: wrote ${rel}`);
     let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([rebuilt, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), REBUILD_WAIT_MS)))]);
+    const outcome = await Promise.race([rebuilt, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), options.rebuildWaitMs ?? REBUILD_WAIT_MS)))]);
     clearTimeout(timer);
     // content/YYYY/MM/DD/slug.md is published at /YYYY/MM/DD/slug/ (the slug is the file's name).
     const href = draft && !options.drafts ? undefined : entryHref(`${rel.slice('content/'.length, -'.md'.length)}/`);
