@@ -23,6 +23,14 @@ describe('tracking parameters', () => {
     expect(stripTracking('https://e.com/p#utm_source=x').url).toBe('https://e.com/p#utm_source=x');
   });
 
+  it('leaves the fragment alone, even when it holds a ? (only the query before it is stripped)', () => {
+    for (const url of ['https://e.example/page#section?utm_source=x', 'https://e.example/page#section?utm_source=x&fbclid=y', 'https://d.example/#!/search?utm_source=z&q=1', 'https://d.example/#/list?gclid=1']) {
+      expect(stripTracking(url)).toEqual({ url, removed: [] });
+    }
+    expect(stripTracking('https://e.example/p?utm_medium=m&id=1#top?utm_source=x')).toEqual({ url: 'https://e.example/p?id=1#top?utm_source=x', removed: ['utm_medium'] });
+    expect(stripTracking('https://e.example/p?id=1#!/a?fbclid=y').url).toBe('https://e.example/p?id=1#!/a?fbclid=y');
+  });
+
   it('takes the stripParams setting as the whole list; [] turns stripping off', () => {
     expect(stripTracking('https://e.com/?utm_source=x&s=1', []).url).toBe('https://e.com/?utm_source=x&s=1');
     expect(stripTracking('https://e.com/?utm_source=x&s=1&sid=2', ['s', 'si*']).url).toBe('https://e.com/?utm_source=x');

@@ -35,9 +35,10 @@ function paramName(pair: string): string {
  */
 export function stripTracking(url: string, names: readonly string[] = DEFAULT_STRIP_PARAMS): Stripped {
   if (names.length === 0) return { url, removed: [] };
+  // A `?` inside the fragment (`#section?utm_source=x`, `#!/search?q=1`) is the fragment's own.
+  const hashAt = url.indexOf('#');
   const q = url.indexOf('?');
-  if (q === -1) return { url, removed: [] };
-  const hashAt = url.indexOf('#', q);
+  if (q === -1 || (hashAt !== -1 && hashAt < q)) return { url, removed: [] };
   const query = url.slice(q + 1, hashAt === -1 ? undefined : hashAt);
   const fragment = hashAt === -1 ? '' : url.slice(hashAt);
   const strip = matcher(names);
