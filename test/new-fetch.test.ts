@@ -4,7 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteSelection } from '../src/content/add.js';
+import { loadSite } from '../src/build/index.js';
+import { knownSite, planAdd, quoteSelection } from '../src/content/add.js';
+import { runImport } from '../src/import/index.js';
 import { fetchPageTitle, titleFromUrl } from '../src/content/page-title.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../src/content/tracking.js';
 import { parseSettings } from '../src/config/settings.js';
@@ -43,6 +45,59 @@ describe('tracking parameters', () => {
   it('compares links as import does: without fragment, case of scheme and host, default port', () => {
     expect(linkKey('HTTPS://Example.COM:443/a#x')).toBe(linkKey('https://example.com/a'));
     expect(linkKey('https://example.com/A')).not.toBe(linkKey('https://example.com/a'));
+  });
+});
+
+/** Links in content/ (one entry each, all on 2026-11-20) and links added that day: which entry each is, for new/capture and for import. */
+const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]> } = {
+  existing: [
+    'https://twitter.com/#!/alice/status/1',
+    'https://app.example/#/page/1',
+    'https://example.com/a/',
+    'https://Example.COM:443/case',
+    'https://e.example/frag#section',
+    'https://e.example/caf%C3%A9',
+  ],
+  added: [
+    // Hash-bang and #/ routes are pages of their own; other fragments are not.
+    ['https://twitter.com/#!/bob/status/2', undefined],
+    ['https://twitter.com/#!/alice/status/1', 'https://twitter.com/#!/alice/status/1'],
+    ['https://app.example/#/page/2', undefined],
+    ['https://app.example/#/page/1', 'https://app.example/#/page/1'],
+    ['https://e.example/frag#other', 'https://e.example/frag#section'],
+    ['https://e.example/frag', 'https://e.example/frag#section'],
+    // A trailing slash, or the scheme, makes another link; the case of the host and the default port do not.
+    ['https://example.com/a', undefined],
+    ['http://example.com/a/', undefined],
+    ['HTTPS://EXAMPLE.com:443/a/', 'https://example.com/a/'],
+    ['https://example.com/case', 'https://Example.COM:443/case'],
+    ['https://example.com/CASE', undefined],
+    // Percent-encoded or not, the same path.
+    ['https://e.example/café', 'https://e.example/caf%C3%A9'],
+  ],
+};
+
+describe('one link identity for new, capture and import', () => {
+  it('finds the same entry (or none) for each link, whichever adds it', async () => {
+    const files: Record<string, string> = { 'linklog.yaml': 'baseUrl: https://example.org/\ntimezone: UTC\n' };
+    IDENTITY.existing.forEach((url, i) => (files[`content/2026/11/20/e${i}.md`] = entry({ title: `E${i}`, url: JSON.stringify(url), date: '2026-11-20' })));
+    const root = makeSite(files);
+    const source = (i: number) => `content/2026/11/20/e${i}.md`;
+    const expected = IDENTITY.added.map(([, of]) => (of === undefined ? undefined : source(IDENTITY.existing.indexOf(of))));
+
+    const { site, settings } = await loadSite({ root, drafts: true });
+    const known = knownSite(site!.entries, site!.tags, settings);
+    const byNew = IDENTITY.added.map(([url]) => planAdd(root, settings, { url, title: 'x', date: '2026-11-20' }, known, { now: Date.UTC(2026, 10, 20) }).duplicate?.source);
+
+    const bookmarks = path.join(root, 'bookmarks.json');
+    fs.writeFileSync(bookmarks, JSON.stringify(IDENTITY.added.map(([href], i) => ({ href, description: `Added ${i}`, time: '2026-11-20T12:00:00Z', tags: '' }))));
+    const summary = await runImport({ source: bookmarks, root, dryRun: true });
+    const of = new Map(summary.duplicateOf.map((d) => [d.position, d.of]));
+    const byImport = IDENTITY.added.map((_, i) => of.get(`item ${i + 1}`));
+
+    const table = (found: Array<string | undefined>) => IDENTITY.added.map(([url], i) => `${url} → ${found[i] ?? 'new'}`);
+    expect(table(byNew)).toEqual(table(expected));
+    expect(table(byImport)).toEqual(table(expected));
   });
 });
 

@@ -56,14 +56,15 @@ export function stripTracking(url: string, names: readonly string[] = DEFAULT_ST
 }
 
 /**
- * The identity of a link when comparing with what `content/` holds (the same as
- * `import`): the WHATWG serialisation (scheme and host lower-cased, default port
- * dropped) without the fragment.
+ * The identity of a link, however it was written, wherever it is compared (`new`, capture and
+ * `import` alike): the WHATWG serialisation (scheme and host lower-cased, default port dropped);
+ * the fragment is dropped unless it is a route of a single-page app (`#/…`, `#!…`).
+ * A url that does not parse is its own identity.
  */
 export function linkKey(url: string): string {
   try {
     const u = new URL(url);
-    u.hash = '';
+    if (!/^#!|^#\//.test(u.hash)) u.hash = '';
     return u.href;
   } catch {
     return url;

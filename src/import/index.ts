@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
-import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
+import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../content/tracking.js';
 import { entryId, routes } from '../config/urls.js';
 import { isoInZone, keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
@@ -75,16 +75,6 @@ export interface ImportSummary {
 
 /** A bookmark file that cannot be read at all: nothing is written. */
 export class ImportError extends Error {}
-
-/**
- * The same link, however it was written: scheme and host lower-cased, default port dropped,
- * and the fragment dropped unless it is a route of a single-page app (`#/…`, `#!…`).
- */
-export function normaliseUrl(url: string): string {
-  const u = new URL(url);
-  if (!/^#!|^#\//.test(u.hash)) u.hash = '';
-  return u.href;
-}
 
 export function detectFormat(source: string, text: string | undefined): ImportFormat {
   if (text === undefined) return 'markdown';
@@ -172,7 +162,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     ? ((await loadSite({ root, drafts: true })).site?.entries ?? [])
     : [];
   const seen = new Map<string, string>(); // url + day → the entry or record that has it
-  for (const e of existing) seen.set(`${normaliseUrl(e.url)}\0${e.date.day}`, e.source);
+  for (const e of existing) seen.set(`${linkKey(e.url)}\0${e.date.day}`, e.source);
   const slugOwner = new Map<string, string>(); // slug → tag spelling
   for (const e of existing) {
     for (const t of e.tags) {
@@ -257,7 +247,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     const date = !hasTime ? zone.day(instant) : offset !== undefined ? isoAtOffset(instant, offset) : isoInZone(instant, zone);
     const day = zone.day(instant);
-    const key = `${normaliseUrl(checked.url)}\0${day}`;
+    const key = `${linkKey(checked.url)}\0${day}`;
     const first = seen.get(key);
     if (first !== undefined) {
       summary.duplicates++;
