@@ -198,6 +198,18 @@ describe('the capture form of linklog dev', () => {
     expect(filesUnder('content/2026/11/29')).toEqual(['again.md']);
   });
 
+  it('flags a url it saved before that holds what entries store percent-encoded (PHP-style tags[]=, |)', async () => {
+    const fields = { token, url: 'https://example.net/list?tags[]=a&x=|', title: 'Brackets', date: '2026-11-29', seen_tags: '' };
+    const first = await post(fields);
+    expect(first.status).toBe(303);
+    const tree = form(await request(port, 'GET', `/_linklog/add?${new URLSearchParams({ url: fields.url })}`));
+    expect(text($(tree, '#url-duplicate')!)).toContain('content/2026/11/29/brackets.md');
+    const again = await post({ ...fields, title: 'Brackets again' });
+    expect(again.status).toBe(400);
+    expect(text($(form(again), '#url-error'))).toMatch(/save anyway/);
+    expect(filesUnder('content/2026/11/29').filter((f) => f.startsWith('brackets'))).toEqual(['brackets.md']);
+  });
+
   it('says which spelling the site uses for a tag that differs only in case; saving again keeps it as typed', async () => {
     const fields = { token, url: 'https://example.net/spelling', title: 'Spelling', tags: 'WEB etsy new', date: '2026-11-30', seen_tags: '' };
     const first = await post(fields);

@@ -57,6 +57,8 @@ const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]>
     'https://Example.COM:443/case',
     'https://e.example/frag#section',
     'https://e.example/caf%C3%A9',
+    'https://e.example/list?tags[]=a',
+    'https://e.example/a|b?q=[x]&r={y}^`',
   ],
   added: [
     // Hash-bang and #/ routes are pages of their own; other fragments are not.
@@ -74,6 +76,10 @@ const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]>
     ['https://example.com/CASE', undefined],
     // Percent-encoded or not, the same path.
     ['https://e.example/café', 'https://e.example/caf%C3%A9'],
+    // What entries store percent-encoded (`|`, `[`, `]`, `{`, `}`, `^`, a backquote), as given or encoded.
+    ['https://e.example/list?tags[]=a', 'https://e.example/list?tags[]=a'],
+    ['https://e.example/list?tags%5B%5D=a', 'https://e.example/list?tags[]=a'],
+    ['https://e.example/a%7Cb?q=%5Bx%5D&r=%7By%7D%5E%60', 'https://e.example/a|b?q=[x]&r={y}^`'],
   ],
 };
 
@@ -285,6 +291,18 @@ describe('linklog new, from the command line', () => {
     const forced = await runCli(['new', 'https://example.com/known', '--title', 'Again', '--force', '--date', '2026-11-26', '--root', root]);
     expect(forced.code).toBe(0);
     expect(forced.stdout.trim()).toBe('content/2026/11/26/again.md');
+  });
+
+  it('refuses the same url twice when it holds what entries store percent-encoded ([ ] | { } ^ `)', async () => {
+    const root = site();
+    const url = 'https://e.example/a|b?q=[x]&r={y}^`&tags[]=a';
+    const first = await runCli(['new', url, '--title', 'Pipe 1', '--no-fetch', '--date', '2026-11-15', '--root', root]);
+    expect(first.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, first.stdout.trim()), 'utf8')).toContain('url: https://e.example/a%7Cb?q=%5Bx%5D&r=%7By%7D%5E%60&tags%5B%5D=a\n');
+    const second = await runCli(['new', url, '--title', 'Pipe 2', '--no-fetch', '--date', '2026-11-15', '--root', root]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('content/2026/11/15/pipe-1.md (https://example.org/2026/11/15/pipe-1/)');
+    expect(fs.readdirSync(path.join(root, 'content/2026/11/15'))).toEqual(['pipe-1.md']);
   });
 
   it('warns when a tag differs from the site\'s only in case, naming its spelling', async () => {

@@ -12,6 +12,7 @@ import { routes } from '../config/urls.js';
 import type { Tag } from '../model/tags.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
+import { parseWebUrl } from '../parse/url.js';
 import { keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntry, type NewEntry, type Prepared, type SiteSlugs, type SlugPlace } from './new-entry.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from './tracking.js';
 
@@ -101,7 +102,7 @@ export function planAdd(root: string, settings: Settings, input: NewEntry, known
   const { url, removed } = options.keepQuery ? { url: given, removed: [] } : stripTracking(given, strip);
   // A slug free in its folder and in the site: not another entry's page, kept feed id or alias.
   const prepared = prepareEntry(root, settings, { ...input, url }, options.now, slugsTaken(root, known.slugs));
-  const finalUrl = new URL(url).href; // as prepareEntry wrote it
+  const finalUrl = parseWebUrl(url).url!; // as prepareEntry wrote it (it throws for a url with a problem)
   return {
     prepared,
     url: finalUrl,

@@ -2,6 +2,7 @@
  * Tracking parameters and link identity, for everything that adds links (`new`, `dev`'s
  * capture form, and `import`): pure functions of a url string.
  */
+import { htmlUrl } from '../lib/href.js';
 
 /** Stripped by default; `stripParams` in linklog.yaml replaces the list. A name ending in `*` is a prefix. */
 export const DEFAULT_STRIP_PARAMS: readonly string[] = ['utm_*', 'fbclid', 'gclid', 'dclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', '_hsenc'];
@@ -57,15 +58,16 @@ export function stripTracking(url: string, names: readonly string[] = DEFAULT_ST
 
 /**
  * The identity of a link, however it was written, wherever it is compared (`new`, capture and
- * `import` alike): the WHATWG serialisation (scheme and host lower-cased, default port dropped);
- * the fragment is dropped unless it is a route of a single-page app (`#/…`, `#!…`).
+ * `import` alike): the WHATWG serialisation (scheme and host lower-cased, default port dropped),
+ * with what parseWebUrl percent-encodes (`|`, `[`, `]`…) encoded, as entries store their urls; the
+ * fragment is dropped unless it is a route of a single-page app (`#/…`, `#!…`).
  * A url that does not parse is its own identity.
  */
 export function linkKey(url: string): string {
   try {
     const u = new URL(url);
     if (!/^#!|^#\//.test(u.hash)) u.hash = '';
-    return u.href;
+    return htmlUrl(u.href);
   } catch {
     return url;
   }
