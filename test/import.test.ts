@@ -705,6 +705,26 @@ describe('linklog import: tracking parameters (issue 16)', () => {
     await importInto(off, bookmarks(off));
     expect((await entriesOf(off)).map((e) => e.url)).toContain('https://b.example/?fbclid=xyz');
   });
+
+  it('strips the tracking parameters of the links content/ has too, so a link there is not imported again (unless --keep-query or stripParams: [])', async () => {
+    const withOld = (yaml?: string) => {
+      const root = site(yaml);
+      fs.mkdirSync(path.join(root, 'content/2026/10/01'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'content/2026/10/01/old.md'), '---\ntitle: Old\nurl: https://old.example/p?utm_source=rss&id=1\ndate: 2026-10-01T09:00:00-04:00\n---\n');
+      const file = path.join(root, 'bm.json');
+      fs.writeFileSync(file, JSON.stringify([{ href: 'https://old.example/p?id=1&fbclid=x', description: 'Old again', time: '2026-10-01T15:00:00Z', tags: '' }]));
+      return { root, file };
+    };
+    const a = withOld();
+    const s = await importInto(a.root, a.file);
+    expect([s.imported, s.duplicates, s.duplicateOf]).toEqual([0, 1, [{ position: 'item 1', of: 'content/2026/10/01/old.md' }]]);
+    expect(fs.readdirSync(path.join(a.root, 'content/2026/10/01'))).toEqual(['old.md']);
+    // Compared as given on both sides: two links.
+    const b = withOld();
+    expect((await importInto(b.root, b.file, { keepQuery: true })).imported).toBe(1);
+    const c = withOld('baseUrl: https://example.org/\nstripParams: []\n');
+    expect((await importInto(c.root, c.file)).imported).toBe(1);
+  });
 });
 
 describe('linklog import: every old URL answers, every word stays (issue 14, end to end)', () => {

@@ -59,6 +59,7 @@ const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]>
     'https://e.example/caf%C3%A9',
     'https://e.example/list?tags[]=a',
     'https://e.example/a|b?q=[x]&r={y}^`',
+    'https://e.example/p?utm_source=rss&id=1',
   ],
   added: [
     // Hash-bang and #/ routes are pages of their own; other fragments are not.
@@ -80,6 +81,9 @@ const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]>
     ['https://e.example/list?tags[]=a', 'https://e.example/list?tags[]=a'],
     ['https://e.example/list?tags%5B%5D=a', 'https://e.example/list?tags[]=a'],
     ['https://e.example/a%7Cb?q=%5Bx%5D&r=%7By%7D%5E%60', 'https://e.example/a|b?q=[x]&r={y}^`'],
+    // Tracking parameters are not part of the link, in content/ or in what is added.
+    ['https://e.example/p?id=1&fbclid=x', 'https://e.example/p?utm_source=rss&id=1'],
+    ['https://e.example/p?id=2&utm_medium=m', undefined],
   ],
 };
 

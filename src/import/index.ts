@@ -162,7 +162,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     ? ((await loadSite({ root, drafts: true })).site?.entries ?? [])
     : [];
   const seen = new Map<string, string>(); // url + day → the entry or record that has it
-  for (const e of existing) seen.set(`${linkKey(e.url)}\0${e.date.day}`, e.source);
+  // The site's links as the records' are compared: tracking parameters stripped (unless --keep-query).
+  const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
+  for (const e of existing) seen.set(`${linkKey(options.keepQuery ? e.url : stripTracking(e.url, strip).url)}\0${e.date.day}`, e.source);
   const slugOwner = new Map<string, string>(); // slug → tag spelling
   for (const e of existing) {
     for (const t of e.tags) {
@@ -225,7 +227,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       continue;
     }
     // As `new` and capture do: tracking parameters go, so the same link is one link.
-    const stripped = options.keepQuery ? { url: parsed.url, removed: [] } : stripTracking(parsed.url, settings.stripParams ?? DEFAULT_STRIP_PARAMS);
+    const stripped = options.keepQuery ? { url: parsed.url, removed: [] } : stripTracking(parsed.url, strip);
     if (stripped.removed.length) summary.urlsStripped++;
     const checked = { url: stripped.url };
     if (r.date && 'unreadable' in r.date) {
