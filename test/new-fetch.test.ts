@@ -10,7 +10,7 @@ import { runImport } from '../src/import/index.js';
 import { fetchPageTitle, titleFromUrl } from '../src/content/page-title.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../src/content/tracking.js';
 import { parseSettings } from '../src/config/settings.js';
-import { CLI, entry, makeSite, runCli } from './helpers.js';
+import { CLI, copyFixture, entry, makeSite, runCli } from './helpers.js';
 
 describe('tracking parameters', () => {
   it('strips the listed ones and nothing else, keeping order, spelling and fragment', () => {
@@ -316,6 +316,22 @@ describe('linklog new, from the command line', () => {
     expect(r.stderr).toContain("tag 'javascript': the site spells it 'JavaScript'");
     expect(r.stderr).toContain("tag 'Web': the site spells it 'web'");
     expect(r.stderr).not.toContain('fresh');
+  });
+
+  it('writes a tag that would share a tag page with the site\'s (web. next to web, r-d next to R&D) as the site spells it, says so, and check passes', async () => {
+    const root = copyFixture('basic');
+    const r = await runCli(['new', 'https://example.net/tag-clash', '--title', 'Tag clash', '--tags', 'web. r-d fresh', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("tag 'web.' would share its tag page with the site's tag 'web': written as 'web'");
+    expect(r.stderr).toContain("tag 'r-d' would share its tag page with the site's tag 'R&D': written as 'R&D'");
+    expect(r.stderr).not.toContain('fresh');
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('tags: [web, R&D, fresh]\n');
+    const bang = await runCli(['new', 'https://example.net/tag-clash-2', '--title', 'Tag clash 2', '--tags', 'Web! web', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(bang.stderr).toContain("tag 'Web!' would share its tag page with the site's tag 'web': written as 'web'");
+    expect(fs.readFileSync(path.join(root, bang.stdout.trim()), 'utf8')).toContain('tags: [web]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
   });
 
   it('--edit opens the file in $VISUAL, else $EDITOR', async () => {
