@@ -252,6 +252,18 @@ describe('the capture form of linklog dev', () => {
     expect(filesUnder('content/2026/11/19')).toEqual(['private.md']);
   });
 
+  it('flags a url it saved before that holds what entries store percent-encoded (PHP-style tags[]=, |)', async () => {
+    const fields = { token, url: 'https://example.net/list?tags[]=a&x=|', title: 'Brackets', date: '2026-11-29', seen_tags: '' };
+    const first = await post(fields);
+    expect(first.status).toBe(303);
+    const tree = form(await request(port, 'GET', `/_linklog/add?${new URLSearchParams({ url: fields.url })}`));
+    expect(text($(tree, '#url-duplicate')!)).toContain('content/2026/11/29/brackets.md');
+    const again = await post({ ...fields, title: 'Brackets again' });
+    expect(again.status).toBe(400);
+    expect(text($(form(again), '#url-error'))).toMatch(/save anyway/);
+    expect(filesUnder('content/2026/11/29').filter((f) => f.startsWith('brackets'))).toEqual(['brackets.md']);
+  });
+
   it('says which spelling the site uses for a tag that differs only in case; saving again keeps it as typed', async () => {
     const fields = { token, url: 'https://example.net/spelling', title: 'Spelling', tags: 'WEB etsy new', date: '2026-11-30', seen_tags: '' };
     const first = await post(fields);
@@ -262,6 +274,26 @@ describe('the capture form of linklog dev', () => {
     const again = await post({ ...fields, seen_tags: valueOf(tree, 'seen_tags') });
     expect(again.status).toBe(303);
     expect(fs.readFileSync(path.join(root, 'content/2026/11/30/spelling.md'), 'utf8')).toContain('tags: [WEB, etsy, new]');
+  });
+
+  it('gives a tag that would share a tag page with the site\'s (web. next to web, r-d next to R&D) the site\'s spelling, says so before saving, and check passes', async () => {
+    const shown = form(await request(port, 'GET', `/_linklog/add?${new URLSearchParams({ url: 'https://example.net/shown', tags: 'Web!' })}`));
+    expect(valueOf(shown, 'tags')).toBe('web');
+    expect(text($(shown, '#tags-hint'))).toBe('Web!: would share its tag page with the site’s web, so it is saved as web');
+    const fields = { token, url: 'https://example.net/tag-clash', title: 'Tag clash', tags: 'web. r-d fresh', date: '2026-11-02', seen_tags: 'web. r-d fresh' };
+    const first = await post(fields);
+    expect(first.status).toBe(400);
+    const tree = form(first);
+    expect(text($(tree, '#tags-hint'))).toBe('web.: would share its tag page with the site’s web, so it is saved as web; r-d: would share its tag page with the site’s R&D, so it is saved as R&D');
+    expect(text($(tree, '#tags-error'))).toMatch(/tag page/);
+    expect(valueOf(tree, 'tags')).toBe('web R&D fresh');
+    expect(filesUnder('content/2026/11/02')).toEqual([]);
+    const again = await post({ ...fields, tags: valueOf(tree, 'tags'), seen_tags: valueOf(tree, 'seen_tags') });
+    expect(again.status).toBe(303);
+    expect(fs.readFileSync(path.join(root, 'content/2026/11/02/tag-clash.md'), 'utf8')).toContain('tags: [web, R&D, fresh]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
   });
 
   it('sends a draft, which dev does not serve without --drafts, back to the form with a note', async () => {

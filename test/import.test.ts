@@ -6,7 +6,8 @@ import { build, check, loadSite } from '../src/build/index.js';
 import { zone } from '../src/lib/time.js';
 import { formatDiagnostic } from '../src/lib/diagnostics.js';
 import { exportJson, exportNetscape } from '../src/export/index.js';
-import { normaliseUrl, runImport, type ImportOptions } from '../src/import/index.js';
+import { runImport, type ImportOptions } from '../src/import/index.js';
+import { linkKey } from '../src/content/tracking.js';
 import { readBookmarkDate, splitTags } from '../src/import/records.js';
 import type { Entry } from '../src/parse/entry.js';
 import { copyFixture, FIXTURES, makeSite, runCli, snapshotTree } from './helpers.js';
@@ -51,8 +52,8 @@ describe('dates and tags as exporters write them', () => {
   });
 
   it('normalises urls for duplicate checks', () => {
-    expect(normaliseUrl('HTTPS://Example.COM:443/a#frag')).toBe(normaliseUrl('https://example.com/a'));
-    expect(normaliseUrl('http://example.com:80/')).toBe('http://example.com/');
+    expect(linkKey('HTTPS://Example.COM:443/a#frag')).toBe(linkKey('https://example.com/a'));
+    expect(linkKey('http://example.com:80/')).toBe('http://example.com/');
   });
 });
 
@@ -429,7 +430,7 @@ describe('linklog import keeps the source’s slugs, days and words (issue 14)',
       'http://www.cnn.com/video/#/video/one',
       'http://www.cnn.com/video/#/video/two',
     ]);
-    expect(normaliseUrl('http://www.cnn.com/video/#/video/one')).not.toBe(normaliseUrl('http://www.cnn.com/video/#/video/two'));
+    expect(linkKey('http://www.cnn.com/video/#/video/one')).not.toBe(linkKey('http://www.cnn.com/video/#/video/two'));
   });
 
   it('allocates 20,000 slugs on one day in linear time', async () => {
@@ -703,6 +704,26 @@ describe('linklog import: tracking parameters (issue 16)', () => {
     const off = site('baseUrl: https://example.org/\nstripParams: []\n');
     await importInto(off, bookmarks(off));
     expect((await entriesOf(off)).map((e) => e.url)).toContain('https://b.example/?fbclid=xyz');
+  });
+
+  it('strips the tracking parameters of the links content/ has too, so a link there is not imported again (unless --keep-query or stripParams: [])', async () => {
+    const withOld = (yaml?: string) => {
+      const root = site(yaml);
+      fs.mkdirSync(path.join(root, 'content/2026/10/01'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'content/2026/10/01/old.md'), '---\ntitle: Old\nurl: https://old.example/p?utm_source=rss&id=1\ndate: 2026-10-01T09:00:00-04:00\n---\n');
+      const file = path.join(root, 'bm.json');
+      fs.writeFileSync(file, JSON.stringify([{ href: 'https://old.example/p?id=1&fbclid=x', description: 'Old again', time: '2026-10-01T15:00:00Z', tags: '' }]));
+      return { root, file };
+    };
+    const a = withOld();
+    const s = await importInto(a.root, a.file);
+    expect([s.imported, s.duplicates, s.duplicateOf]).toEqual([0, 1, [{ position: 'item 1', of: 'content/2026/10/01/old.md' }]]);
+    expect(fs.readdirSync(path.join(a.root, 'content/2026/10/01'))).toEqual(['old.md']);
+    // Compared as given on both sides: two links.
+    const b = withOld();
+    expect((await importInto(b.root, b.file, { keepQuery: true })).imported).toBe(1);
+    const c = withOld('baseUrl: https://example.org/\nstripParams: []\n');
+    expect((await importInto(c.root, c.file)).imported).toBe(1);
   });
 });
 

@@ -4,11 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quoteSelection } from '../src/content/add.js';
+import { loadSite } from '../src/build/index.js';
+import { knownSite, planAdd, quoteSelection } from '../src/content/add.js';
+import { runImport } from '../src/import/index.js';
 import { fetchPageTitle, titleFromUrl } from '../src/content/page-title.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../src/content/tracking.js';
 import { parseSettings } from '../src/config/settings.js';
-import { CLI, entry, makeSite, runCli } from './helpers.js';
+import { CLI, copyFixture, entry, makeSite, runCli } from './helpers.js';
 
 describe('tracking parameters', () => {
   it('strips the listed ones and nothing else, keeping order, spelling and fragment', () => {
@@ -23,6 +25,14 @@ describe('tracking parameters', () => {
     expect(stripTracking('https://e.com/p#utm_source=x').url).toBe('https://e.com/p#utm_source=x');
   });
 
+  it('leaves the fragment alone, even when it holds a ? (only the query before it is stripped)', () => {
+    for (const url of ['https://e.example/page#section?utm_source=x', 'https://e.example/page#section?utm_source=x&fbclid=y', 'https://d.example/#!/search?utm_source=z&q=1', 'https://d.example/#/list?gclid=1']) {
+      expect(stripTracking(url)).toEqual({ url, removed: [] });
+    }
+    expect(stripTracking('https://e.example/p?utm_medium=m&id=1#top?utm_source=x')).toEqual({ url: 'https://e.example/p?id=1#top?utm_source=x', removed: ['utm_medium'] });
+    expect(stripTracking('https://e.example/p?id=1#!/a?fbclid=y').url).toBe('https://e.example/p?id=1#!/a?fbclid=y');
+  });
+
   it('takes the stripParams setting as the whole list; [] turns stripping off', () => {
     expect(stripTracking('https://e.com/?utm_source=x&s=1', []).url).toBe('https://e.com/?utm_source=x&s=1');
     expect(stripTracking('https://e.com/?utm_source=x&s=1&sid=2', ['s', 'si*']).url).toBe('https://e.com/?utm_source=x');
@@ -35,6 +45,69 @@ describe('tracking parameters', () => {
   it('compares links as import does: without fragment, case of scheme and host, default port', () => {
     expect(linkKey('HTTPS://Example.COM:443/a#x')).toBe(linkKey('https://example.com/a'));
     expect(linkKey('https://example.com/A')).not.toBe(linkKey('https://example.com/a'));
+  });
+});
+
+/** Links in content/ (one entry each, all on 2026-11-20) and links added that day: which entry each is, for new/capture and for import. */
+const IDENTITY: { existing: string[]; added: Array<[string, string | undefined]> } = {
+  existing: [
+    'https://twitter.com/#!/alice/status/1',
+    'https://app.example/#/page/1',
+    'https://example.com/a/',
+    'https://Example.COM:443/case',
+    'https://e.example/frag#section',
+    'https://e.example/caf%C3%A9',
+    'https://e.example/list?tags[]=a',
+    'https://e.example/a|b?q=[x]&r={y}^`',
+    'https://e.example/p?utm_source=rss&id=1',
+  ],
+  added: [
+    // Hash-bang and #/ routes are pages of their own; other fragments are not.
+    ['https://twitter.com/#!/bob/status/2', undefined],
+    ['https://twitter.com/#!/alice/status/1', 'https://twitter.com/#!/alice/status/1'],
+    ['https://app.example/#/page/2', undefined],
+    ['https://app.example/#/page/1', 'https://app.example/#/page/1'],
+    ['https://e.example/frag#other', 'https://e.example/frag#section'],
+    ['https://e.example/frag', 'https://e.example/frag#section'],
+    // A trailing slash, or the scheme, makes another link; the case of the host and the default port do not.
+    ['https://example.com/a', undefined],
+    ['http://example.com/a/', undefined],
+    ['HTTPS://EXAMPLE.com:443/a/', 'https://example.com/a/'],
+    ['https://example.com/case', 'https://Example.COM:443/case'],
+    ['https://example.com/CASE', undefined],
+    // Percent-encoded or not, the same path.
+    ['https://e.example/café', 'https://e.example/caf%C3%A9'],
+    // What entries store percent-encoded (`|`, `[`, `]`, `{`, `}`, `^`, a backquote), as given or encoded.
+    ['https://e.example/list?tags[]=a', 'https://e.example/list?tags[]=a'],
+    ['https://e.example/list?tags%5B%5D=a', 'https://e.example/list?tags[]=a'],
+    ['https://e.example/a%7Cb?q=%5Bx%5D&r=%7By%7D%5E%60', 'https://e.example/a|b?q=[x]&r={y}^`'],
+    // Tracking parameters are not part of the link, in content/ or in what is added.
+    ['https://e.example/p?id=1&fbclid=x', 'https://e.example/p?utm_source=rss&id=1'],
+    ['https://e.example/p?id=2&utm_medium=m', undefined],
+  ],
+};
+
+describe('one link identity for new, capture and import', () => {
+  it('finds the same entry (or none) for each link, whichever adds it', async () => {
+    const files: Record<string, string> = { 'linklog.yaml': 'baseUrl: https://example.org/\ntimezone: UTC\n' };
+    IDENTITY.existing.forEach((url, i) => (files[`content/2026/11/20/e${i}.md`] = entry({ title: `E${i}`, url: JSON.stringify(url), date: '2026-11-20' })));
+    const root = makeSite(files);
+    const source = (i: number) => `content/2026/11/20/e${i}.md`;
+    const expected = IDENTITY.added.map(([, of]) => (of === undefined ? undefined : source(IDENTITY.existing.indexOf(of))));
+
+    const { site, settings } = await loadSite({ root, drafts: true });
+    const known = knownSite(site!.entries, site!.tags, settings);
+    const byNew = IDENTITY.added.map(([url]) => planAdd(root, settings, { url, title: 'x', date: '2026-11-20' }, known, { now: Date.UTC(2026, 10, 20) }).duplicate?.source);
+
+    const bookmarks = path.join(root, 'bookmarks.json');
+    fs.writeFileSync(bookmarks, JSON.stringify(IDENTITY.added.map(([href], i) => ({ href, description: `Added ${i}`, time: '2026-11-20T12:00:00Z', tags: '' }))));
+    const summary = await runImport({ source: bookmarks, root, dryRun: true });
+    const of = new Map(summary.duplicateOf.map((d) => [d.position, d.of]));
+    const byImport = IDENTITY.added.map((_, i) => of.get(`item ${i + 1}`));
+
+    const table = (found: Array<string | undefined>) => IDENTITY.added.map(([url], i) => `${url} → ${found[i] ?? 'new'}`);
+    expect(table(byNew)).toEqual(table(expected));
+    expect(table(byImport)).toEqual(table(expected));
   });
 });
 
@@ -224,6 +297,18 @@ describe('linklog new, from the command line', () => {
     expect(forced.stdout.trim()).toBe('content/2026/11/26/again.md');
   });
 
+  it('refuses the same url twice when it holds what entries store percent-encoded ([ ] | { } ^ `)', async () => {
+    const root = site();
+    const url = 'https://e.example/a|b?q=[x]&r={y}^`&tags[]=a';
+    const first = await runCli(['new', url, '--title', 'Pipe 1', '--no-fetch', '--date', '2026-11-15', '--root', root]);
+    expect(first.code).toBe(0);
+    expect(fs.readFileSync(path.join(root, first.stdout.trim()), 'utf8')).toContain('url: https://e.example/a%7Cb?q=%5Bx%5D&r=%7By%7D%5E%60&tags%5B%5D=a\n');
+    const second = await runCli(['new', url, '--title', 'Pipe 2', '--no-fetch', '--date', '2026-11-15', '--root', root]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('content/2026/11/15/pipe-1.md (https://example.org/2026/11/15/pipe-1/)');
+    expect(fs.readdirSync(path.join(root, 'content/2026/11/15'))).toEqual(['pipe-1.md']);
+  });
+
   it('warns when a tag differs from the site\'s only in case, naming its spelling', async () => {
     const root = site();
     const r = await runCli(['new', 'https://example.com/new', '--title', 'New', '--tags', 'javascript Web fresh', '--root', root]);
@@ -231,6 +316,22 @@ describe('linklog new, from the command line', () => {
     expect(r.stderr).toContain("tag 'javascript': the site spells it 'JavaScript'");
     expect(r.stderr).toContain("tag 'Web': the site spells it 'web'");
     expect(r.stderr).not.toContain('fresh');
+  });
+
+  it('writes a tag that would share a tag page with the site\'s (web. next to web, r-d next to R&D) as the site spells it, says so, and check passes', async () => {
+    const root = copyFixture('basic');
+    const r = await runCli(['new', 'https://example.net/tag-clash', '--title', 'Tag clash', '--tags', 'web. r-d fresh', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("tag 'web.' would share its tag page with the site's tag 'web': written as 'web'");
+    expect(r.stderr).toContain("tag 'r-d' would share its tag page with the site's tag 'R&D': written as 'R&D'");
+    expect(r.stderr).not.toContain('fresh');
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('tags: [web, R&D, fresh]\n');
+    const bang = await runCli(['new', 'https://example.net/tag-clash-2', '--title', 'Tag clash 2', '--tags', 'Web! web', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(bang.stderr).toContain("tag 'Web!' would share its tag page with the site's tag 'web': written as 'web'");
+    expect(fs.readFileSync(path.join(root, bang.stdout.trim()), 'utf8')).toContain('tags: [web]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
   });
 
   it('--edit opens the file in $VISUAL, else $EDITOR', async () => {

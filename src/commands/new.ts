@@ -15,6 +15,7 @@ it is the page, feed id or alias of an entry of the site (linklog mv keeps the o
 Without --title the page is fetched for its title (og:title, else <title>; 5 s, 2 MB, 5 redirects at most);
 when that fails the title is made from the url. Tracking parameters (utm_*, fbclid, gclid… or the
 stripParams setting) are removed from the url. A url already in content/ is refused (exit 1).
+A tag that would share its tag page with one of the site's (web. next to web) is written as the site spells it.
 
   --title T       the link's title (default: the page's, else made from the url)
   --tags "a b"    space-separated tags
@@ -71,7 +72,9 @@ stripParams setting) are removed from the url. A url already in content/ is refu
         return EXIT.content;
       }
       if (planned.removed.length) console.error(`removed tracking parameters: ${planned.removed.join(', ')} (--keep-query keeps them)`);
-      for (const h of planned.tagHints) console.error(`tag '${h.typed}': the site spells it '${h.site}'`);
+      for (const h of planned.tagHints) {
+        console.error(h.merged ? `tag '${h.typed}' would share its tag page with the site's tag '${h.site}': written as '${h.site}'` : `tag '${h.typed}': the site spells it '${h.site}'`);
+      }
       if (input.title === undefined || input.title.trim() === '') {
         const { fetchPageTitle, titleFromUrl } = await import('../content/page-title.js');
         if (v['no-fetch']) input.title = titleFromUrl(planned.url);

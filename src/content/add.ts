@@ -12,7 +12,9 @@ import { routes } from '../config/urls.js';
 import type { Tag } from '../model/tags.js';
 import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
+import { parseWebUrl } from '../parse/url.js';
 import { keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntry, type NewEntry, type Prepared, type SiteSlugs, type SlugPlace } from './new-entry.js';
+import { TagPages } from './tag-pages.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from './tracking.js';
 
 /** An entry already in content/. */
@@ -31,8 +33,8 @@ export interface KnownSite {
   byLink: ReadonlyMap<string, KnownEntry>;
   /** Day → slugs a new entry may not have there (slugsKept): its page, feed id or route would be another's. */
   slugs: SiteSlugs;
-  /** Most used first, in their display spelling. */
-  tags: ReadonlyArray<{ key: string; name: string; count: number }>;
+  /** Most used first, in their display spelling; `slug` names the tag's page. */
+  tags: ReadonlyArray<{ key: string; name: string; slug: string; count: number }>;
 }
 
 /** `memo`: what an earlier call with the same stripParams and idAuthority made of each entry (filled in here). */
@@ -50,7 +52,7 @@ export function knownSite(entries: Iterable<Entry>, tags: readonly Tag[], settin
     keepSlugs(slugs, known.kept);
   }
   const sorted = tags
-    .map((t) => ({ key: t.key, name: t.name, count: t.entries.length }))
+    .map((t) => ({ key: t.key, name: t.name, slug: t.slug, count: t.entries.length }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { byLink, slugs, tags: sorted };
 }
@@ -66,17 +68,34 @@ export interface TagHint {
   typed: string;
   /** How the site spells it. */
   site: string;
+  /**
+   * The typed tag would have the page of the site's tag while differing in more than case
+   * (`web.` next to `web`): the site's spelling is written instead, as `import` does (TagPages).
+   */
+  merged?: boolean;
 }
 
-/** Tags that differ from one of the site's only in case (or Unicode form, or inner spaces). */
-export function tagHints(tags: readonly string[], known: KnownSite): TagHint[] {
+/**
+ * The tags to write and what to say about them: a tag that would share its page with one of
+ * the site's but differs in more than case takes the site's spelling (merged); one that differs
+ * only in case (or Unicode form, or inner spaces) is kept as typed, with the site's spelling.
+ */
+export function spellTags(typedTags: readonly string[], known: KnownSite): { tags: string[]; hints: TagHint[] } {
+  const pages = new TagPages();
+  for (const t of known.tags) pages.claim(t.name, t.slug);
+  const tags: string[] = [];
   const hints: TagHint[] = [];
-  for (const typed of tags) {
-    const key = tagKey(typed);
-    const t = known.tags.find((k) => k.key === key);
-    if (t && t.name !== typed) hints.push({ typed, site: t.name });
+  for (const typed of typedTags) {
+    const spelled = pages.spell(typed);
+    if (spelled.into !== undefined) hints.push({ typed, site: spelled.into, merged: true });
+    else {
+      const key = tagKey(typed);
+      const t = known.tags.find((k) => k.key === key);
+      if (t && t.name !== typed) hints.push({ typed, site: t.name });
+    }
+    if (!tags.some((x) => tagKey(x) === tagKey(spelled.tag))) tags.push(spelled.tag);
   }
-  return hints;
+  return { tags, hints };
 }
 
 export interface AddOptions {
@@ -89,6 +108,8 @@ export interface AddPlan {
   prepared: Prepared;
   /** The url written. */
   url: string;
+  /** The tags written (merged ones in the site's spelling). */
+  tags: string[];
   /** Tracking parameters removed from it. */
   removed: string[];
   /** The entry that has this link already. */
@@ -102,14 +123,16 @@ export function planAdd(root: string, settings: Settings, input: NewEntry, known
   const given = input.url.trim();
   const { url, removed } = options.keepQuery ? { url: given, removed: [] } : stripTracking(given, strip);
   // A slug free in its folder and in the site: not another entry's page, kept feed id or alias.
-  const prepared = prepareEntry(root, settings, { ...input, url }, options.now, slugsTaken(root, known.slugs));
-  const finalUrl = new URL(url).href; // as prepareEntry wrote it
+  const spelled = spellTags(input.tags ?? [], known);
+  const prepared = prepareEntry(root, settings, { ...input, url, tags: spelled.tags }, options.now, slugsTaken(root, known.slugs));
+  const finalUrl = parseWebUrl(url).url!; // as prepareEntry wrote it (it throws for a url with a problem)
   return {
     prepared,
     url: finalUrl,
     removed,
+    tags: spelled.tags,
     duplicate: known.byLink.get(linkKey(stripTracking(finalUrl, strip).url)),
-    tagHints: tagHints(input.tags ?? [], known),
+    tagHints: spelled.hints,
   };
 }
 

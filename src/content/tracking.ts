@@ -2,6 +2,7 @@
  * Tracking parameters and link identity, for everything that adds links (`new`, `dev`'s
  * capture form, and `import`): pure functions of a url string.
  */
+import { htmlUrl } from '../lib/href.js';
 
 /** Stripped by default; `stripParams` in linklog.yaml replaces the list. A name ending in `*` is a prefix. */
 export const DEFAULT_STRIP_PARAMS: readonly string[] = ['utm_*', 'fbclid', 'gclid', 'dclid', 'mc_cid', 'mc_eid', 'igshid', 'ref_src', '_hsenc'];
@@ -35,9 +36,10 @@ function paramName(pair: string): string {
  */
 export function stripTracking(url: string, names: readonly string[] = DEFAULT_STRIP_PARAMS): Stripped {
   if (names.length === 0) return { url, removed: [] };
+  // A `?` inside the fragment (`#section?utm_source=x`, `#!/search?q=1`) is the fragment's own.
+  const hashAt = url.indexOf('#');
   const q = url.indexOf('?');
-  if (q === -1) return { url, removed: [] };
-  const hashAt = url.indexOf('#', q);
+  if (q === -1 || (hashAt !== -1 && hashAt < q)) return { url, removed: [] };
   const query = url.slice(q + 1, hashAt === -1 ? undefined : hashAt);
   const fragment = hashAt === -1 ? '' : url.slice(hashAt);
   const strip = matcher(names);
@@ -55,15 +57,17 @@ export function stripTracking(url: string, names: readonly string[] = DEFAULT_ST
 }
 
 /**
- * The identity of a link when comparing with what `content/` holds (the same as
- * `import`): the WHATWG serialisation (scheme and host lower-cased, default port
- * dropped) without the fragment.
+ * The identity of a link, however it was written, wherever it is compared (`new`, capture and
+ * `import` alike): the WHATWG serialisation (scheme and host lower-cased, default port dropped),
+ * with what parseWebUrl percent-encodes (`|`, `[`, `]`…) encoded, as entries store their urls; the
+ * fragment is dropped unless it is a route of a single-page app (`#/…`, `#!…`).
+ * A url that does not parse is its own identity.
  */
 export function linkKey(url: string): string {
   try {
     const u = new URL(url);
-    u.hash = '';
-    return u.href;
+    if (!/^#!|^#\//.test(u.hash)) u.hash = '';
+    return htmlUrl(u.href);
   } catch {
     return url;
   }

@@ -161,7 +161,8 @@ const FORM_SCRIPT = `(() => {
     seen.value = tags.value;
   };
   tags.addEventListener('input', update);
-  update();
+  // Until the author types, the server's hints stand (they also name tags saved in the site's spelling).
+  seen.value = tags.value;
 })();
 `;
 
@@ -223,6 +224,20 @@ function fieldsFrom(params: URLSearchParams, fromQuery: boolean, now: string): F
     seenUrl: get('seen_url'),
     cut: fromQuery && params.get('cut') !== null,
   };
+}
+
+/**
+ * The Tags field with each tag the plan merges into a site tag (AddPlan.tagHints) in the site's
+ * spelling; one whose site spelling holds a space stays as typed (the field is space-separated).
+ */
+function mergedTags(typed: string, plan: AddPlan): string {
+  const into = new Map(plan.tagHints.filter((x) => x.merged && !/\s/.test(x.site)).map((x) => [x.typed, x.site]));
+  if (into.size === 0) return typed;
+  return typed
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => into.get(t) ?? t)
+    .join(' ');
 }
 
 export function startCapture(options: CaptureOptions): Capture {
@@ -288,7 +303,7 @@ export function startCapture(options: CaptureOptions): Capture {
             : h('p', 'It is a draft: run dev with --drafts to see it once the site builds.'),
         ])
       : '';
-    const hints = state.hints.map((x) => `${x.typed}: the site spells it ${x.site}`).join('; ');
+    const hints = state.hints.map((x) => (x.merged ? `${x.typed}: would share its tag page with the site’s ${x.site}, so it is saved as ${x.site}` : `${x.typed}: the site spells it ${x.site}`)).join('; ');
     const tree = h('html', { lang: 'en' }, [
       h('head', [
         h('meta', { charset: 'utf-8' }),
@@ -384,8 +399,13 @@ export function startCapture(options: CaptureOptions): Capture {
       fields.seenUrl = fields.url;
       state.errors.url ??= 'This url holds a user name or password, which will be published: save again to keep it.';
     }
-    // Spelling hints stop the first save only: saving again as typed is a choice.
-    if (plan.tagHints.length && fields.seenTags !== fields.tags) {
+    // A tag that would share a tag page with the site's takes its spelling (as import does): shown before saving.
+    const respelled = mergedTags(fields.tags, plan);
+    if (respelled !== fields.tags) {
+      fields.tags = fields.seenTags = respelled;
+      state.errors.tags = 'Some tags would share a tag page with the site’s: they now have its spelling. Save again to save.';
+    } else if (plan.tagHints.length && fields.seenTags !== fields.tags) {
+      // Spelling hints stop the first save only: saving again as typed is a choice.
       fields.seenTags = fields.tags;
       state.errors.tags = 'Some tags differ from the site’s only in case: save again to keep them as typed.';
     }
@@ -501,6 +521,7 @@ export function startCapture(options: CaptureOptions): Capture {
                   state.credentials = true;
                   fields.seenUrl = fields.url;
                 }
+                fields.tags = mergedTags(fields.tags, plan);
               } catch {
                 // shown when saved
               }

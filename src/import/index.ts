@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
-import { DEFAULT_STRIP_PARAMS, stripTracking } from '../content/tracking.js';
+import { TagPages } from '../content/tag-pages.js';
+import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../content/tracking.js';
 import { entryId, routes } from '../config/urls.js';
 import { isoInZone, keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
 import { zone as zoneOf, type Zone } from '../lib/time.js';
 import { parseEntry, type Entry } from '../parse/entry.js';
-import { slugify, tagKey } from '../parse/slug.js';
+import { tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
 import { isJsonBookmarks, parseJsonBookmarks } from './json.js';
 import { parseMarkdownFolder, type FieldMap } from './markdown.js';
@@ -75,16 +76,6 @@ export interface ImportSummary {
 
 /** A bookmark file that cannot be read at all: nothing is written. */
 export class ImportError extends Error {}
-
-/**
- * The same link, however it was written: scheme and host lower-cased, default port dropped,
- * and the fragment dropped unless it is a route of a single-page app (`#/…`, `#!…`).
- */
-export function normaliseUrl(url: string): string {
-  const u = new URL(url);
-  if (!/^#!|^#\//.test(u.hash)) u.hash = '';
-  return u.href;
-}
 
 export function detectFormat(source: string, text: string | undefined): ImportFormat {
   if (text === undefined) return 'markdown';
@@ -172,14 +163,11 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     ? ((await loadSite({ root, drafts: true })).site?.entries ?? [])
     : [];
   const seen = new Map<string, string>(); // url + day → the entry or record that has it
-  for (const e of existing) seen.set(`${normaliseUrl(e.url)}\0${e.date.day}`, e.source);
-  const slugOwner = new Map<string, string>(); // slug → tag spelling
-  for (const e of existing) {
-    for (const t of e.tags) {
-      const slug = slugify(tagKey(t));
-      if (!slugOwner.has(slug)) slugOwner.set(slug, t);
-    }
-  }
+  // The site's links as the records' are compared: tracking parameters stripped (unless --keep-query).
+  const strip = settings.stripParams ?? DEFAULT_STRIP_PARAMS;
+  for (const e of existing) seen.set(`${linkKey(options.keepQuery ? e.url : stripTracking(e.url, strip).url)}\0${e.date.day}`, e.source);
+  const tagPages = new TagPages(); // tag page → the spelling that has it (new and capture use the same)
+  for (const e of existing) for (const t of e.tags) tagPages.claim(t);
   const pages = new Set<string>(existing.map((e) => routes.entry(e.date.day, e.slug)));
   const claimed = new Set<string>(existing.flatMap((e) => (e as { aliases?: string[] }).aliases ?? []));
   // Slugs not free on a day, as for `linklog new`: the day folder's files, and each entry's page,
@@ -201,16 +189,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const mergeTag = (name: string, note: (m: string) => void): string => {
     const tag = safeTagName(name);
     if (tag !== name) note(`tag '${name}' would name a file the build writes: tag '${tag}' instead`);
-    const key = tagKey(tag);
-    const slug = slugify(key);
-    const owner = slugOwner.get(slug);
-    if (owner === undefined) {
-      slugOwner.set(slug, tag);
-      return tag;
-    }
-    if (tagKey(owner) === key) return tag;
-    if (!summary.merges.some((m) => m.from === tag)) summary.merges.push({ from: tag, into: owner });
-    return owner;
+    const spelled = tagPages.spell(tag);
+    if (spelled.into !== undefined && !summary.merges.some((m) => m.from === tag)) summary.merges.push({ from: tag, into: spelled.into });
+    return spelled.tag;
   };
 
   const now = options.now ?? Date.now();
@@ -235,7 +216,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       continue;
     }
     // As `new` and capture do: tracking parameters go, so the same link is one link.
-    const stripped = options.keepQuery ? { url: parsed.url, removed: [] } : stripTracking(parsed.url, settings.stripParams ?? DEFAULT_STRIP_PARAMS);
+    const stripped = options.keepQuery ? { url: parsed.url, removed: [] } : stripTracking(parsed.url, strip);
     if (stripped.removed.length) summary.urlsStripped++;
     const checked = { url: stripped.url };
     if (r.date && 'unreadable' in r.date) {
@@ -257,7 +238,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     }
     const date = !hasTime ? zone.day(instant) : offset !== undefined ? isoAtOffset(instant, offset) : isoInZone(instant, zone);
     const day = zone.day(instant);
-    const key = `${normaliseUrl(checked.url)}\0${day}`;
+    const key = `${linkKey(checked.url)}\0${day}`;
     const first = seen.get(key);
     if (first !== undefined) {
       summary.duplicates++;

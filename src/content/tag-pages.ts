@@ -1,0 +1,39 @@
+/**
+ * Tags by the page they get (`/tags/<slug>/`), for everything that adds entries (`new`,
+ * `dev`'s capture form, and `import`): a tag whose page another tag has already, while
+ * differing from it in more than case (`web.` or `Web!` next to `web`, `r-d` next to `R&D`),
+ * takes that tag's spelling. The build refuses two tags on one page (tag-slug-clash).
+ */
+import { slugify, tagKey } from '../parse/slug.js';
+
+export interface Spelled {
+  /** The tag to write. */
+  tag: string;
+  /** The tag it was merged into (and is now spelled as), when it was. */
+  into?: string;
+}
+
+export class TagPages {
+  /** Tag page (slug) → the spelling that has it. */
+  private readonly owner = new Map<string, string>();
+
+  /** A tag that has its page (the site's, most used first): the first to claim a page keeps it. */
+  claim(name: string, slug = slugify(tagKey(name))): void {
+    if (!this.owner.has(slug)) this.owner.set(slug, name);
+  }
+
+  /**
+   * The spelling to write for `name`: as given when no tag has its page yet (it claims it) or
+   * when the tag there differs only in case (the same tag: tagKey); else the spelling of the tag there.
+   */
+  spell(name: string): Spelled {
+    const key = tagKey(name);
+    const slug = slugify(key);
+    const owner = this.owner.get(slug);
+    if (owner === undefined) {
+      this.owner.set(slug, name);
+      return { tag: name };
+    }
+    return tagKey(owner) === key ? { tag: name } : { tag: owner, into: owner };
+  }
+}
