@@ -152,7 +152,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   }
 
   const settingsKey = hashOf(`${state.pipeline}\0${JSON.stringify(settings)}\0${request.drafts}`);
-  const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, search, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
+  const plan = planSite({ site: model.site, settings, statics: inputs.statics, pages: ownPages.pages, git: inputs.git, search, searchShards: state.options.searchShards, templateKeys: templates.set.keys, settingsKey }, state.planMemo);
   diagnostics.push(...plan.diagnostics);
   clock.lap('plan');
   if (hasErrors(diagnostics)) return failed();

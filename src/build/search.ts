@@ -5,12 +5,15 @@
  *
  * Scale: Pagefind holds every record of an index in memory while it writes the index
  * (about 50 KiB a record measured with 1.6.0: one index of 100,000 entries goes past
- * 5 GiB), so the entries, oldest first, are cut into shards of SHARD_SIZE, each its own
- * bundle indexed on its own (Pagefind frees a finished index, so its process peaks at one shard's worth): the first at /pagefind/, the others at
- * /pagefind/part-N/, merged in the browser (Pagefind's mergeIndex). A shard is keyed by
- * what its records are made from: one new entry re-indexes only the newest shard, a
- * build with no content change none, and a shard's files are kept in the cache
- * (`search-N`) so the next build process reuses them.
+ * 5 GiB), so the entries, oldest first, are cut into shards (render/search.ts's
+ * shardLayout: full shards of 5,000, 500 and 100, then a partial one), each its own bundle
+ * indexed on its own (Pagefind frees a finished index, so its process peaks at one shard's
+ * worth): the first at /pagefind/, the others at /pagefind/part-<level>-<start>/, merged in
+ * the browser (Pagefind's mergeIndex). A shard is keyed by what its records are made from:
+ * one new entry re-indexes only the partial shard (fewer than 100 records; once every 500
+ * entries the shards of 100 merge into one of 500, once every 5,000 those of 500 into one of
+ * 5,000), a build with no content change none, and a shard's files are kept in the cache
+ * (`search-<level>-<start>`) so the next build process reuses them.
  */
 import * as pagefind from 'pagefind';
 import { CACHE_DIR, readBlob, writeBlob } from '../cache/store.js';
@@ -21,7 +24,7 @@ import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { SearchIndex, SearchShard } from '../plan/types.js';
-import { commentaryText, recordVersion, searchLanguage, searchRecord, SHARD_SIZE, shardDir } from '../render/search.js';
+import { commentaryText, recordVersion, searchLanguage, searchRecord, SHARD_LEVELS, shardLayout, type ShardPlace } from '../render/search.js';
 import { ioReason, isIoError } from '../write/errors.js';
 import { placeOf } from './output-errors.js';
 import type { BuildState } from './state.js';
@@ -29,14 +32,17 @@ import type { BuildState } from './state.js';
 /** Records sent to Pagefind before waiting for its answers. */
 const BATCH = 500;
 /**
- * Fragment files per shard (Pagefind's `maxFragments`): Pagefind writes one file per record
- * unless told to group them, and 100k entries then made 100k files to plan, record and
- * write. 100 groups of 50 records: a shard has ~140 files, and a result's fragment comes
- * in a group of ~3 KB compressed (one record's alone is ~0.2 KB).
+ * Fragment files per shard of the larger levels (Pagefind's `maxFragments`): Pagefind writes
+ * one file per record unless told to group them, and 100k entries then made 100k files to
+ * plan, record and write. 100 groups of 50 records: a shard of 5,000 has ~125 files, and a
+ * result's fragment comes in a group of ~3 KB compressed (one record's alone is ~0.2 KB).
+ * Shards of the smallest level (100) are not grouped: grouping regroups records when one is
+ * added (one new record rewrote ~80–110 of a 300–2,500-record shard's files), one file per
+ * record rewrites only the new one's (5 files in all).
  */
 const FRAGMENT_FILES = 100;
 /** Pagefind's exact version (package.json pins it) and options: another one makes other files. */
-const PAGEFIND = `pagefind 1.6.0 maxFragments ${FRAGMENT_FILES}`;
+const PAGEFIND = 'pagefind 1.6.0';
 
 export interface SearchOutcome {
   index?: SearchIndex;
@@ -45,13 +51,14 @@ export interface SearchOutcome {
   indexed: number;
 }
 
-/** Shards of `entries` (newest first, as the model has them): oldest first, SHARD_SIZE each. */
-function shardsOf(entries: readonly Entry[]): Entry[][] {
+/** The shards of `entries` (newest first, as the model has them), oldest first, with their entries. */
+function shardsOf(entries: readonly Entry[], levels: readonly number[]): { place: ShardPlace; entries: Entry[] }[] {
   const oldest = [...entries].reverse();
-  const out: Entry[][] = [];
-  for (let i = 0; i < oldest.length; i += SHARD_SIZE) out.push(oldest.slice(i, i + SHARD_SIZE));
-  return out;
+  return shardLayout(oldest.length, levels).map((place) => ({ place, entries: oldest.slice(place.start, place.start + place.size) }));
 }
+
+/** Pagefind's maxFragments for a shard: none (one file per record) for the smallest level. */
+const fragmentFiles = (place: ShardPlace, levels: readonly number[]) => (place.level === levels[levels.length - 1] ? undefined : FRAGMENT_FILES);
 
 /**
  * The index of `site`: each shard from the state or the cache when its key stands, else
@@ -59,15 +66,18 @@ function shardsOf(entries: readonly Entry[]): Entry[][] {
  * (a body `linklog dev` dropped meanwhile) makes the step give up: undefined index, no error.
  */
 export async function indexSearch(state: BuildState, site: Site, settings: Settings, bodies: BodyLookup): Promise<SearchOutcome> {
-  const shards = shardsOf(site.entries);
-  const previous = state.search?.shards ?? [];
+  const levels = state.options.searchShards ?? SHARD_LEVELS;
+  const shards = shardsOf(site.entries, levels);
+  const previous = new Map((state.search?.shards ?? []).map((s) => [s.dir, s]));
   const made: SearchShard[] = [];
   const diagnostics: Diagnostic[] = [];
   let indexed = 0;
-  for (const [i, entries] of shards.entries()) {
-    const key = hashOf(`${PAGEFIND}\0${state.pipeline}\0${searchLanguage(settings)}\0${i}\0${entries.map((e) => recordVersion(settings, site, e)).join('\n')}`);
-    const dir = shardDir(i);
-    const known = previous[i]?.key === key ? previous[i] : cachedShard(state, i, key);
+  for (const { place, entries } of shards) {
+    const fragments = fragmentFiles(place, levels);
+    const key = hashOf(`${PAGEFIND} maxFragments ${fragments ?? 'none'}\0${state.pipeline}\0${searchLanguage(settings)}\0${place.level} ${place.start}\0${entries.map((e) => recordVersion(settings, site, e)).join('\n')}`);
+    const { dir } = place;
+    const name = `search-${place.level}-${place.start}`;
+    const known = previous.get(dir)?.key === key ? previous.get(dir) : cachedShard(state, name, dir, key);
     if (known) {
       made.push(known);
       continue;
@@ -78,15 +88,16 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
       if (html === undefined) return { diagnostics, indexed };
       texts.push(commentaryText(html.page));
     }
-    const files = await runPagefind(entries.map((e, j) => searchRecord(settings, site, e, texts[j])), searchLanguage(settings));
+    const files = await runPagefind(entries.map((e, j) => searchRecord(settings, site, e, texts[j])), searchLanguage(settings), fragments);
     if ('errors' in files) {
       diagnostics.push(error('pagefind', undefined, 'search-index-failed', `Pagefind could not index the site: ${files.errors.join('; ')}`));
       return { diagnostics, indexed };
     }
-    // The first bundle carries Pagefind's scripts and styles; the others only their index.
-    const shard: SearchShard = { key, dir, files: i === 0 ? files.files : files.files.filter((f) => !/\.(js|css)$/.test(f.path)) };
+    // The first bundle carries Pagefind's scripts, styles and wasm; the others only their index
+    // (a merged bundle runs on the first one's wasm: Pagefind's mergeIndex never loads its own).
+    const shard: SearchShard = { key, dir, files: place.start === 0 ? files.files : files.files.filter((f) => !/\.(js|css)$|^wasm\./.test(f.path)) };
     made.push(shard);
-    saveShard(state, i, shard);
+    saveShard(state, name, shard);
     indexed++;
   }
   const index: SearchIndex = { shards: made };
@@ -102,9 +113,9 @@ type Pagefound = { files: { path: string; bytes: Uint8Array }[] } | { errors: st
  * index), so it is never stopped here: it keeps the memory of its largest shard (the
  * next shard reuses it) and does not keep the process alive.
  */
-async function runPagefind(records: ReturnType<typeof searchRecord>[], language: string): Promise<Pagefound> {
+async function runPagefind(records: ReturnType<typeof searchRecord>[], language: string, maxFragments: number | undefined): Promise<Pagefound> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language, maxFragments: FRAGMENT_FILES });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language, ...(maxFragments === undefined ? {} : { maxFragments }) });
     if (!index) return { errors };
     const problems: string[] = [];
     for (let at = 0; at < records.length; at += BATCH) {
@@ -121,17 +132,17 @@ async function runPagefind(records: ReturnType<typeof searchRecord>[], language:
   }
 }
 
-function cachedShard(state: BuildState, i: number, key: string): SearchShard | undefined {
+function cachedShard(state: BuildState, name: string, dir: string, key: string): SearchShard | undefined {
   if (state.options.cache === false) return undefined;
-  const data = readBlob(state.root, `search-${i}`, state.pipeline, state.notes);
+  const data = readBlob(state.root, name, state.pipeline, state.notes);
   if (!data || data.key !== key || !Array.isArray(data.files)) return undefined;
-  return { key, dir: shardDir(i), files: data.files as SearchShard['files'] };
+  return { key, dir, files: data.files as SearchShard['files'] };
 }
 
-function saveShard(state: BuildState, i: number, shard: SearchShard): void {
+function saveShard(state: BuildState, name: string, shard: SearchShard): void {
   if (state.options.cache === false) return;
   try {
-    writeBlob(state.root, `search-${i}`, { pipeline: state.pipeline, key: shard.key, files: shard.files }, undefined, state.faults);
+    writeBlob(state.root, name, { pipeline: state.pipeline, key: shard.key, files: shard.files }, undefined, state.faults);
   } catch (e) {
     if (!isIoError(e)) throw e;
     // The same note as the rest of the cache's (build/save.ts), so a cache folder that cannot be written is said once.

@@ -41,6 +41,8 @@ export interface BuildOptions extends SiteOptions {
   gitStatus?: boolean;
   /** Longest one entry's Markdown may take to render on a worker (default 20 s; tests set less). */
   bodyTimeLimitMs?: number;
+  /** The search index's shard sizes, largest first, each a multiple of the next (default SHARD_LEVELS in render/search.ts; tests set small ones). */
+  searchShards?: readonly number[];
 }
 
 export interface Progress {

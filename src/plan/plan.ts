@@ -24,6 +24,8 @@ export interface PlanInput {
   git?: GitState;
   /** The search index's files, when this build writes them. */
   search?: SearchIndex;
+  /** The search index's shard sizes (default SHARD_LEVELS). */
+  searchShards?: readonly number[];
   /** Template name → key (see render/templates.ts). */
   templateKeys: ReadonlyMap<string, string>;
   /** Hash of the pipeline, settings and drafts flag. */
@@ -58,6 +60,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       pages: input.pages,
       git: input.git,
       search: input.search,
+      searchShards: input.searchShards,
       memo: (init) => own(output.name, init),
       keep: (id, part, key, make) => {
         seen.add(id);

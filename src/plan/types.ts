@@ -58,7 +58,7 @@ export interface PlannedFile extends FileSpec {
 export interface SearchShard {
   /** What its records were made from, hashed: the same key, the same files. */
   readonly key: string;
-  /** Its folder under pagefind/: '' for the first (Pagefind's own /pagefind/), `part-N/` for the others. */
+  /** Its folder under pagefind/: '' for the first (Pagefind's own /pagefind/), `part-<level>-<start>/` for the others (render/search.ts, shardDir). */
   readonly dir: string;
   readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
 }
@@ -78,6 +78,8 @@ export interface PlanContext {
   git?: GitState;
   /** The search index's files (undefined when search is off, in `check`, and in `linklog dev`, whose server serves them). */
   search?: SearchIndex;
+  /** The search index's shard sizes (BuildOptions.searchShards; default SHARD_LEVELS). */
+  searchShards?: readonly number[];
   /** A memo of the output's own, kept by the build state from one plan to the next. */
   memo<T>(init: () => T): T;
   /**

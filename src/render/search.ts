@@ -10,11 +10,42 @@ import { href, routes } from '../config/urls.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 
-/** Entries per Pagefind bundle (shard): one Pagefind process peaks at about 0.3 GiB for 5,000 (see README, Speed). */
-export const SHARD_SIZE = 5000;
+/**
+ * Shard sizes, largest first, each a multiple of the next (see README, Search): entries,
+ * oldest first, fill shards of 5,000, then of 500, then of 100, and the newest (fewer than
+ * 100) make a partial shard. Ten shards of 500 become one of 5,000 (five of 100, one of
+ * 500) when they fill. One Pagefind process peaks at about 0.3 GiB for 5,000 (see Speed).
+ */
+export const SHARD_LEVELS: readonly number[] = [5000, 500, 100];
 
-/** A shard's folder under pagefind/: the first is Pagefind's own /pagefind/. */
-export const shardDir = (i: number) => (i === 0 ? '' : `part-${i + 1}/`);
+/** One shard of the index: `size` entries from `start` (oldest first), at pagefind/`dir`. */
+export interface ShardPlace {
+  /** The size of a full shard of its level. */
+  readonly level: number;
+  readonly start: number;
+  readonly size: number;
+  readonly dir: string;
+}
+
+/** A shard's folder under pagefind/: the first is Pagefind's own /pagefind/, the others named by level and start, so a full shard never moves. */
+export const shardDir = (level: number, start: number) => (start === 0 ? '' : `part-${level}-${start}/`);
+
+/**
+ * The shards of `count` entries: as many full shards of each level as fit, largest first,
+ * then the rest (fewer than the smallest level) as one partial shard of the smallest.
+ * A full shard stays as it is until the entries after it fill a shard of its level and
+ * it is merged into that one.
+ */
+export function shardLayout(count: number, levels: readonly number[] = SHARD_LEVELS): ShardPlace[] {
+  const out: ShardPlace[] = [];
+  let start = 0;
+  for (const level of levels) {
+    for (; count - start >= level; start += level) out.push({ level, start, size: level, dir: shardDir(level, start) });
+  }
+  const smallest = levels[levels.length - 1];
+  if (start < count) out.push({ level: smallest, start, size: count - start, dir: shardDir(smallest, start) });
+  return out;
+}
 
 /** What Pagefind's `addCustomRecord` takes. */
 export interface SearchRecord {

@@ -7,16 +7,18 @@
 import { translator } from '../../config/strings.js';
 import { href, routes } from '../../config/urls.js';
 import { pageFile, siteFeedLinks } from '../page.js';
-import { SHARD_SIZE, shardDir } from '../../render/search.js';
+import { shardLayout } from '../../render/search.js';
 import type { FileSpec, Output } from '../types.js';
 
 export const searchOutput: Output = {
   name: 'search',
-  plan({ site, settings, search }) {
+  plan({ site, settings, search, searchShards }) {
     if (!settings.search) return [];
-    // The bundles follow from the number of entries, so the page is the same with or without the index's files (`linklog dev` serves those).
-    const shards = Math.max(1, Math.ceil(site.entries.length / SHARD_SIZE));
-    const bundles = Array.from({ length: shards }, (_, i) => href(settings, `pagefind/${shardDir(i)}`));
+    // The bundles follow from the number of entries, so the page is the same with or without
+    // the index's files (`linklog dev` serves those), and changes only when the list of
+    // bundles does (once every 100 entries: a new partial shard).
+    const dirs = shardLayout(site.entries.length, searchShards).map((s) => s.dir);
+    const bundles = (dirs.length ? dirs : ['']).map((dir) => href(settings, `pagefind/${dir}`));
     const files: FileSpec[] = [
       pageFile('search', {
         route: 'search/',
