@@ -128,3 +128,16 @@ export function siteTree(dir: string): Map<string, string> {
       .map(([rel, text]) => [rel, rel === '.linklog-site' ? text.replace(/^pagefind\/.*\n/gm, '') : text]),
   );
 }
+
+const WORDS = ['aardvark', 'bison', 'caribou', 'dingo', 'echidna', 'ferret', 'gecko', 'hyrax', 'ibex', 'jackal', 'kiwi', 'lemur', 'marmot', 'narwhal', 'ocelot', 'pangolin', 'quokka', 'raccoon'];
+
+/** The fixture site (its base path /links/) with entries added (dated after its own) up to `count` published entries; `add(i)` adds the site's i-th entry (0-based, oldest first, the fixture's own counted), `word(i)` is the word only that entry has. */
+export async function shardedSite(count: number): Promise<{ root: string; add: (i: number) => void; word: (i: number) => string }> {
+  const root = copyFixture('basic');
+  const { loadSite } = await import('../src/build/index.js');
+  const own = (await loadSite({ root })).site!.entries.length;
+  const add = (i: number) =>
+    fs.writeFileSync(path.join(root, `content/2026/11/added-${i}.md`), entry({ title: `The ${WORDS[i]}`, url: `https://${WORDS[i]}.example/`, date: `2026-12-${String(i + 1).padStart(2, '0')}`, tags: 'animals' }, `All about the ${WORDS[i]}.\n`));
+  for (let i = 0; i < count - own; i++) add(i);
+  return { root, add: (i) => add(i - own), word: (i) => WORDS[i - own] };
+}

@@ -2,6 +2,7 @@
  * Search in a real browser: the fixture site built (under its base path /links/), served
  * by a plain static server, searched through Pagefind's own JS API at /links/pagefind/
  * and through the /search/ page's UI. Drafts are never found, unless built with --drafts.
+ * With small shards, the page finds entries in a full shard and in the partial one.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { lookup } from 'mrmime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
-import { copyFixture, tempDir } from './helpers.js';
+import { copyFixture, shardedSite, tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -143,6 +144,36 @@ describe.skipIf(!hasChromium)('search in the browser', () => {
     const meta = (await page.locator('.pagefind-ui__result-tag').allInnerTexts()).map((t) => t.trim());
     expect(meta).toEqual(['Site: example.com', 'Date: 2026-11-24']);
     expect(await page.locator('.search-tag a').innerText()).toContain('étiquette');
+    await page.close();
+  });
+
+  it('the search page finds entries in every shard: a full one (/pagefind/), another full one and the partial one', async () => {
+    // Shards of 9 and 3: 14 entries are 9 + 3 + a partial 2, three bundles merged.
+    const { root, word } = await shardedSite(14);
+    const out = path.join(tempDir(), 'site');
+    const r = await build({ root, out, cache: false, searchShards: [9, 3] });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(fs.readdirSync(path.join(out, 'pagefind')).filter((f) => f.startsWith('part-')).sort()).toEqual(['part-3-12', 'part-3-9']);
+    const server = await serve(out);
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/links/`;
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (q) => requests.push(q.url()));
+    for (const [q, title] of [
+      ['folder', 'Folder does not matter'],
+      [word(10), `The ${word(10)}`],
+      [word(13), `The ${word(13)}`],
+    ]) {
+      await page.goto(`${base}search/?q=${q}`);
+      await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual([title]);
+    }
+    // Every bundle was read; the wasm only from the first (merged bundles have none).
+    for (const dir of ['', 'part-3-9/', 'part-3-12/']) expect(requests.some((u) => u.startsWith(`${base}pagefind/${dir}pagefind-entry.json`)), dir).toBe(true);
+    const wasm = requests.filter((u) => u.includes('/wasm.'));
+    expect(wasm.length).toBeGreaterThan(0);
+    expect(wasm.every((u) => u.startsWith(`${base}pagefind/wasm.`)), wasm.join(' ')).toBe(true);
     await page.close();
   });
 });
