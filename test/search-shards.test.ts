@@ -111,6 +111,8 @@ describe('the index with small shards', () => {
     expect(fourth.stats!.searchIndexed).toBe(1);
     expect(fs.readdirSync(path.join(out, 'pagefind')).filter((f) => f.startsWith('part-'))).toEqual(['part-9-9']);
     expect(fs.readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('data-merge="/links/pagefind/part-9-9/"');
+    // The merged shards' cache files are gone.
+    expect(fs.readdirSync(path.join(root, '.linklog-cache')).filter((f) => f.startsWith('search-')).sort()).toEqual(['search-9-0', 'search-9-9']);
     for (const [p, bytes] of filesUnder(path.join(out, 'pagefind'))) if (!p.startsWith('part-')) expect(bytes, p).toBe(full.get(p));
   });
 

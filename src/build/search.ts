@@ -15,6 +15,8 @@
  * 5,000), a build with no content change none, and a shard's files are kept in the cache
  * (`search-<level>-<start>`) so the next build process reuses them.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { CACHE_DIR, readBlob, writeBlob } from '../cache/store.js';
 import type { Settings } from '../config/settings.js';
@@ -76,7 +78,7 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
     const fragments = fragmentFiles(place, levels);
     const key = hashOf(`${PAGEFIND} maxFragments ${fragments ?? 'none'}\0${state.pipeline}\0${searchLanguage(settings)}\0${place.level} ${place.start}\0${entries.map((e) => recordVersion(settings, site, e)).join('\n')}`);
     const { dir } = place;
-    const name = `search-${place.level}-${place.start}`;
+    const name = shardName(place);
     const known = previous.get(dir)?.key === key ? previous.get(dir) : cachedShard(state, name, dir, key);
     if (known) {
       made.push(known);
@@ -100,6 +102,7 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
     saveShard(state, name, shard);
     indexed++;
   }
+  if (indexed) pruneShards(state, new Set(shards.map(({ place }) => shardName(place))));
   const index: SearchIndex = { shards: made };
   state.search = index;
   return { index, diagnostics, indexed };
@@ -129,6 +132,32 @@ async function runPagefind(records: ReturnType<typeof searchRecord>[], language:
     return { files: got.files.map((f) => ({ path: f.path.replaceAll('\\', '/'), bytes: f.content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } catch (e) {
     return { errors: [(e as Error).message] };
+  }
+}
+
+/** A shard's file in the cache. */
+const shardName = (place: ShardPlace) => `search-${place.level}-${place.start}`;
+
+/**
+ * Cached shards no longer in the layout (merged into a larger one, or `search-N` of the
+ * layout before shards had levels) are removed, so the cache does not grow with every merge.
+ */
+function pruneShards(state: BuildState, names: ReadonlySet<string>): void {
+  if (state.options.cache === false) return;
+  const dir = path.join(state.root, CACHE_DIR);
+  let list: string[];
+  try {
+    list = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of list) {
+    if (!/^search-\d+(-\d+)?$/.test(f) || names.has(f)) continue;
+    try {
+      fs.rmSync(path.join(dir, f));
+    } catch {
+      // A folder of that name (not linklog's) or a cache that cannot be written: left alone.
+    }
   }
 }
 
