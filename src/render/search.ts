@@ -12,11 +12,13 @@ import type { Entry } from '../parse/entry.js';
 
 /**
  * Shard sizes, largest first, each a multiple of the next (see README, Search): entries,
- * oldest first, fill shards of 5,000, then of 500, then of 100, and the newest (fewer than
- * 100) make a partial shard. Ten shards of 500 become one of 5,000 (five of 100, one of
- * 500) when they fill. One Pagefind process peaks at about 0.3 GiB for 5,000 (see Speed).
+ * oldest first, fill shards of 5,000, then of 1,000, then of 200, and the newest (fewer than
+ * 200) make a partial shard. Five shards of 1,000 become one of 5,000 (five of 200, one of
+ * 1,000) when they fill. At most 4 + 4 + 1 bundles besides those of 5,000: each one a query
+ * reads costs a reader its meta, filters and an index chunk (15–25 KB for these). One Pagefind process
+ * peaks at about 0.3 GiB for 5,000 (see Speed).
  */
-export const SHARD_LEVELS: readonly number[] = [5000, 500, 100];
+export const SHARD_LEVELS: readonly number[] = [5000, 1000, 200];
 
 /** One shard of the index: `size` entries from `start` (oldest first), at pagefind/`dir`. */
 export interface ShardPlace {
