@@ -1,7 +1,8 @@
 /**
- * The search index's shards: the layout (entry count → shards of each level, a partial one
- * last, merged when ten… fill), and, with small sizes, what one new entry rewrites: only the
- * partial shard's few files, the full shards' files byte for byte the same.
+ * The search index's shards: the layout (entry count → full shards of each level, a partial
+ * one last, a level's shards merged into one of the next when they fill it), and, with small
+ * sizes, what one new entry rewrites: only the partial shard's few files, the full shards'
+ * files byte for byte the same.
  */
 import fs from 'node:fs';
 import path from 'node:path';
