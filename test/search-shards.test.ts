@@ -15,31 +15,32 @@ const errors = (r: { diagnostics: { severity: string }[] }) => r.diagnostics.fil
 const brief = (n: number, levels?: readonly number[]) => shardLayout(n, levels).map((s) => `${s.level}@${s.start}+${s.size}`);
 
 describe('the shard layout', () => {
-  it('is full shards of 5,000, 1,000 and 200, oldest first, then a partial one of fewer than 200', () => {
-    expect(SHARD_LEVELS).toEqual([5000, 1000, 200]);
+  it('is full shards of 5,000, 500 and 100, oldest first, then a partial one of fewer than 100', () => {
+    expect(SHARD_LEVELS).toEqual([5000, 500, 100]);
     expect(shardLayout(0)).toEqual([]);
-    expect(shardLayout(1)).toEqual([{ level: 200, start: 0, size: 1, dir: '' }]);
-    expect(shardLayout(199)).toEqual([{ level: 200, start: 0, size: 199, dir: '' }]);
-    expect(shardLayout(200)).toEqual([{ level: 200, start: 0, size: 200, dir: '' }]);
-    expect(shardLayout(201)).toEqual([
-      { level: 200, start: 0, size: 200, dir: '' },
-      { level: 200, start: 200, size: 1, dir: 'part-200-200/' },
+    expect(shardLayout(1)).toEqual([{ level: 100, start: 0, size: 1, dir: '' }]);
+    expect(shardLayout(99)).toEqual([{ level: 100, start: 0, size: 99, dir: '' }]);
+    expect(shardLayout(100)).toEqual([{ level: 100, start: 0, size: 100, dir: '' }]);
+    expect(shardLayout(101)).toEqual([
+      { level: 100, start: 0, size: 100, dir: '' },
+      { level: 100, start: 100, size: 1, dir: 'part-100-100/' },
     ]);
-    expect(brief(12_345)).toEqual(['5000@0+5000', '5000@5000+5000', '1000@10000+1000', '1000@11000+1000', '200@12000+200', '200@12200+145']);
-    expect(shardLayout(12_345).map((s) => s.dir)).toEqual(['', 'part-5000-5000/', 'part-1000-10000/', 'part-1000-11000/', 'part-200-12000/', 'part-200-12200/']);
-    // At most 4 full shards of 1,000 and 4 of 200 besides those of 5,000: a + 9 bundles.
-    expect(brief(14_999)).toHaveLength(2 + 4 + 4 + 1);
+    expect(brief(12_345)).toEqual(['5000@0+5000', '5000@5000+5000', '500@10000+500', '500@10500+500', '500@11000+500', '500@11500+500', '100@12000+100', '100@12100+100', '100@12200+100', '100@12300+45']);
+    expect(shardLayout(12_345).map((s) => s.dir).slice(0, 3)).toEqual(['', 'part-5000-5000/', 'part-500-10000/']);
+    expect(shardLayout(12_345).at(-1)!.dir).toBe('part-100-12300/');
+    // At most 9 full shards of 500 and 4 of 100 besides those of 5,000: a + 14 bundles.
+    expect(brief(14_999)).toHaveLength(2 + 9 + 4 + 1);
     expect(brief(100_000)).toHaveLength(20);
-    expect(brief(100_001).at(-1)).toBe('200@100000+1');
+    expect(brief(100_001).at(-1)).toBe('100@100000+1');
   });
 
-  it('merges five full shards of 200 into one of 1,000 and five of 1,000 into one of 5,000, at the entry that fills them', () => {
-    expect(brief(999)).toEqual(['200@0+200', '200@200+200', '200@400+200', '200@600+200', '200@800+199']);
-    expect(brief(1000)).toEqual(['1000@0+1000']);
-    expect(brief(4_999)).toEqual(['1000@0+1000', '1000@1000+1000', '1000@2000+1000', '1000@3000+1000', '200@4000+200', '200@4200+200', '200@4400+200', '200@4600+200', '200@4800+199']);
+  it('merges five full shards of 100 into one of 500 and ten of 500 into one of 5,000, at the entry that fills them', () => {
+    expect(brief(499)).toEqual(['100@0+100', '100@100+100', '100@200+100', '100@300+100', '100@400+99']);
+    expect(brief(500)).toEqual(['500@0+500']);
+    expect(brief(4_999)).toEqual([...Array.from({ length: 9 }, (_, i) => `500@${i * 500}+500`), '100@4500+100', '100@4600+100', '100@4700+100', '100@4800+100', '100@4900+99']);
     expect(brief(5_000)).toEqual(['5000@0+5000']);
-    expect(brief(11_199)).toEqual(['5000@0+5000', '5000@5000+5000', '1000@10000+1000', '200@11000+199']);
-    expect(brief(11_200)).toEqual(['5000@0+5000', '5000@5000+5000', '1000@10000+1000', '200@11000+200']);
+    expect(brief(10_599)).toEqual(['5000@0+5000', '5000@5000+5000', '500@10000+500', '100@10500+99']);
+    expect(brief(10_600)).toEqual(['5000@0+5000', '5000@5000+5000', '500@10000+500', '100@10500+100']);
   });
 
   it('keeps every full shard, its place and its folder, while one entry is added, except at a merge', () => {
@@ -47,7 +48,7 @@ describe('the shard layout', () => {
       const before = shardLayout(n);
       const after = shardLayout(n + 1);
       const fullBefore = before.filter((s) => s.size === s.level);
-      const merge = (n + 1) % 1000 === 0;
+      const merge = (n + 1) % 500 === 0;
       if (!merge) expect(after.slice(0, fullBefore.length)).toEqual(fullBefore);
       // Every entry in exactly one shard, in order.
       expect(after.reduce((at, s) => (expect(s.start).toBe(at), at + s.size), 0)).toBe(n + 1);

@@ -6,12 +6,12 @@
  * Scale: Pagefind holds every record of an index in memory while it writes the index
  * (about 50 KiB a record measured with 1.6.0: one index of 100,000 entries goes past
  * 5 GiB), so the entries, oldest first, are cut into shards (render/search.ts's
- * shardLayout: full shards of 5,000, 1,000 and 200, then a partial one), each its own bundle
+ * shardLayout: full shards of 5,000, 500 and 100, then a partial one), each its own bundle
  * indexed on its own (Pagefind frees a finished index, so its process peaks at one shard's
  * worth): the first at /pagefind/, the others at /pagefind/part-<level>-<start>/, merged in
  * the browser (Pagefind's mergeIndex). A shard is keyed by what its records are made from:
- * one new entry re-indexes only the partial shard (fewer than 200 records; once every 1,000
- * entries the shards of 200 merge into one of 1,000, once every 5,000 those of 1,000 into one
+ * one new entry re-indexes only the partial shard (fewer than 100 records; once every 500
+ * entries the shards of 100 merge into one of 500, once every 5,000 those of 500 into one
  * of 5,000), a build with no content change none, and a shard's files are kept in the cache
  * (`search-<level>-<start>`) so the next build process reuses them.
  */
@@ -38,7 +38,7 @@ const BATCH = 500;
  * one file per record unless told to group them, and 100k entries then made 100k files to
  * plan, record and write. 100 groups of 50 records: a shard of 5,000 has ~125 files, and a
  * result's fragment comes in a group of ~3 KB compressed (one record's alone is ~0.2 KB).
- * Shards of the smallest level (200) are not grouped: a shard grouped so is regrouped
+ * Shards of the smallest level (100) are not grouped: a shard grouped so is regrouped
  * whenever its record count crosses a multiple of 100 (one new record then rewrote ~80–120
  * of a 300–5,000-record shard's files), one file per record rewrites only the new one's.
  */

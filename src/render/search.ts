@@ -12,13 +12,15 @@ import type { Entry } from '../parse/entry.js';
 
 /**
  * Shard sizes, largest first, each a multiple of the next (see README, Search): entries,
- * oldest first, fill shards of 5,000, then of 1,000, then of 200, and the newest (fewer than
- * 200) make a partial shard. Five shards of 1,000 become one of 5,000 (five of 200, one of
- * 1,000) when they fill. At most 4 + 4 + 1 bundles besides those of 5,000: each one a query
- * reads costs a reader its meta, filters and an index chunk (15–25 KB for these). One Pagefind process
+ * oldest first, fill shards of 5,000, then of 500, then of 100, and the newest (fewer than
+ * 100) make a partial shard. Ten shards of 500 become one of 5,000 (five of 100, one of 500)
+ * when they fill. The smallest level keeps a new entry's index files to ~5 (a partial shard
+ * of up to 200 real entries spans up to 3 index chunks: 7); the number of levels and their
+ * ratios bound the bundles a query reads: at most 9 + 4 + 1 besides those of 5,000, each
+ * costing a reader its meta, filters and an index chunk (~10–25 KB). One Pagefind process
  * peaks at about 0.3 GiB for 5,000 (see Speed).
  */
-export const SHARD_LEVELS: readonly number[] = [5000, 1000, 200];
+export const SHARD_LEVELS: readonly number[] = [5000, 500, 100];
 
 /** One shard of the index: `size` entries from `start` (oldest first), at pagefind/`dir`. */
 export interface ShardPlace {

@@ -16,7 +16,7 @@ export const searchOutput: Output = {
     if (!settings.search) return [];
     // The bundles follow from the number of entries, so the page is the same with or without
     // the index's files (`linklog dev` serves those), and changes only when the list of
-    // bundles does (once every 200 entries: a new partial shard).
+    // bundles does (once every 100 entries: a new partial shard).
     const dirs = shardLayout(site.entries.length, searchShards).map((s) => s.dir);
     const bundles = (dirs.length ? dirs : ['']).map((dir) => href(settings, `pagefind/${dir}`));
     const files: FileSpec[] = [
