@@ -88,8 +88,11 @@ describe('the index with small shards', () => {
     expect(fs.readdirSync(path.join(out, 'pagefind/part-3-9')).some((f) => /\.js$|^wasm\./.test(f))).toBe(false);
     const full = new Map([...filesUnder(path.join(out, 'pagefind'))].filter(([p]) => !p.startsWith('part-3-12/')));
 
+    // A shard's cache file of the single-size layout before: removed once an index is made.
+    fs.writeFileSync(path.join(root, '.linklog-cache/search-1'), 'old');
     add(13);
     const second = await build({ root, searchShards });
+    expect(fs.existsSync(path.join(root, '.linklog-cache/search-1'))).toBe(false);
     expect(errors(second)).toEqual([]);
     expect(second.stats!.searchIndexed).toBe(1);
     const search = second.stats!.written.filter((f) => f.startsWith('pagefind/'));
