@@ -79,10 +79,56 @@ export function bySource(all: readonly Entry[]): readonly Entry[] {
 
 /** The tags most often on the same entries as `tag`: key and how many entries share both, most first, then by key. */
 export function cooccurring(tag: Tag, limit = 10): Array<{ key: string; count: number }> {
+  return topCounts(cooccurrenceCounts(tag), limit);
+}
+
+/** How many of `tag`'s entries have each other tag. */
+export function cooccurrenceCounts(tag: Tag): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of tag.entries) {
-    for (const k of new Set(e.tagKeys)) if (k !== tag.key) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const e of tag.entries) countTags(counts, e, tag.key, 1);
+  return counts;
+}
+
+/**
+ * `counts` (of `before`, the tag's last version) brought to `tag`, when few of its entries
+ * changed; undefined when many did (then counting again costs about the same). Changes `counts`.
+ */
+export function updateCounts(counts: Map<string, number>, before: Tag, tag: Tag, compare: (a: Entry, b: Entry) => number, most = 64): Map<string, number> | undefined {
+  if (Math.abs(before.entries.length - tag.entries.length) > most) return undefined;
+  // Both lists are in `compare`'s order (the site's, newest first): one walk finds what joined and what left.
+  const joined: Entry[] = [];
+  const left: Entry[] = [];
+  const a = before.entries;
+  const b = tag.entries;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (joined.length + left.length > most) return undefined;
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j >= b.length || (i < a.length && compare(a[i], b[j]) < 0)) left.push(a[i++]);
+    else joined.push(b[j++]);
   }
+  for (const e of left) countTags(counts, e, tag.key, -1);
+  for (const e of joined) countTags(counts, e, tag.key, 1);
+  return counts;
+}
+
+function countTags(counts: Map<string, number>, e: Entry, own: string, by: 1 | -1): void {
+  const keys = e.tagKeys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    // A tag given twice in one entry counts once.
+    if (k === own || keys.indexOf(k) !== i) continue;
+    const n = (counts.get(k) ?? 0) + by;
+    if (n === 0) counts.delete(k);
+    else counts.set(k, n);
+  }
+}
+
+/** The `limit` keys with the highest counts, then by key. */
+export function topCounts(counts: ReadonlyMap<string, number>, limit = 10): Array<{ key: string; count: number }> {
   return [...counts]
     .sort(([a, x], [b, y]) => y - x || compareStrings(a, b))
     .slice(0, limit)

@@ -28,12 +28,6 @@ export function urlsetXml(fragments: readonly string[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="${NS}">\n  ${fragments.join('\n  ')}\n</urlset>\n`;
 }
 
-export function sitemapIndexXml(settings: Settings, parts: ReadonlyArray<{ route: string; newest: number | undefined }>): string {
-  return xmlDocument(
-    x(
-      'sitemapindex',
-      { xmlns: NS },
-      parts.map((p) => x('sitemap', [x('loc', absoluteUrl(settings, p.route)), p.newest !== undefined ? x('lastmod', rfc3339(p.newest)) : undefined])),
-    ),
-  );
+export function sitemapIndexXml(settings: Settings, parts: ReadonlyArray<{ route: string }>): string {
+  return xmlDocument(x('sitemapindex', { xmlns: NS }, parts.map((p) => x('sitemap', [x('loc', absoluteUrl(settings, p.route))]))));
 }

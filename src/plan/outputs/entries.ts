@@ -8,42 +8,47 @@ import type { FileSpec, Output } from '../types.js';
 
 /** What an entry's page was made from at the last plan: it stands while every part is the same object. */
 interface Made {
-  entry: Entry;
   related: readonly Entry[];
   older: Entry | undefined;
   newer: Entry | undefined;
-  feedsKey: string;
-  specs: FileSpec[];
+  spec: FileSpec;
 }
 
 export const entryPages: Output = {
   name: 'entries',
   plan({ site, settings, memo }) {
     const feeds = siteFeedLinks(settings);
-    const kept = memo(() => ({ made: new Map<string, Made>(), tags: undefined as ReadonlyMap<string, Tag> | undefined }));
+    // By entry object: an edited entry is a new one, and one that went is forgotten with it.
+    const kept = memo(() => ({ made: new WeakMap<Entry, Made>(), tags: undefined as ReadonlyMap<string, Tag> | undefined, feedsKey: '' }));
+    // Other feed links: every page is made anew.
+    if (kept.feedsKey !== feeds.key) kept.made = new WeakMap();
+    kept.feedsKey = feeds.key;
     // Entries whose related list may have changed since the last plan (all, the first time).
     const changed = kept.tags && relatedChanged(kept.tags, site);
-    const made = new Map<string, Made>();
     const files: FileSpec[] = [];
-    site.entries.forEach((e, i) => {
+    const { entries } = site;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       // Newest first: the newer neighbour is before, the older after.
-      const newer = site.entries[i - 1];
-      const older = site.entries[i + 1];
-      const last = kept.made.get(e.source);
-      const same = last !== undefined && last.entry === e;
-      const related = same && changed !== undefined && !changed.has(e) ? last.related : relatedEntries(site, e);
-      if (same && sameList(related, last.related) && last.older === older && last.newer === newer && last.feedsKey === feeds.key) {
-        made.set(e.source, last);
-        files.push(...last.specs);
-        return;
+      const newer = entries[i - 1];
+      const older = entries[i + 1];
+      const last = kept.made.get(e);
+      let related: readonly Entry[];
+      if (last !== undefined && changed !== undefined && !changed.has(e)) related = last.related;
+      else {
+        related = relatedEntries(site, e);
+        if (last !== undefined && sameList(related, last.related)) related = last.related;
+      }
+      if (last !== undefined && related === last.related && last.older === older && last.newer === newer) {
+        files.push(last.spec);
+        continue;
       }
       const prev = older && href(settings, routes.entry(older.date.day, older.slug));
       const next = newer && href(settings, routes.entry(newer.date.day, newer.slug));
       const shown = [e, ...related, ...(older ? [older] : []), ...(newer ? [newer] : [])];
       const n = related.length;
-      const specs = [
-        pageFile('entries', {
-          route: routes.entry(e.date.day, e.slug),
+      const spec = pageFile('entries', {
+        route: routes.entry(e.date.day, e.slug),
           template: 'entry',
           feeds,
           prev,
@@ -59,12 +64,10 @@ export const entryPages: Output = {
             prev: older && views.entry(list[1 + n]),
             next: newer && views.entry(list[list.length - 1]),
           }),
-        }),
-      ];
-      made.set(e.source, { entry: e, related, older, newer, feedsKey: feeds.key, specs });
-      files.push(...specs);
-    });
-    kept.made = made;
+        });
+      kept.made.set(e, { related, older, newer, spec });
+      files.push(spec);
+    }
     kept.tags = site.tagsByKey;
     return files;
   },

@@ -19,36 +19,83 @@ interface Listed {
   lastmod: number | undefined;
 }
 
+/** One part's files as last planned: they stand while its pages (route and lastmod, in plan order) do. */
+interface Group {
+  listed: Listed[];
+  base: string;
+  /** Its routes sorted; the first decides where the group's files go among the others. */
+  first: string;
+  parts: Array<{ route: string; spec: FileSpec }>;
+}
+
 export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SITEMAP_SINGLE)): Output {
   return {
     name: 'sitemap',
     plan({ settings, memo }, planned) {
-      const fragments = memo<UrlFragments>(() => new Map());
-      const listed: Listed[] = [];
-      for (const f of planned) if (f.sitemap) listed.push(f.sitemap);
-      listed.sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+      const kept = memo(() => ({ fragments: new Map() as UrlFragments, groups: new Map<string, Group>() }));
       const urlset = (path: string, part: readonly Listed[]): FileSpec => ({
         path,
         output: 'sitemap',
         // Its text is what it is made from: the <url> fragments, the same strings while unchanged.
-        inputs: { entries: [], values: part.map((p) => urlFragment(fragments, settings, p.route, p.lastmod)) },
+        inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, p.lastmod)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
-      if (listed.length <= single) return [urlset(routes.sitemap(), listed)];
-      const parts = splitParts(listed, limit).map(({ name, part }) => {
-        let newest: number | undefined;
-        for (const p of part) if (p.lastmod !== undefined && (newest === undefined || p.lastmod > newest)) newest = p.lastmod;
-        return { route: routes.sitemapPart(name), part, newest };
-      });
+      // Pages by the part they go in (a year's, or the rest), in plan order.
+      const byName = new Map<string, Listed[]>();
+      let count = 0;
+      for (const f of planned) {
+        if (!f.sitemap) continue;
+        count++;
+        const name = partName(f.sitemap.route, 1);
+        const list = byName.get(name);
+        if (list) list.push(f.sitemap);
+        else byName.set(name, [f.sitemap]);
+      }
+      if (count <= single) {
+        kept.groups.clear();
+        return [urlset(routes.sitemap(), sortRoutes([...byName.values()].flat()))];
+      }
+      // A part whose pages are as they were keeps its files: a new link re-sorts its year, not 100,000 routes.
+      const groups: Group[] = [];
+      for (const [name, listed] of byName) {
+        const last = kept.groups.get(name);
+        if (last && last.base === settings.baseUrl && sameListed(last.listed, listed)) {
+          groups.push(last);
+          continue;
+        }
+        const sorted = sortRoutes(listed);
+        const parts = splitParts(name, sorted, limit).map(({ name: part, list }) => {
+          const route = routes.sitemapPart(part);
+          return { route, spec: urlset(route, list) };
+        });
+        const group = { listed, base: settings.baseUrl, first: sorted[0].route, parts };
+        kept.groups.set(name, group);
+        groups.push(group);
+      }
+      for (const name of kept.groups.keys()) if (!byName.has(name)) kept.groups.delete(name);
+      groups.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+      const parts = groups.flatMap((g) => g.parts);
+      // No <lastmod> per part: the index then changes only when a part is added or goes, and a
+      // crawler learns of a changed part from the part's own Last-Modified.
       const index: FileSpec = {
         path: routes.sitemap(),
         output: 'sitemap',
-        inputs: { entries: [], values: parts.flatMap((p) => [p.route, p.newest]) },
+        inputs: { entries: [], values: parts.map((p) => p.route) },
         render: (ctx) => sitemapIndexXml(ctx.settings, parts),
       };
-      return [index, ...parts.map((p) => urlset(p.route, p.part))];
+      return [index, ...parts.map((p) => p.spec)];
     },
   };
+}
+
+function sortRoutes(listed: readonly Listed[]): Listed[] {
+  return [...listed].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+}
+
+function sameListed(a: readonly Listed[], b: readonly Listed[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].route !== b[i].route || a[i].lastmod !== b[i].lastmod)) return false;
+  return true;
 }
 
 function partName(route: string, depth: 1 | 2): string {
@@ -64,24 +111,21 @@ function isDigits(s: string, from: number, to: number): boolean {
   return true;
 }
 
-function splitParts(listed: readonly Listed[], limit: number): Array<{ name: string; part: Listed[] }> {
-  const group = (list: readonly Listed[], depth: 1 | 2) => {
-    const by = new Map<string, Listed[]>();
-    for (const p of list) {
-      const name = partName(p.route, depth);
-      const part = by.get(name);
-      if (part) part.push(p);
-      else by.set(name, [p]);
+/** A group's parts: itself, or by month when a year has more than `limit` pages, then numbered slices. */
+function splitParts(name: string, sorted: readonly Listed[], limit: number): Array<{ name: string; list: Listed[] }> {
+  const byMonth = new Map<string, Listed[]>();
+  if (sorted.length > limit && name !== 'site') {
+    for (const p of sorted) {
+      const sub = partName(p.route, 2);
+      const list = byMonth.get(sub);
+      if (list) list.push(p);
+      else byMonth.set(sub, [p]);
     }
-    return by;
-  };
-  const out: Array<{ name: string; part: Listed[] }> = [];
-  for (const [name, list] of group(listed, 1)) {
-    const byMonth = list.length > limit && name !== 'site' ? group(list, 2) : new Map([[name, list]]);
-    for (const [sub, part] of byMonth) {
-      // Still too many (a month of over 50,000 links, or as many tags): numbered slices.
-      for (let i = 0; i < part.length; i += limit) out.push({ name: i === 0 ? sub : `${sub}-${i / limit + 1}`, part: part.slice(i, i + limit) });
-    }
+  } else byMonth.set(name, [...sorted]);
+  const out: Array<{ name: string; list: Listed[] }> = [];
+  for (const [sub, part] of byMonth) {
+    // Still too many (a month of over 50,000 links, or as many tags): numbered slices.
+    for (let i = 0; i < part.length; i += limit) out.push({ name: i === 0 ? sub : `${sub}-${i / limit + 1}`, list: part.slice(i, i + limit) });
   }
   return out;
 }

@@ -1,13 +1,16 @@
 /** The tag index, `/tags/`, and each tag's list of entries, `/tags/<slug>/`. */
 import { href, routes } from '../../config/urls.js';
-import { cooccurring, mostUsed } from '../../model/tags.js';
-import type { Tag } from '../../model/index.js';
+import { cooccurrenceCounts, mostUsed, topCounts, updateCounts } from '../../model/tags.js';
+import { compareEntries, type Tag } from '../../model/index.js';
 import type { Settings } from '../../config/settings.js';
 import { translator } from '../../config/strings.js';
 import { dateFormatter, type DateFormatter } from '../../render/dates.js';
 import { tagView, tagWithCount, type TagView } from '../../render/views.js';
 import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
+
+/** Tags with at least this many entries keep their co-occurrence counts between plans. */
+const BIG_TAG = 1000;
 
 export const tagPages: Output = {
   name: 'tags',
@@ -18,10 +21,19 @@ export const tagPages: Output = {
     const dayOf = (day: string) => dayLink(settings, dates, day);
     // Co-occurring tags by key, kept while a tag is the same object (its entries did not
     // change); their views, while those tags keep their names and slugs.
-    const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>(), shown: new WeakMap<Tag, RelatedTags>() }));
+    // A big tag's counts are kept by key too, and brought up to date when a few of its entries change.
+    const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>(), shown: new WeakMap<Tag, RelatedTags>(), counts: new Map<string, { tag: Tag; counts: Map<string, number> }>() }));
+    const countsOf = (tag: Tag): Map<string, number> => {
+      const last = cooc.counts.get(tag.key);
+      const counts = (last && updateCounts(last.counts, last.tag, tag, compareEntries)) ?? cooccurrenceCounts(tag);
+      if (tag.entries.length >= BIG_TAG) cooc.counts.set(tag.key, { tag, counts });
+      else cooc.counts.delete(tag.key);
+      return counts;
+    };
+    for (const key of cooc.counts.keys()) if (!site.tagsByKey.has(key)) cooc.counts.delete(key);
     const relatedOf = (tag: Tag): RelatedTags => {
       let list = cooc.byTag.get(tag);
-      if (!list) cooc.byTag.set(tag, (list = cooccurring(tag)));
+      if (!list) cooc.byTag.set(tag, (list = topCounts(countsOf(tag))));
       const tags = list.map(({ key }) => site.tagsByKey.get(key));
       const last = cooc.shown.get(tag);
       if (last && last.list === list && last.names.length === tags.length && tags.every((t, i) => t !== undefined && last.names[i] === `${t.slug}=${t.name}`)) return last;

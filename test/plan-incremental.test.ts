@@ -1,0 +1,114 @@
+/** What the plan keeps from one plan to the next (linklog dev): it must give what a fresh plan gives. */
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../src/config/settings.js';
+import type { Site } from '../src/model/index.js';
+import { compareEntries } from '../src/model/index.js';
+import { cooccurrenceCounts, updateCounts, type Tag } from '../src/model/tags.js';
+import type { Entry } from '../src/parse/entry.js';
+import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
+import { emptyPlanMemo, signer } from '../src/plan/sign.js';
+import type { FileSpec, PlanContext } from '../src/plan/types.js';
+import type { RenderContext } from '../src/render/context.js';
+
+/** A pseudo-random sequence, the same every run. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+let made = 0;
+/** The fields the plan reads of an entry; `hash` decides where a long list is cut into runs. */
+function fakeEntry(tagKeys: string[], instant = made, hash = `h${made}`): Entry {
+  made++;
+  return { source: `e${made}.md`, slug: `e${made}`, hash, tagKeys, date: { instant, day: '2026-01-01' } } as unknown as Entry;
+}
+
+const site = { tags: [], tagsByKey: new Map() } as unknown as Site;
+const spec = (entries: readonly Entry[]): FileSpec => ({ path: 'x/index.html', output: 'test', inputs: { entries, values: [] }, render: () => '' });
+const sigOf = (entries: readonly Entry[], memo = emptyPlanMemo()) => signer(memo, site, 'k', new Map()).sign(spec(entries)).sig;
+
+describe('signing long lists a run at a time', () => {
+  // One in 64 hashes starts with 'A': the ends of runs.
+  const hashes = random(7);
+  const list = Array.from({ length: 3000 }, (_, i) => fakeEntry([], -i, `${hashes() < 1 / 64 ? 'A' : 'b'}${i}`));
+
+  it('gives the signature a fresh memo gives, whatever was signed before', () => {
+    const memo = emptyPlanMemo();
+    const first = sigOf(list, memo);
+    expect(sigOf([...list], memo)).toBe(first);
+    expect(sigOf(list)).toBe(first);
+    // A new entry at the front, then one replaced in the middle: each signed as a fresh memo signs it.
+    const grown = [fakeEntry([], 1, 'b-new'), ...list];
+    expect(sigOf(grown, memo)).toBe(sigOf(grown));
+    expect(sigOf(grown, memo)).not.toBe(first);
+    const edited = [...list];
+    edited[1500] = fakeEntry([], -1500, `${list[1500].hash}-edited`);
+    expect(sigOf(edited, memo)).toBe(sigOf(edited));
+    expect(sigOf(edited, memo)).not.toBe(first);
+  });
+
+  it('tells a list from the same entries in another order, or one entry short', () => {
+    const memo = emptyPlanMemo();
+    const first = sigOf(list, memo);
+    const swapped = [...list];
+    [swapped[10], swapped[11]] = [swapped[11], swapped[10]];
+    expect(sigOf(swapped, memo)).not.toBe(first);
+    expect(sigOf(list.slice(1), memo)).not.toBe(first);
+    expect(sigOf(list.slice(0, -1), memo)).not.toBe(first);
+  });
+});
+
+describe('co-occurring tags of a big tag, counted again only for what changed', () => {
+  it('equals counting every entry again, through entries joining and leaving', () => {
+    const rnd = random(3);
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const pick = () => ['web', ...keys.filter(() => rnd() < 0.3), ...(rnd() < 0.1 ? ['web', 'a'] : [])];
+    let entries = Array.from({ length: 400 }, (_, i) => fakeEntry(pick(), Math.floor(rnd() * 1000) + i * 0)).sort(compareEntries);
+    const tag = (list: Entry[]): Tag => ({ key: 'web', name: 'web', slug: 'web', entries: list });
+    let last = tag(entries);
+    let counts = cooccurrenceCounts(last);
+    for (let step = 0; step < 40; step++) {
+      const next = [...entries];
+      for (let k = Math.floor(rnd() * 4); k > 0; k--) next.splice(Math.floor(rnd() * next.length), 1);
+      for (let k = Math.floor(rnd() * 4); k > 0; k--) next.push(fakeEntry(pick(), Math.floor(rnd() * 1000)));
+      next.sort(compareEntries);
+      const now = tag(next);
+      const updated = updateCounts(counts, last, now, compareEntries);
+      expect(updated).toBeDefined();
+      expect(new Map([...updated!].sort())).toEqual(new Map([...cooccurrenceCounts(now)].sort()));
+      [entries, last, counts] = [next, now, updated!];
+    }
+    // Too many changes: counted again by the caller.
+    expect(updateCounts(counts, last, tag(entries.slice(100)), compareEntries)).toBeUndefined();
+  });
+});
+
+describe('sitemap parts kept between plans', () => {
+  const settings = { baseUrl: 'https://example.org/' } as Settings;
+  const page = (route: string, lastmod: number): FileSpec => ({ path: `${route}index.html`, output: 'test', inputs: { entries: [], values: [] }, render: () => '', sitemap: { route, lastmod } });
+  const pages = (bump: number) => [
+    page('', 1),
+    page('tags/', 2),
+    ...Array.from({ length: 6 }, (_, i) => page(`2025/01/0${i + 1}/`, 10 + i)),
+    ...Array.from({ length: 6 }, (_, i) => page(`2026/01/0${i + 1}/`, 20 + i + (i === 5 ? bump : 0))),
+  ];
+  const plan = (memo: Map<string, unknown>, planned: FileSpec[]) => {
+    const ctx = { settings, memo: <T>(init: () => T) => (memo.has('m') ? memo.get('m') : (memo.set('m', init()), memo.get('m'))) as T } as PlanContext;
+    return sitemapOutput(4, 4).plan(ctx, planned);
+  };
+  const text = (files: FileSpec[]) => files.map((f) => [f.path, String(f.render({ settings } as RenderContext, f.inputs))]);
+
+  it('makes anew only the part whose pages changed, and the same files as a fresh plan', () => {
+    const memo = new Map<string, unknown>();
+    const before = plan(memo, pages(0));
+    const after = plan(memo, pages(5));
+    expect(text(after)).toEqual(text(plan(new Map(), pages(5))));
+    const changed = after.filter((f, i) => f !== before[i]).map((f) => f.path);
+    // The year's parts are made again (the same text where their pages are the same); the index
+    // lists the same parts (it has no lastmod): made again, but the same text.
+    expect(changed).toEqual(['sitemap.xml', 'sitemaps/2026-01.xml', 'sitemaps/2026-01-2.xml']);
+    expect(text(after).filter(([p]) => p === 'sitemaps/2026-01.xml')).toEqual(text(before).filter(([p]) => p === 'sitemaps/2026-01.xml'));
+    expect(text([after[0]])).toEqual(text([before[0]]));
+    expect(String(after[0].render({ settings } as RenderContext, after[0].inputs))).not.toContain('lastmod');
+  });
+});
