@@ -1,5 +1,8 @@
 /** What the plan keeps from one plan to the next (linklog dev): it must give what a fresh plan gives. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { devBuilds } from '../src/dev/builds.js';
 import type { Settings } from '../src/config/settings.js';
 import type { Site } from '../src/model/index.js';
 import { compareEntries } from '../src/model/index.js';
@@ -9,6 +12,7 @@ import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
 import type { FileSpec, PlanContext } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
+import { entry, makeSite } from './helpers.js';
 
 /** A pseudo-random sequence, the same every run. */
 function random(seed: number): () => number {
@@ -110,5 +114,36 @@ describe('sitemap parts kept between plans', () => {
     expect(text(after).filter(([p]) => p === 'sitemaps/2026-01.xml')).toEqual(text(before).filter(([p]) => p === 'sitemaps/2026-01.xml'));
     expect(text([after[0]])).toEqual(text([before[0]]));
     expect(String(after[0].render({ settings } as RenderContext, after[0].inputs))).not.toContain('lastmod');
+  });
+});
+
+describe('path clashes in later dev builds (only new paths are checked)', () => {
+  it('finds a clash a new entry makes with a public file, and one a new public file makes with an entry, as a fresh build does', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }),
+      // A file with no dot, where a page of 2027 would need a folder.
+      'public/2027': 'x\n',
+    });
+    const dev = devBuilds({ root, out: path.join(root, '_site') });
+    const codes = async () => (await dev.build()).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}: ${d.code}`);
+    const add = async (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+      if (rel.startsWith('content/')) dev.sourceChanged(rel);
+      else dev.otherChanged();
+      return codes();
+    };
+    expect(await codes()).toEqual([]);
+    expect(await add('content/b.md', entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-02', tags: '[web]' }))).toEqual([]);
+    expect(await add('content/c.md', entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-03', tags: '[web]' }))).toEqual([]);
+    // The first page of 2027 needs the folder public/2027 stands in.
+    expect(await add('content/d.md', entry({ title: 'D', url: 'https://example.com/d', date: '2027-01-01', tags: '[web]' }))).toEqual(['public/2027: path-clash']);
+    fs.rmSync(path.join(root, 'content/d.md'));
+    dev.sourceChanged('content/d.md');
+    expect(await codes()).toEqual([]);
+    expect(await add('content/e.md', entry({ title: 'E', url: 'https://example.com/e', date: '2026-01-04', tags: '[web]' }))).toEqual([]);
+    // A public file where the folder of a tag's pages goes.
+    expect(await add('public/tags/web', 'x\n')).toEqual(['public/tags/web: path-clash']);
   });
 });

@@ -11,7 +11,7 @@ import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
-import { signer, type PlanMemo } from './sign.js';
+import { signer, type PlanMemo, type Slot } from './sign.js';
 import type { FileSpec, PageDoc, PlanContext, PlannedFile, SearchIndex } from './types.js';
 
 export interface PlanInput {
@@ -44,8 +44,21 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   if (memo.settingsKey !== input.settingsKey) memo.outputs.clear();
   const { sign } = signer(memo, input.site, input.settingsKey, input.templateKeys);
   const diagnostics: Diagnostic[] = [];
+  // Each path's slot is looked up once per plan: it says whether the path was planned
+  // before (in this plan, or the last) and holds its last signed file.
+  const plan = ++memo.plans;
   const specs: FileSpec[] = [];
-  const paths = new Set<string>();
+  const slots: Slot[] = [];
+  const added: string[] = [];
+  const take = (spec: FileSpec) => {
+    let slot = memo.slots.get(spec.path);
+    if (slot === undefined) {
+      memo.slots.set(spec.path, (slot = { plan, templateKey: '' }));
+      added.push(spec.path);
+    } else slot.plan = plan;
+    specs.push(spec);
+    slots.push(slot);
+  };
   for (const output of OUTPUTS) {
     const own = <T>(name: string, init: () => T): T => {
       if (!memo.outputs.has(name)) memo.outputs.set(name, init());
@@ -70,21 +83,17 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
         kept.set(id, { part, key, specs: made });
         return made;
       },
-      planned: (path) => paths.has(path),
+      planned: (path) => memo.slots.get(path)?.plan === plan,
       report: (d) => diagnostics.push(d),
     };
-    for (const spec of output.plan(ctx, specs)) {
-      specs.push(spec);
-      paths.add(spec.path);
-    }
+    for (const spec of output.plan(ctx, specs)) take(spec);
     if (kept.size > seen.size) for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
   }
-  const files = specs.map(sign);
-  if (memo.signed.size > files.length) {
-    const live = new Set(files.map((f) => f.path));
-    for (const p of memo.signed.keys()) if (!live.has(p)) memo.signed.delete(p);
-  }
-  const clashes = findPathClashes(paths);
+  const files = specs.map((spec, i) => sign(spec, slots[i]));
+  // Paths planned no more (or one path planned twice: the sizes differ either way).
+  if (memo.slots.size !== specs.length) for (const [p, slot] of memo.slots) if (slot.plan !== plan) memo.slots.delete(p);
+  const clashes = newClashes(memo, plan, added) ? findPathClashes(specs.map((s) => s.path)) : [];
+  memo.clashFree = clashes.length === 0;
   const byPath = new Map(clashes.length ? files.map((f) => [f.path, f]) : []);
   const reported = new Set<string>();
   for (const [file, needsFolder] of clashes) {
@@ -109,6 +118,34 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
     diagnostics.push(error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: ${fix}`));
   }
   return { files, diagnostics, index: entryIndex(files) };
+}
+
+/**
+ * Whether the plan may have a path clash. After a plan with none, only a path new to this one
+ * can make one: a planned file where it needs a folder, or it where a planned path needs one.
+ * The full check (findPathClashes) runs when this cannot tell.
+ */
+function newClashes(memo: PlanMemo, plan: number, added: readonly string[]): boolean {
+  if (!memo.clashFree || memo.folders === undefined) {
+    // The first plan, or after one with clashes: everything is checked. From the second plan on
+    // (\`linklog dev\`; a build plans once), the folders are noted for the next.
+    if (memo.plans > 1) memo.folders = foldersOf(memo.slots.keys());
+    return true;
+  }
+  if (added.length === 0) return false;
+  const folders = memo.folders;
+  for (const p of added) if (folders.has(p)) return true;
+  for (const f of foldersOf(added)) {
+    if (memo.slots.get(f)?.plan === plan) return true;
+    folders.add(f);
+  }
+  return false;
+}
+
+function foldersOf(paths: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const p of paths) for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i));
+  return folders;
 }
 
 /** Which files show each entry: made a slice at a time (see `steps`) or all at once when asked. */

@@ -12,8 +12,14 @@ import type { FileSpec, PlannedFile, Value } from './types.js';
 export interface PlanMemo {
   /** Hash of the pipeline, settings and drafts flag: part of every signature. Another clears the memo. */
   settingsKey: string;
-  /** Each path's last planned file, with the key of the template it was signed under. */
-  signed: Map<string, Signed>;
+  /** Each path planned: the plan that last had it, and its last planned file with the key of the template it was signed under. */
+  slots: Map<string, Slot>;
+  /** Counts plans: a slot whose `plan` is the current one was planned this time. */
+  plans: number;
+  /** Whether the last plan had no path clashes: then only its new paths need checking (see plan.ts). */
+  clashFree: boolean;
+  /** Every folder some planned path was in since it was made (never fewer: a folder gone only costs a full check). */
+  folders?: Set<string>;
   /** Tag key → display name at the last plan: a renamed tag re-signs the files that show it. */
   tagNames: Map<string, string>;
   /** Each output's own memo (see PlanContext.memo). */
@@ -35,13 +41,14 @@ const LONG_LIST = 512;
 /** How many runs starting at one entry (in different lists) are remembered. */
 const RUNS_PER_ENTRY = 4;
 
-interface Signed {
+export interface Slot {
+  plan: number;
   templateKey: string;
-  file: PlannedFile;
+  file?: PlannedFile;
 }
 
 export function emptyPlanMemo(): PlanMemo {
-  return { settingsKey: '', signed: new Map(), tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap() };
+  return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap() };
 }
 
 function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
@@ -65,7 +72,8 @@ function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
 export function signer(memo: PlanMemo, site: Site, settingsKey: string, templateKeys: ReadonlyMap<string, string>) {
   if (memo.settingsKey !== settingsKey) {
     memo.settingsKey = settingsKey;
-    memo.signed.clear();
+    memo.slots.clear();
+    memo.folders = undefined;
   }
   // An entry's view shows its tags' display names, which other entries decide (the
   // spelling used most wins): an entry is signed by its hash and those names.
@@ -121,13 +129,13 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
   const hash = (spec: FileSpec, templateKey: string) =>
     hashOf(`${settingsKey}\0${spec.output}\0${spec.path}\0${templateKey}\0${spec.inputs.values.map(String).join('\0')}\0${entriesDigest(spec.inputs.entries)}`);
 
-  /** `spec` signed: the last file of its path while its inputs are the same, else a new one, hashed. */
-  const sign = (spec: FileSpec): PlannedFile => {
+  /** `spec` signed: the last file of its path while its inputs are the same, else a new one, hashed. `slot`: its path's, when the caller has it. */
+  const sign = (spec: FileSpec, slot?: Slot): PlannedFile => {
     const templateKey = templateKeyOf(spec);
     const { values, entries } = spec.inputs;
-    const last = memo.signed.get(spec.path);
+    const last = slot ?? memo.slots.get(spec.path);
     if (
-      last &&
+      last?.file &&
       last.file.output === spec.output &&
       last.templateKey === templateKey &&
       (last.file.inputs === spec.inputs || (sameValues(last.file.inputs.values, values) &&
@@ -137,7 +145,10 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
       return last.file;
     }
     const file: PlannedFile = { ...spec, sig: hash(spec, templateKey) };
-    memo.signed.set(spec.path, { templateKey, file });
+    if (last) {
+      last.templateKey = templateKey;
+      last.file = file;
+    } else memo.slots.set(spec.path, { plan: memo.plans, templateKey, file });
     return file;
   };
   return { sign };
