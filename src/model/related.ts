@@ -13,6 +13,7 @@
  */
 import type { Entry } from '../parse/entry.js';
 import { bisect } from './checks.js';
+import { diffSorted } from './diff.js';
 import { compareEntries, type Site } from './index.js';
 import type { Tag } from './tags.js';
 
@@ -109,12 +110,8 @@ export function relatedChanged(before: ReadonlyMap<string, Tag>, site: Site, poo
       for (const e of tag.entries) changed.add(e);
       continue;
     }
-    const was = new Set(old.entries);
-    const now = new Set(tag.entries);
-    tag.entries.forEach((e, i) => {
-      if (!was.has(e)) around(tag.entries, i);
-    });
-    for (const e of old.entries) if (!now.has(e)) around(tag.entries, bisect(tag.entries, e, compareEntries));
+    const { joined, left } = diffSorted(old.entries, tag.entries, compareEntries)!;
+    for (const { at } of [...joined, ...left]) around(tag.entries, at);
   }
   return changed;
 }

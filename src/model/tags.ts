@@ -1,6 +1,7 @@
 /** Tags: entries grouped by tag key, each shown under the spelling used most. */
 import { compareStrings } from '../lib/diagnostics.js';
 import type { Entry } from '../parse/entry.js';
+import { diffSorted } from './diff.js';
 import { slugify } from '../parse/slug.js';
 
 export interface Tag {
@@ -95,23 +96,10 @@ export function cooccurrenceCounts(tag: Tag): Map<string, number> {
  */
 export function updateCounts(counts: Map<string, number>, before: Tag, tag: Tag, compare: (a: Entry, b: Entry) => number, most = 64): Map<string, number> | undefined {
   if (Math.abs(before.entries.length - tag.entries.length) > most) return undefined;
-  // Both lists are in `compare`'s order (the site's, newest first): one walk finds what joined and what left.
-  const joined: Entry[] = [];
-  const left: Entry[] = [];
-  const a = before.entries;
-  const b = tag.entries;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (joined.length + left.length > most) return undefined;
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (j >= b.length || (i < a.length && compare(a[i], b[j]) < 0)) left.push(a[i++]);
-    else joined.push(b[j++]);
-  }
-  for (const e of left) countTags(counts, e, tag.key, -1);
-  for (const e of joined) countTags(counts, e, tag.key, 1);
+  const diff = diffSorted(before.entries, tag.entries, compare, most);
+  if (!diff) return undefined;
+  for (const { entry } of diff.left) countTags(counts, entry, tag.key, -1);
+  for (const { entry } of diff.joined) countTags(counts, entry, tag.key, 1);
   return counts;
 }
 

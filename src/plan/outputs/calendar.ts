@@ -1,6 +1,6 @@
 /** The calendar: a page per day, month and year, and the archive of every year and month. */
 import { href, routes } from '../../config/urls.js';
-import { groupDays } from '../../model/index.js';
+import { groupDays, type Day } from '../../model/index.js';
 import { translator } from '../../config/strings.js';
 import { dateFormatter } from '../../render/dates.js';
 import { dayTitle } from '../../render/strings.js';
@@ -9,7 +9,7 @@ import type { FileSpec, Output } from '../types.js';
 
 export const calendarPages: Output = {
   name: 'calendar',
-  plan({ site, settings, keep }) {
+  plan({ site, settings, keep, memo }) {
     const h = (route: string) => href(settings, route);
     const feeds = siteFeedLinks(settings);
     const tr = translator(settings);
@@ -39,25 +39,37 @@ export const calendarPages: Output = {
       ]);
       files.push(...page);
     });
+    // A month page stands while its days are the same objects (the model shares a day nothing touched).
+    const months = memo(() => ({ feedsKey: '', made: new Map<string, { days: readonly Day[]; spec: FileSpec }>() }));
+    if (months.feedsKey !== feeds.key) months.made.clear();
+    months.feedsKey = feeds.key;
+    const live = new Set<string>();
     for (const m of site.months) {
-      files.push(
-        pageFile('calendar', {
-          route: routes.month(m.month),
-          template: 'month',
-          title: tr.t('month.title', { month: monthName(m.month) }),
-          feeds,
-          entries: m.days.flatMap((d) => d.entries),
-          lastmod: m.lastmod,
-          data: (views, entries) => ({
-            month: m.month,
-            name: monthName(m.month),
-            count: entries.length,
-            days: groupDays(entries).map(views.day),
-            yearHref: h(routes.year(m.month.slice(0, 4))),
-          }),
+      live.add(m.month);
+      const last = months.made.get(m.month);
+      if (last && sameDays(last.days, m.days)) {
+        files.push(last.spec);
+        continue;
+      }
+      const spec = pageFile('calendar', {
+        route: routes.month(m.month),
+        template: 'month',
+        title: tr.t('month.title', { month: monthName(m.month) }),
+        feeds,
+        entries: m.days.flatMap((d) => d.entries),
+        lastmod: m.lastmod,
+        data: (views, entries) => ({
+          month: m.month,
+          name: monthName(m.month),
+          count: entries.length,
+          days: groupDays(entries).map(views.day),
+          yearHref: h(routes.year(m.month.slice(0, 4))),
         }),
-      );
+      });
+      months.made.set(m.month, { days: m.days, spec });
+      files.push(spec);
     }
+    if (months.made.size > live.size) for (const key of months.made.keys()) if (!live.has(key)) months.made.delete(key);
     for (const y of site.years) {
       files.push(
         pageFile('calendar', {
@@ -106,3 +118,9 @@ export const calendarPages: Output = {
     return files;
   },
 };
+
+function sameDays(a: readonly Day[], b: readonly Day[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
