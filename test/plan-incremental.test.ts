@@ -12,7 +12,7 @@ import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
 import type { FileSpec, PlanContext } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
-import { entry, makeSite } from './helpers.js';
+import { entry, makeSite, REPO } from './helpers.js';
 
 /** A pseudo-random sequence, the same every run. */
 function random(seed: number): () => number {
@@ -145,5 +145,42 @@ describe('path clashes in later dev builds (only new paths are checked)', () => 
     expect(await add('content/e.md', entry({ title: 'E', url: 'https://example.com/e', date: '2026-01-04', tags: '[web]' }))).toEqual([]);
     // A public file where the folder of a tag's pages goes.
     expect(await add('public/tags/web', 'x\n')).toEqual(['public/tags/web: path-clash']);
+  });
+});
+
+describe('feed HTML kept from one dev build to the next', () => {
+  it('is made again when the feed entry template or a tag name changes, and the feeds equal a fresh build', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }),
+      'content/b.md': entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-02', tags: '[web, news]' }),
+    });
+    const out = path.join(root, '_site');
+    const dev = devBuilds({ root, out });
+    const feed = () => fs.readFileSync(path.join(out, 'feed.xml'), 'utf8');
+    const fresh = async () => {
+      const other = path.join(root, '_fresh');
+      fs.rmSync(other, { recursive: true, force: true });
+      await devBuilds({ root, out: other, cache: false }).build();
+      return fs.readFileSync(path.join(other, 'feed.xml'), 'utf8');
+    };
+    expect((await dev.build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const template = fs.readFileSync(path.join(REPO, 'templates/_feed-entry.eta'), 'utf8');
+    fs.mkdirSync(path.join(root, 'templates'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'templates/_feed-entry.eta'), `<p>marked</p>\n${template}`);
+    dev.otherChanged();
+    await dev.build();
+    expect(feed().match(/marked/g)?.length).toBe(2);
+    expect(feed()).toBe(await fresh());
+    // One more entry spells `web` as `WEB` twice: the name shown changes in every entry's HTML.
+    fs.writeFileSync(path.join(root, 'content/c.md'), entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-03', tags: '[WEB]' }));
+    fs.writeFileSync(path.join(root, 'content/d.md'), entry({ title: 'D', url: 'https://example.com/d', date: '2026-01-04', tags: '[WEB]' }));
+    dev.sourceChanged('content/c.md');
+    dev.sourceChanged('content/d.md');
+    await dev.build();
+    // The entries' HTML is escaped in Atom's content.
+    expect(feed().match(/rel="tag">WEB&#x3C;/g)?.length).toBe(4);
+    expect(feed()).not.toContain('rel="tag">web&#x3C;');
+    expect(feed()).toBe(await fresh());
   });
 });

@@ -6,7 +6,8 @@ import { zone } from '../lib/time.js';
 import { bodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { PlannedFile } from '../plan/types.js';
-import { siteView, TemplateError, type RenderContext } from '../render/context.js';
+import { nextFeedHtml, siteView, TemplateError, type RenderContext } from '../render/context.js';
+import { FEED_ENTRY_TEMPLATE } from '../render/feed.js';
 import type { TemplateSet } from '../render/templates.js';
 import { createViews } from '../render/views.js';
 import { OutputError } from '../write/errors.js';
@@ -30,7 +31,8 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
     common: siteView(settings),
     tr: translator(settings),
     dates: dateFormatter(settings),
-    feedHtml: new Map(),
+    // The last build's, while the settings and the feed entry template are the same.
+    feedHtml: (state.feedHtml = nextFeedHtml(state.feedHtml, `${JSON.stringify(settings)}\0${templates.keys.get(FEED_ENTRY_TEMPLATE) ?? ''}`)),
   };
 }
 

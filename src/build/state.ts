@@ -13,7 +13,7 @@ import type { Model } from '../model/index.js';
 import type { Plan } from '../plan/plan.js';
 import type { SearchIndex } from '../plan/types.js';
 import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
-import type { RenderContext } from '../render/context.js';
+import type { FeedHtml, RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
 import { emptyViewCache, type ViewCache } from '../render/views.js';
 import { writeBuffers, type WriteBuffers } from '../write/buffers.js';
@@ -76,6 +76,8 @@ export interface BuildState {
   manifest: Manifest;
   /** The write stage's reusable buffers. */
   buffers: WriteBuffers;
+  /** Feed HTML of the entries the last build's feeds showed (see render/context.ts). */
+  feedHtml?: FeedHtml;
   /** The last build that wrote the site, for `linklog dev`'s fast path and warm-up. */
   last?: { plan: Plan; ctx: RenderContext; settingsKey: string };
   /** The newest finished search index (Pagefind's files per shard; see build/search.ts). */

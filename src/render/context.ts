@@ -34,25 +34,43 @@ export interface RenderContext {
   common: ReturnType<typeof siteView>;
   /**
    * Each entry's HTML in feeds (`_feed-entry.eta`), rendered once per build for every format
-   * and feed. (Each format's serialised item is made again per feed: kept too, they took ~0.4 GB
-   * at 100k entries and saved no measurable time.)
+   * and feed, and taken from the last build's while the settings, that template and the
+   * entry's tag names stand (see FeedHtml). (Each format's serialised item is made again per
+   * feed: kept too, they took ~0.4 GB at 100k entries and saved no measurable time.)
    */
-  feedHtml: Fragments;
+  feedHtml: FeedHtml;
 }
 
 /**
- * Text made once per entry and reused by later files (feed HTML), kept as UTF-8 bytes: every
- * entry is in some feed, and at 100k entries the strings, as the many pieces they were joined
- * from, held several times the bytes.
+ * Feed HTML of the entries this build used (`now`), and of those the last build used
+ * (`last`, made under the same `key`): only one build's are kept, so \`linklog dev\`
+ * holds no more than the build that rendered every feed did.
  */
-export type Fragments = Map<Entry, Buffer>;
+export interface FeedHtml {
+  key: string;
+  now: Map<Entry, { names: string; html: Buffer }>;
+  last: ReadonlyMap<Entry, { names: string; html: Buffer }>;
+}
 
-/** The entry's text from `memo`, made by `make` (and kept) the first time. */
-export function fragmentOf(memo: Fragments, e: Entry, make: () => string): string {
-  const kept = memo.get(e);
-  if (kept !== undefined) return kept.toString('utf8');
+/** This build's feed HTML, taking over the last build's when `key` (settings, template) is the same. */
+export function nextFeedHtml(last: FeedHtml | undefined, key: string): FeedHtml {
+  return { key, now: new Map(), last: last?.key === key ? last.now : new Map() };
+}
+
+/**
+ * The entry's feed HTML from `memo`, made by `make` (and kept) the first time. `names`: its
+ * tags' names and slugs, which the HTML shows. Kept as UTF-8 bytes: every entry is in some
+ * feed, and at 100k entries the strings, as the many pieces they were joined from, held
+ * several times the bytes.
+ */
+export function feedHtmlOf(memo: FeedHtml, e: Entry, names: string, make: () => string): string {
+  const kept = memo.now.get(e) ?? memo.last.get(e);
+  if (kept !== undefined && kept.names === names) {
+    memo.now.set(e, kept);
+    return kept.html.toString('utf8');
+  }
   const text = make();
-  memo.set(e, Buffer.from(text, 'utf8'));
+  memo.now.set(e, { names, html: Buffer.from(text, 'utf8') });
   return text;
 }
 

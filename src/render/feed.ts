@@ -8,7 +8,7 @@ import type { Author } from '../config/settings.js';
 import { absoluteUrl, entryId, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry, Via } from '../parse/entry.js';
-import { fragmentOf, TemplateError, type RenderContext } from './context.js';
+import { feedHtmlOf, TemplateError, type RenderContext } from './context.js';
 import { dayTitle } from './strings.js';
 
 export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
@@ -102,10 +102,15 @@ export const FEED_ENTRY_TEMPLATE = '_feed-entry';
 
 /**
  * An entry's HTML in every feed: `_feed-entry.eta` with the entry's view, every URL
- * absolute (its commentary, tags, permalink), rendered once per build.
+ * absolute (its commentary, tags, permalink), rendered once per build (or kept from the last).
  */
 export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
-  return fragmentOf(ctx.feedHtml, e, () => makeFeedEntryHtml(ctx, e));
+  let names = '';
+  for (const key of e.tagKeys) {
+    const tag = ctx.site.tagsByKey.get(key)!;
+    names += `${tag.name}\t${tag.slug}\n`;
+  }
+  return feedHtmlOf(ctx.feedHtml, e, names, () => makeFeedEntryHtml(ctx, e));
 }
 
 function makeFeedEntryHtml(ctx: RenderContext, e: Entry): string {
