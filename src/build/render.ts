@@ -77,9 +77,14 @@ export async function renderAndWrite(
     throw e;
   }
   try {
-    for (const file of files) {
-      if (sync.keep(file.path, file.sig)) continue;
-      await sync.put(file.path, file.sig, file.render(ctx, file.inputs));
+    try {
+      for (const file of files) {
+        if (sync.keep(file.path, file.sig)) continue;
+        await sync.put(file.path, file.sig, file.render(ctx, file.inputs));
+      }
+    } finally {
+      // Every file is rendered: the last build's feed HTML is needed no more.
+      ctx.feedHtml.last = new Map();
     }
   } catch (e) {
     await sync.abandon();

@@ -49,6 +49,7 @@ export interface RenderContext {
 export interface FeedHtml {
   key: string;
   now: Map<Entry, { names: string; html: Buffer }>;
+  /** Let go once this build has rendered its files (build/render.ts). */
   last: ReadonlyMap<Entry, { names: string; html: Buffer }>;
 }
 
