@@ -11,7 +11,7 @@ import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
-import { signer, type PlanMemo, type Slot } from './sign.js';
+import { signer, type PlanMemo } from './sign.js';
 import type { FileSpec, PageDoc, PlanContext, PlannedFile, SearchIndex } from './types.js';
 
 export interface PlanInput {
@@ -47,8 +47,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   // Each path's slot is looked up once per plan: it says whether the path was planned
   // before (in this plan, or the last) and holds its last signed file.
   const plan = ++memo.plans;
-  const specs: FileSpec[] = [];
-  const slots: Slot[] = [];
+  const files: PlannedFile[] = [];
   const added: string[] = [];
   const take = (spec: FileSpec) => {
     let slot = memo.slots.get(spec.path);
@@ -56,8 +55,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       memo.slots.set(spec.path, (slot = { plan, templateKey: '' }));
       added.push(spec.path);
     } else slot.plan = plan;
-    specs.push(spec);
-    slots.push(slot);
+    files.push(sign(spec, slot));
   };
   for (const output of OUTPUTS) {
     const own = <T>(name: string, init: () => T): T => {
@@ -86,13 +84,12 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       planned: (path) => memo.slots.get(path)?.plan === plan,
       report: (d) => diagnostics.push(d),
     };
-    for (const spec of output.plan(ctx, specs)) take(spec);
+    for (const spec of output.plan(ctx, files)) take(spec);
     if (kept.size > seen.size) for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
   }
-  const files = specs.map((spec, i) => sign(spec, slots[i]));
   // Paths planned no more (or one path planned twice: the sizes differ either way).
-  if (memo.slots.size !== specs.length) for (const [p, slot] of memo.slots) if (slot.plan !== plan) memo.slots.delete(p);
-  const clashes = newClashes(memo, plan, added) ? findPathClashes(specs.map((s) => s.path)) : [];
+  if (memo.slots.size !== files.length) for (const [p, slot] of memo.slots) if (slot.plan !== plan) memo.slots.delete(p);
+  const clashes = newClashes(memo, plan, added) ? findPathClashes(files.map((f) => f.path)) : [];
   memo.clashFree = clashes.length === 0;
   const byPath = new Map(clashes.length ? files.map((f) => [f.path, f]) : []);
   const reported = new Set<string>();
