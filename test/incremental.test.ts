@@ -224,7 +224,7 @@ describe('incremental builds', () => {
     expect(siteTree(out)).toEqual(await freshBuild(root));
   });
 
-  it("dev's warm-up indexes the plan for edits, renders the front pages only when asked, and says whether it did", async () => {
+  it("dev's warm-up renders the front pages only when asked, and says whether it did; an edit after it is patched", async () => {
     const root = copyFixture('basic');
     const out = path.join(root, '_site');
     const builder = devBuilds({ root });
@@ -239,7 +239,7 @@ describe('incremental builds', () => {
     expect(finish(builder.warmUp({ pages: false })).warmed).toBe(false);
     const full = finish(builder.warmUp());
     expect(full.warmed).toBe(true);
-    expect(full.steps).toBeGreaterThan(1);
+    expect(full.steps).toBeGreaterThan(0);
     // Nothing written by warming up; an edit after it is patched and equals a fresh build.
     expect(siteTree(out)).toEqual(before);
     const file = 'content/2026/11/date-only.md';

@@ -28,10 +28,9 @@ export interface DevBuilds {
    */
   missedChanges(): Change[];
   /**
-   * While the session waits, a slice per `next()`: first indexes which files show each
-   * entry (what a content edit needs), then, with `pages`, renders the front pages and
-   * throws the HTML away (a new entry shifts them all; rendering them once keeps every
-   * entry's partial and warms the code). Returns whether the front pages were done.
+   * While the session waits, a slice per `next()`: with `pages`, renders the front pages and
+   * throws the HTML away (rendering them once keeps every entry's partial and warms the
+   * code). Returns whether the front pages were done.
    */
   warmUp(options?: { pages?: boolean }): Generator<void, boolean, void>;
   save(options?: { manifestOnly?: boolean }): void;
@@ -123,7 +122,6 @@ export function devBuilds(options: BuildOptions): DevBuilds {
     *warmUp(opts = {}) {
       const last = state.last;
       if (!last) return false;
-      yield* last.plan.index.steps();
       if (opts.pages === false) return false;
       for (const file of last.plan.files) {
         if (file.output !== 'home') continue;

@@ -83,9 +83,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     contentTimer = setTimeout(() => builds.save(), 30_000);
   };
 
-  // A few slices at a time while nothing else runs: a change waits for one at most. After
-  // every build the new plan is indexed for edits; the front pages are rendered until that
-  // is done once, and again when templates or settings change (every partial renders anew).
+  // A few slices at a time while nothing else runs: a change waits for one at most. The
+  // front pages are rendered until that is done once, and again when templates or settings
+  // change (every partial renders anew).
   let warmed = false;
   let capture: Capture | undefined;
   let warm = builds.warmUp();
