@@ -5,6 +5,7 @@
  * entries, a new object per file and plan kept the old generation's collector busy.)
  */
 import { hashOf } from '../lib/hash.js';
+import { runDigests, type RunMemo } from './runs.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { FileSpec, PlannedFile, Value } from './types.js';
@@ -26,20 +27,12 @@ export interface PlanMemo {
   outputs: Map<string, unknown>;
   /** Each entry's version string (its hash and its tags' display names), while no tag is renamed. */
   versions: WeakMap<Entry, string>;
-  /** Digests of runs of a long list's entries, by the run's first entry (see entriesDigest); cleared with `versions`. */
-  runs: WeakMap<Entry, Run[]>;
-}
-
-/** A run of a long list's entries and the hash of their versions. */
-interface Run {
-  entries: readonly Entry[];
-  digest: string;
+  /** Digests of runs of a long list's entries' versions (see runs.ts); cleared with `versions`. */
+  runs: RunMemo;
 }
 
 /** Lists longer than this are signed a run at a time. */
 const LONG_LIST = 512;
-/** How many runs starting at one entry (in different lists) are remembered. */
-const RUNS_PER_ENTRY = 4;
 
 export interface Slot {
   plan: number;
@@ -54,11 +47,6 @@ export function emptyPlanMemo(): PlanMemo {
 function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameRun(run: readonly Entry[], list: readonly Entry[], from: number): boolean {
-  for (let i = 0; i < run.length; i++) if (run[i] !== list[from + i]) return false;
   return true;
 }
 
@@ -97,34 +85,9 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));
     return v;
   };
-  /** The hash of `list[from..to)`'s versions, kept while the run holds the same entries. */
-  const runDigest = (list: readonly Entry[], from: number, to: number): string => {
-    const first = list[from];
-    const known = runs.get(first);
-    if (known) for (const r of known) if (r.entries.length === to - from && sameRun(r.entries, list, from)) return r.digest;
-    const entries = list.slice(from, to);
-    const run = { entries, digest: hashOf(entries.map(versionOf).join(',')) };
-    if (!known) runs.set(first, [run]);
-    else if (known.unshift(run) > RUNS_PER_ENTRY) known.pop();
-    return run.digest;
-  };
-  /**
-   * What a file's entries are signed by. A long list (the stamp's every entry, a month's, a
-   * big tag's) is cut into runs that end at entries whose hash starts with 'A' (one in 64):
-   * the cuts depend on the entries, not on positions, so a new entry changes one run's digest
-   * and the rest are looked up, not hashed again.
-   */
-  const entriesDigest = (list: readonly Entry[]): string => {
-    if (list.length <= LONG_LIST) return list.map(versionOf).join(',');
-    const digests: string[] = [];
-    let from = 0;
-    for (let i = 0; i < list.length; i++) {
-      if (i + 1 < list.length && list[i].hash.charCodeAt(0) !== 65) continue;
-      digests.push(runDigest(list, from, i + 1));
-      from = i + 1;
-    }
-    return `runs:${digests.join(',')}`;
-  };
+  /** What a file's entries are signed by: a long list (the stamp's every entry, a month's, a big tag's) a run at a time. */
+  const entriesDigest = (list: readonly Entry[]): string =>
+    list.length <= LONG_LIST ? list.map(versionOf).join(',') : `runs:${runDigests(list, runs, versionOf, ',').join(',')}`;
   const templateKeyOf = (spec: FileSpec) => (spec.inputs.template === undefined ? '' : (templateKeys.get(spec.inputs.template) ?? ''));
   const hash = (spec: FileSpec, templateKey: string) =>
     hashOf(`${settingsKey}\0${spec.output}\0${spec.path}\0${templateKey}\0${spec.inputs.values.map(String).join('\0')}\0${entriesDigest(spec.inputs.entries)}`);

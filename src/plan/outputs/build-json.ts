@@ -6,6 +6,7 @@
  */
 import { hashOf } from '../../lib/hash.js';
 import { VERSION } from '../../lib/package.js';
+import { runDigests, type RunMemo } from '../runs.js';
 import type { Output } from '../types.js';
 
 export const BUILD_JSON = 'build.json';
@@ -17,7 +18,7 @@ export interface BuildStamp {
   /** The site's baseUrl as built: its feeds and sitemap hold absolute URLs under it. */
   baseUrl: string;
   git?: { commit?: string; branch?: string; clean?: boolean };
-  /** A hash of every published entry's path and text, in the site's order. */
+  /** A hash of every published entry's path and text, in the site's order (of the hashes of runs of them, see plan/runs.ts). */
   content: string;
   entries: number;
   pages: number;
@@ -25,7 +26,9 @@ export interface BuildStamp {
 
 export const buildJson: Output = {
   name: 'build-json',
-  plan({ site, git }, planned) {
+  plan({ site, git, memo }, planned) {
+    // Kept between plans: a new link in `linklog dev` hashes its run of entries, not 100k.
+    const runs = memo<RunMemo>(() => new WeakMap());
     let pages = 0;
     for (const f of planned) if (f.inputs.template !== undefined && f.path.endsWith('.html')) pages++; // feeds render with a template too
     const gitPart = git && { commit: git.commit, branch: git.branch, clean: git.clean };
@@ -41,7 +44,7 @@ export const buildJson: Output = {
             version: VERSION,
             baseUrl: settings.baseUrl,
             ...(gitPart ? { git: gitPart } : {}),
-            content: hashOf(inputs.entries.map((e) => e.hash).join('\n')),
+            content: hashOf(runDigests(inputs.entries, runs, (e) => e.hash, '\n').join('\n')),
             entries: inputs.entries.length,
             pages,
           };
