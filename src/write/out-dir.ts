@@ -44,6 +44,65 @@ export function ownedText(paths: Iterable<string>): string {
   return text;
 }
 
+/** The marker's bytes (ownedText's, UTF-8) with the paths they list and where each path's line ends. */
+export interface OwnedList {
+  paths: readonly string[];
+  bytes: Buffer;
+  ends: Uint32Array;
+}
+
+const HEADER_BYTES = Buffer.from(OWNED_HEADER);
+
+/**
+ * ownedText(paths) as bytes. With `last` (the list of a set of paths: `has` says which are
+ * in it, `goes` which of them are not in `paths`), the lines `paths` shares with it in the
+ * same order are copied from its bytes, so a new path among 125k costs a copy, not the
+ * encoding of every path. A path of `last` met out of its order: everything is encoded.
+ */
+export function ownedList(paths: Iterable<string>, last?: { list: OwnedList; has(p: string): boolean; goes(p: string): boolean }): OwnedList {
+  const list: string[] = [];
+  for (const p of paths) if (p !== MARKER) list.push(p);
+  const n = list.length;
+  // Where each line comes from: a line of `last`, or -1 (encoded).
+  const from = new Int32Array(n).fill(-1);
+  if (last) {
+    const old = last.list.paths;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const p = list[i];
+      while (j < old.length && old[j] !== p && last.goes(old[j])) j++;
+      if (j < old.length && old[j] === p) from[i] = j++;
+      else if (last.has(p)) return ownedList(list);
+    }
+  }
+  const oldEnds = last?.list.ends;
+  const startOf = (j: number) => (j === 0 ? HEADER_BYTES.length : oldEnds![j - 1]);
+  let size = HEADER_BYTES.length;
+  for (let i = 0; i < n; i++) size += from[i] === -1 ? Buffer.byteLength(list[i]) + 1 : oldEnds![from[i]] - startOf(from[i]);
+  const bytes = Buffer.allocUnsafe(size);
+  const ends = new Uint32Array(n);
+  let at = HEADER_BYTES.copy(bytes, 0);
+  for (let i = 0; i < n; ) {
+    if (from[i] === -1) {
+      at += bytes.write(list[i], at);
+      bytes[at++] = 0x0a;
+      ends[i++] = at;
+      continue;
+    }
+    // A run of consecutive lines of `last`: one copy.
+    const first = from[i];
+    const shift = at - startOf(first);
+    let k = i;
+    while (k < n && from[k] === first + (k - i)) {
+      ends[k] = oldEnds![from[k]] + shift;
+      k++;
+    }
+    at += last!.list.bytes.copy(bytes, at, startOf(first), oldEnds![from[k - 1]]);
+    i = k;
+  }
+  return { paths: list, bytes, ends };
+}
+
 /**
  * The files linklog wrote, as the marker's text lists them; undefined when it has no list
  * (no marker, or the empty marker of older versions).
