@@ -20,7 +20,7 @@ import { findBlockers } from './blockers.js';
 import { OutputError } from './errors.js';
 import { faultsFromEnv, type Faults } from './faults.js';
 import { joinSafely, sameBytes } from './files.js';
-import { MARKER, ownedFrom, ownedList, ownedText } from './out-dir.js';
+import { MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
 import type { OwnedList } from './out-dir.js';
@@ -164,20 +164,27 @@ export function startSync(out: string, options: SyncOptions): Sync {
         if (problems.length) throw new OutputError(problems, false);
         // Trusted records with the same paths: the marker lists them already.
         const sameOwned = allAgain && records.size === previous.size;
+        // The marker's list for `previous` (its lines are previous's keys), or undefined.
+        const known = buffers.owned?.of === previous ? buffers.owned : undefined;
         let list: OwnedList | undefined;
         if (sameOwned) {
-          // The list made for `previous` lists these paths too.
-          if (buffers.owned?.of === previous) list = buffers.owned;
+          list = known;
         } else if (trust) {
-          // Made from the list of `previous` where there is one: its set is previous's keys.
-          const last = buffers.owned?.of === previous ? { list: buffers.owned, has: (p: string) => previous.has(p), goes: (p: string) => !records.has(p) } : undefined;
-          list = ownedList(records.keys(), last);
-          pending!.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } });
+          const paths = [...records.keys()];
+          list = ownedList(
+            records.has(MARKER) ? paths.filter((p) => p !== MARKER) : paths,
+            known && { list: known, has: (p) => previous.has(p), goes: (p) => !records.has(p) },
+            buffers.ownedRoom,
+          );
+          // Its bytes stay as they are until the next sync: not copied.
+          pending!.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } }, true);
         } else {
           const text = ownedText(records.keys());
           if (text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
         }
         const done = () => {
+          // A new list takes the room's memory; the one it replaces gives its memory to the next.
+          if (list !== known) buffers.ownedRoom = known ? roomOf(known, buffers.ownedRoom) : { from: buffers.ownedRoom.from };
           buffers.owned = list && { ...list, of: records };
           return { records, written, removed, produced };
         };
