@@ -204,3 +204,39 @@ describe('linklog dev on a taken port', () => {
     }
   });
 });
+
+describe("linklog dev's list of entry files", () => {
+  it('stays sorted and in step with the disk as files and folders come and go', async () => {
+    const { devBuilds } = await import('../src/dev/builds.js');
+    const { statSources } = await import('../src/load/sources.js');
+    const e = (n: string) => entry({ title: n, url: `https://example.com/${n}`, date: '2026-11-24' });
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, 'linklog.yaml'), 'baseUrl: https://example.com/\n');
+    const put = (rel: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), e(path.basename(rel, '.md')));
+    };
+    // A folder `a/` sorts after its siblings `a-b.md` and `a.md`: removing it must take only what is under it.
+    for (const rel of ['content/a-b.md', 'content/a.md', 'content/a/x.md', 'content/a/y/z.md', 'content/b.md']) put(rel);
+    const b = devBuilds({ root, cache: false });
+    const listed = async () => (await b.build()).inputs!.sources.map((s) => `${s.rel} ${s.size}`);
+    const onDisk = () => statSources(root).map((s) => `${s.rel} ${s.size}`).sort();
+    expect(await listed()).toEqual(onDisk());
+    put('content/a/w.md');
+    expect(b.sourceChanged('content/a/w.md')).toBe('add');
+    fs.appendFileSync(path.join(root, 'content/a-b.md'), 'More.\n');
+    expect(b.sourceChanged('content/a-b.md')).toBe('change');
+    expect(await listed()).toEqual(onDisk());
+    fs.rmSync(path.join(root, 'content/a'), { recursive: true });
+    expect(b.sourceChanged('content/a')).toBe('unlink');
+    expect(await listed()).toEqual(onDisk());
+    fs.rmSync(path.join(root, 'content/a.md'));
+    expect(b.sourceChanged('content/a.md')).toBe('unlink');
+    put('content/0.md');
+    b.sourceChanged('content/0.md');
+    put('content/c.md');
+    b.sourceChanged('content/c.md');
+    expect(await listed()).toEqual(onDisk());
+    expect(await listed()).toEqual(['content/0.md', 'content/a-b.md', 'content/b.md', 'content/c.md'].map((r) => `${r} ${fs.statSync(path.join(root, r)).size}`));
+  });
+});

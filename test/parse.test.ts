@@ -182,3 +182,36 @@ describe('parseSettings', () => {
     ]);
   });
 });
+
+describe('parseSources', () => {
+  it('forgets a file gone in the same build as one came, and lists the changes in order', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { parseSources } = await import('../src/build/parse.js');
+    const { createState } = await import('../src/build/state.js');
+    const { statSources } = await import('../src/load/sources.js');
+    const { makeSite } = await import('./helpers.js');
+    const e = (n: string) => entry({ title: n, url: `https://example.com/${n}`, date: '2026-11-24' });
+    const root = makeSite({ 'linklog.yaml': 'baseUrl: https://example.org/\n', 'content/a.md': e('a'), 'content/b.md': e('b'), 'content/c.md': e('c') });
+    const state = createState({ root, cache: false });
+    const s = settings();
+    const titles = (list: readonly { title: string }[]) => list.map((x) => x.title);
+    expect(titles(parseSources(state, statSources(root), s, new Set()).entries)).toEqual(['a', 'b', 'c']);
+    // As many files as before, but `a` and `c` went and `d` came, while `b` changed: the records of `a` and `c` go.
+    fs.rmSync(path.join(root, 'content/a.md'));
+    fs.rmSync(path.join(root, 'content/c.md'));
+    fs.writeFileSync(path.join(root, 'content/d.md'), e('d'));
+    fs.writeFileSync(path.join(root, 'content/e.md'), e('e'));
+    fs.writeFileSync(path.join(root, 'content/b.md'), e('b2'));
+    const next = parseSources(state, statSources(root), s, new Set());
+    expect(titles(next.entries)).toEqual(['b2', 'd', 'e']);
+    expect([...state.content!.sources.keys()].sort()).toEqual(['content/b.md', 'content/d.md', 'content/e.md']);
+    expect(titles(next.changes!.removed)).toEqual(['a', 'c', 'b']);
+    expect(titles(next.changes!.added)).toEqual(['b2', 'd', 'e']);
+    // Nothing changed: no changes, the same entries.
+    const same = parseSources(state, statSources(root), s, new Set());
+    expect(titles(same.entries)).toEqual(['b2', 'd', 'e']);
+    expect(same.changes).toEqual({ added: [], removed: [] });
+    expect(same.parsed).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBuffers } from '../src/write/buffers.js';
-import { MARKER } from '../src/write/out-dir.js';
+import { MARKER, ownedList, ownedText, roomOf, type OwnedRoom } from '../src/write/out-dir.js';
 import type { OutputRecord } from '../src/write/records.js';
 import { startSync, type SyncResult } from '../src/write/sync.js';
 import { snapshotTree, tempDir } from './helpers.js';
@@ -17,8 +17,8 @@ interface PlannedFile {
 const buffers = writeBuffers();
 
 /** What the build does with the write stage: each file kept or rendered and put, then finished; abandoned on a throw. */
-async function syncOutput(out: string, files: readonly PlannedFile[], previous: ReadonlyMap<string, OutputRecord>, options: { memoryBudget?: number } = {}): Promise<SyncResult> {
-  const sync = startSync(out, { previous, buffers, files: files.length, memoryBudget: options.memoryBudget });
+async function syncOutput(out: string, files: readonly PlannedFile[], previous: ReadonlyMap<string, OutputRecord>, options: { memoryBudget?: number; trustRecords?: boolean } = {}): Promise<SyncResult> {
+  const sync = startSync(out, { previous, buffers, files: files.length, memoryBudget: options.memoryBudget, trustRecords: options.trustRecords });
   try {
     for (const f of files) if (!sync.keep(f.path, f.sig)) await sync.put(f.path, f.sig, f.render());
   } catch (e) {
@@ -97,6 +97,65 @@ describe('syncOutput updating a site in place', () => {
     await expect(syncOutput(out, failing, records, { memoryBudget: 0 })).rejects.toThrow('template broke');
     expect(snapshotTree(out)).toEqual(before);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['site']);
+  });
+});
+
+describe('syncOutput with trusted records (linklog dev after its first build)', () => {
+  it('removes what was not planned again and lists exactly the planned paths in the marker, in plan order', async () => {
+    const out = path.join(tempDir(), 'site');
+    const file = (p: string, v = 'v1'): PlannedFile => ({ path: p, sig: `${p} ${v}`, render: () => `${p} ${v}` });
+    const files = (paths: string[], v?: string) => paths.map((p) => file(p, v));
+    let records = await firstSync(out, files(['a/index.html', 'b/index.html', 'c/index.html', 'd/index.html']));
+    /** `listed`: the order the marker lists them in (the same paths in another order leave it as it was). */
+    const markerAfter = async (planned: PlannedFile[], expectRemoved: string[] = [], listed?: string[]) => {
+      const r = await syncOutput(out, planned, records, { trustRecords: true });
+      records = r.records;
+      const paths = [...new Set(planned.map((f) => f.path))];
+      expect(r.removed).toEqual(expectRemoved);
+      expect([...r.records.keys()]).toEqual(paths);
+      expect(fs.readFileSync(path.join(out, MARKER), 'utf8')).toBe(ownedText(listed ?? paths));
+      expect([...snapshotTree(out).keys()].filter((p) => p !== MARKER).sort()).toEqual([...paths].sort());
+      return r;
+    };
+    // Nothing new: the marker stands (its list is made once, from the records).
+    expect((await markerAfter(files(['a/index.html', 'b/index.html', 'c/index.html', 'd/index.html']))).written).toEqual([]);
+    // New paths among the old ones, one of them not ASCII.
+    await markerAfter(files(['0/index.html', 'a/index.html', 'ab/index.html', 'b/index.html', 'c/index.html', 'é/index.html', 'd/index.html']));
+    // As many paths as before: one went, one came.
+    await markerAfter(files(['0/index.html', 'a/index.html', 'ab/index.html', 'b/index.html', 'é/index.html', 'd/index.html', 'e/index.html']), ['c/index.html']);
+    // A path planned twice while another went: the count of paths planned again is of distinct paths.
+    await markerAfter(files(['0/index.html', 'a/index.html', 'a/index.html', 'ab/index.html', 'b/index.html', 'é/index.html', 'd/index.html']), ['e/index.html']);
+    // The same paths in another order, and a page changed: the marker lists the same paths already.
+    const before = ['0/index.html', 'a/index.html', 'ab/index.html', 'b/index.html', 'é/index.html', 'd/index.html'];
+    await markerAfter([...files(['d/index.html', 'é/index.html', 'b/index.html', 'ab/index.html', 'a/index.html']), file('0/index.html', 'v2')], [], before);
+    // Then one more: the marker follows the new order.
+    await markerAfter([...files(['d/index.html', 'é/index.html', 'b/index.html', 'ab/index.html', 'a/index.html']), file('0/index.html', 'v2'), file('f/index.html')]);
+    // Only removals.
+    await markerAfter(files(['d/index.html', 'b/index.html', 'a/index.html']), ['0/index.html', 'ab/index.html', 'f/index.html', 'é/index.html']);
+  });
+
+  it('makes the marker from the last one as ownedText would, whatever changed between them', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pool = Array.from({ length: 60 }, (_, i) => `${i % 3 ? 'p' : 'ü'}/${i}/index.html`);
+    // Made in the memory of the list before the last, as a sync does.
+    let room: OwnedRoom = {};
+    let last = ownedList(pool.slice(0, 30), undefined, room);
+    expect(last.bytes.toString()).toBe(ownedText(pool.slice(0, 30)));
+    room = { from: room.from };
+    for (let round = 0; round < 300; round++) {
+      // Mostly the same list with a few paths in or out; now and then two swapped.
+      const next = pool.filter((p) => (last.paths.includes(p) ? random() > 0.05 : random() < 0.05));
+      if (random() < 0.2 && next.length > 2) [next[0], next[1]] = [next[1], next[0]];
+      const old = new Set(last.paths);
+      const now = new Set(next);
+      const made = ownedList(next, { list: last, has: (p) => old.has(p), goes: (p) => !now.has(p) }, room);
+      expect(made.bytes.toString()).toBe(ownedText(next));
+      expect(made.paths).toEqual(next);
+      expect([...made.ends.subarray(0, next.length)]).toEqual(next.map((_, i) => Buffer.byteLength(ownedText(next.slice(0, i + 1)))));
+      room = roomOf(last, room);
+      last = made;
+    }
   });
 });
 

@@ -165,7 +165,8 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     return { ...failed(), outputChanged: outcome.outputChanged };
   }
   const reported = sortDiagnostics(diagnostics);
-  const pages = plan.files.filter((f) => f.inputs.template !== undefined).length;
+  let pages = 0;
+  for (const f of plan.files) if (f.inputs.template !== undefined) pages++;
   const { result } = outcome;
   if (request.write) {
     state.last = { plan, ctx, settingsKey };

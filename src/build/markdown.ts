@@ -23,7 +23,11 @@ export async function markdownStep(state: BuildState, entries: readonly Entry[],
   if (rendered > 0) state.unsaved.content = true;
   const diagnostics = failures.map((f) => error(f.entry.source, f.entry.lines.body, f.code, f.message));
   const lookup = bodyLookup(bodies, state.pipeline, settings);
-  for (const e of entries) diagnostics.push(...bodyWarnings(e, lookup.get(e)));
+  for (const e of entries) {
+    const html = lookup.get(e);
+    // Most bodies have no warnings: no list is made for them.
+    if (html?.warnings) diagnostics.push(...bodyWarnings(e, html));
+  }
   return { rendered, diagnostics };
 }
 

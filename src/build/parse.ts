@@ -18,7 +18,10 @@ export interface Parsed {
   parsed: number;
 }
 
-/** `forced`: files to read again whatever their stat says (a watcher saw them change). */
+/**
+ * `sources`: the entry files, each path once (a listing or the watcher's map), in path order.
+ * `forced`: files to read again whatever their stat says (a watcher saw them change).
+ */
 export function parseSources(state: BuildState, sources: readonly SourceStat[], settings: Settings, forced: ReadonlySet<string>): Parsed {
   const { content } = contentOf(state);
   const parseKey = JSON.stringify({ timezone: settings.timezone, maxTagsPerEntry: settings.maxTagsPerEntry });
@@ -29,53 +32,67 @@ export function parseSources(state: BuildState, sources: readonly SourceStat[], 
     state.unsaved.content = true;
   }
   const ctx = { settings, zone: zone(settings.timezone) };
-  const changes: { added: Entry[]; removed: Entry[] } = { added: [], removed: [] };
-  const seen = new Set(sources.map((f) => f.rel));
-  for (const [rel, rec] of content.sources) {
-    if (seen.has(rel)) continue;
-    content.sources.delete(rel);
-    if (rec.entry) changes.removed.push(rec.entry);
-    state.unsaved.content = true;
-  }
+  const records = content.sources;
+  const before = records.size;
+  /** Sources that had a record when the walk came to them: with `before`, whether any record's file is no longer listed. */
+  let listed = 0;
+  /** Old versions of files read again or dropped, in path order. */
+  const replaced: Entry[] = [];
+  const added: Entry[] = [];
   const entries: Entry[] = [];
   const diagnostics: Diagnostic[] = [];
-  const forget = (rel: string, rec: SourceRecord) => {
-    content.sources.delete(rel);
-    if (rec.entry) changes.removed.push(rec.entry);
-    state.unsaved.content = true;
-  };
   let parsed = 0;
-  sources.forEach((stat, i) => {
-    let rec = content.sources.get(stat.rel);
+  for (let i = 0; i < sources.length; i++) {
+    const stat = sources[i];
+    let rec = records.get(stat.rel);
+    if (rec) listed++;
     if (stat.skipped !== undefined) {
       // Not a file linklog reads (a FIFO, a link out of the site or round in a loop): named, never opened.
-      if (rec) forget(stat.rel, rec);
+      if (rec) {
+        records.delete(stat.rel);
+        if (rec.entry) replaced.push(rec.entry);
+        state.unsaved.content = true;
+      }
       diagnostics.push(warning(printablePath(stat.rel), undefined, 'source-skipped', `skipped: ${stat.skipped}`));
-      return;
+      continue;
     }
-    if (!rec || !sameStat(rec, stat) || forced.has(stat.rel)) {
-      if (rec?.entry) changes.removed.push(rec.entry);
+    if (!rec || !sameStat(rec, stat) || (forced.size > 0 && forced.has(stat.rel))) {
+      if (rec?.entry) replaced.push(rec.entry);
       const file = readSource(state.root, stat.rel);
       if (!file) {
-        content.sources.delete(stat.rel);
-        return;
+        records.delete(stat.rel);
+        continue;
       }
       if (file.unreadable !== undefined) {
-        content.sources.delete(stat.rel);
+        records.delete(stat.rel);
         state.unsaved.content = true;
         diagnostics.push(error(printablePath(stat.rel), undefined, 'source-unreadable', file.unreadable));
-        return;
+        continue;
       }
       const r = parseEntry(file, ctx);
       rec = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, entry: r.entry, diagnostics: r.diagnostics };
-      content.sources.set(stat.rel, rec);
-      if (r.entry) changes.added.push(r.entry);
+      records.set(stat.rel, rec);
+      if (r.entry) added.push(r.entry);
       parsed++;
       state.unsaved.content = true;
       if (parsed % 1000 === 0) state.options.onProgress?.({ phase: 'parse', done: i + 1, total: sources.length });
     }
-    diagnostics.push(...rec.diagnostics);
+    for (const d of rec.diagnostics) diagnostics.push(d);
     if (rec.entry) entries.push(rec.entry);
-  });
+  }
+  // Records of files no longer listed are forgotten. The walk above touched only listed paths,
+  // so when every record was met there (the common case), none is left to look for.
+  const gone: Entry[] = [];
+  if (listed < before) {
+    const seen = new Set(sources.map((f) => f.rel));
+    for (const [rel, rec] of records) {
+      if (seen.has(rel)) continue;
+      records.delete(rel);
+      if (rec.entry) gone.push(rec.entry);
+      state.unsaved.content = true;
+    }
+  }
+  // Gone files first, as ModelChanges has always listed them.
+  const changes = { added, removed: gone.length ? gone.concat(replaced) : replaced };
   return { entries, diagnostics, changes: anew ? undefined : changes, parsed };
 }

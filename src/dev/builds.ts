@@ -41,8 +41,9 @@ export interface DevBuilds {
 export function devBuilds(options: BuildOptions): DevBuilds {
   const state = createState({ ...options, keepPartials: true, gitStatus: false });
   const drafts = Boolean(options.drafts);
+  /** The entry files by path, and the same stats sorted by path: kept in step, so a change never re-sorts them all. */
   let listing: Map<string, SourceStat> | undefined;
-  let sorted: SourceStat[] | undefined;
+  let sorted: SourceStat[] = [];
   const forced = new Set<string>();
   let othersChanged = false;
   let builds = 0;
@@ -50,8 +51,10 @@ export function devBuilds(options: BuildOptions): DevBuilds {
   let others: OtherInputs | undefined;
 
   const sources = (): SourceStat[] => {
-    listing ??= new Map(statSources(state.root).map((s) => [s.rel, s]));
-    sorted ??= [...listing.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    if (!listing) {
+      listing = new Map(statSources(state.root).map((s) => [s.rel, s]));
+      sorted = [...listing.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    }
     return sorted;
   };
 
@@ -61,15 +64,23 @@ export function devBuilds(options: BuildOptions): DevBuilds {
       forced.add(rel);
       const stat = statSource(state.root, rel);
       if (!listing) return stat ? 'change' : 'unlink';
-      sorted = undefined;
       const known = listing.has(rel);
+      const at = firstAtOrAfter(sorted, rel);
       if (stat) {
         listing.set(rel, stat);
+        sorted.splice(at, known ? 1 : 0, stat);
         return known ? 'change' : 'add';
       }
-      // Gone, or a folder that went with everything in it.
-      listing.delete(rel);
-      for (const other of [...listing.keys()]) if (other.startsWith(`${rel}/`)) listing.delete(other);
+      // Gone, or a folder that went with everything in it (the paths under it are one run of the sorted list).
+      if (known) {
+        listing.delete(rel);
+        sorted.splice(at, 1);
+      }
+      const under = `${rel}/`;
+      const start = firstAtOrAfter(sorted, under);
+      let end = start;
+      while (end < sorted.length && sorted[end].rel.startsWith(under)) listing.delete(sorted[end++].rel);
+      sorted.splice(start, end - start);
       const folder = fs.statSync(path.join(state.root, rel), { throwIfNoEntry: false });
       return folder ? 'change' : 'unlink';
     },
@@ -144,4 +155,16 @@ export function devBuilds(options: BuildOptions): DevBuilds {
       return indexSearch(state, last.ctx.site, last.ctx.settings, last.ctx.bodies);
     },
   };
+}
+
+/** The index of the first stat whose path is not before `rel` (code-unit order, as `sources` sorts). */
+function firstAtOrAfter(sorted: readonly SourceStat[], rel: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].rel < rel) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -44,6 +44,13 @@ export function bodyKey(markdown: string, ctx: BodyContext, pipeline: string): s
 export interface BodiesState {
   store: Map<string, EntryHtml>;
   byEntry: Map<string, KnownBody>;
+  /**
+   * Entry objects already matched to their body in `byEntry` under `context` (pipeline, base
+   * URL, embeds). An entry object never changes and the model shares unchanged ones from build
+   * to build, so while the context stands a match holds as long as `byEntry` still has that
+   * body: no `where` string is built for it again.
+   */
+  matched: { context: string; bodies: WeakMap<Entry, KnownBody> };
 }
 
 /** An entry's body as last rendered: valid while the entry's text, its permalink and the site's base stand. */
@@ -55,10 +62,27 @@ interface KnownBody {
   html: EntryHtml;
 }
 
-const whereOf = (pipeline: string, settings: Settings, e: Entry) => `${pipeline}\0${settings.baseUrl}\0${settings.embeds.join(' ')}\0${e.date.day}\0${e.slug}`;
+const contextOf = (pipeline: string, settings: Settings) => `${pipeline}\0${settings.baseUrl}\0${settings.embeds.join(' ')}`;
+const whereOf = (context: string, e: Entry) => `${context}\0${e.date.day}\0${e.slug}`;
 
 export function emptyBodies(store = new Map<string, EntryHtml>()): BodiesState {
-  return { store, byEntry: new Map() };
+  return { store, byEntry: new Map(), matched: { context: '', bodies: new WeakMap() } };
+}
+
+/** The matches of `context`: those of another context are dropped. */
+function matchesOf(state: BodiesState, context: string): WeakMap<Entry, KnownBody> {
+  if (state.matched.context !== context) state.matched = { context, bodies: new WeakMap() };
+  return state.matched.bodies;
+}
+
+/** `e`'s body in `byEntry` when it is the one made from `e`'s text for `where` (see KnownBody), else undefined. */
+function knownBody(state: BodiesState, matches: WeakMap<Entry, KnownBody>, context: string, e: Entry): KnownBody | undefined {
+  const known = state.byEntry.get(e.source);
+  if (!known) return undefined;
+  if (matches.get(e) === known) return known;
+  if (known.hash !== e.hash || known.where !== whereOf(context, e)) return undefined;
+  matches.set(e, known);
+  return known;
 }
 
 /** Rendered bodies by entry. */
@@ -67,12 +91,9 @@ export interface BodyLookup {
 }
 
 export function bodyLookup(state: BodiesState, pipeline: string, settings: Settings): BodyLookup {
-  return {
-    get: (e) => {
-      const known = state.byEntry.get(e.source);
-      return known && known.hash === e.hash && known.where === whereOf(pipeline, settings, e) ? known.html : undefined;
-    },
-  };
+  const context = contextOf(pipeline, settings);
+  const matches = matchesOf(state, context);
+  return { get: (e) => knownBody(state, matches, context, e)?.html };
 }
 
 export interface RenderBodiesOptions {
@@ -114,15 +135,19 @@ export async function renderBodies(
   options: RenderBodiesOptions,
 ): Promise<{ rendered: number; onWorkers: boolean; failures: BodyFailure[] }> {
   const todo: Array<{ entry: Entry; where: string; key: string; job: BodyJob }> = [];
+  const context = contextOf(options.pipeline, options.settings);
+  const matches = matchesOf(state, context);
   for (const e of entries) {
-    const where = whereOf(options.pipeline, options.settings, e);
-    const known = state.byEntry.get(e.source);
-    if (known && known.hash === e.hash && known.where === where) continue;
+    if (knownBody(state, matches, context, e)) continue;
+    const where = whereOf(context, e);
     const ctx = bodyContext(options.settings, e);
     const key = bodyKey(e.body, ctx, options.pipeline);
     const hit = state.store.get(key);
-    if (hit) state.byEntry.set(e.source, { hash: e.hash, where, key, html: hit });
-    else todo.push({ entry: e, where, key, job: { markdown: e.body, ctx } });
+    if (hit) {
+      const known = { hash: e.hash, where, key, html: hit };
+      state.byEntry.set(e.source, known);
+      matches.set(e, known);
+    } else todo.push({ entry: e, where, key, job: { markdown: e.body, ctx } });
   }
   const cores = options.workers ?? os.availableParallelism();
   const workers = Math.min(cores, Math.ceil(todo.length / BATCH));
@@ -148,7 +173,9 @@ export async function renderBodies(
     const r = results[i];
     if (failed(r)) return void failures.push({ entry: t.entry, code: r.code, message: r.message });
     state.store.set(t.key, r);
-    state.byEntry.set(t.entry.source, { hash: t.entry.hash, where: t.where, key: t.key, html: r });
+    const known = { hash: t.entry.hash, where: t.where, key: t.key, html: r };
+    state.byEntry.set(t.entry.source, known);
+    matches.set(t.entry, known);
   });
   return { rendered: todo.length - failures.length, onWorkers, failures };
 }

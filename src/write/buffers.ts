@@ -5,17 +5,23 @@
  * entries a new entry copies ~190 MB of pages, and that much new memory outside the
  * JS heap per rebuild kept V8 marking the whole heap.
  */
+import type { OwnedList, OwnedRoom } from './out-dir.js';
+
 export interface WriteBuffers {
   scratch: Buffer;
   readBack: Buffer;
   /** Copy blocks of earlier syncs (bounded by the memory budget of one sync). */
   spareBlocks: Buffer[];
+  /** The marker's list as the last sync made it, for the records it returned (`of`): the next one copies the lines it shares. */
+  owned?: OwnedList & { of: ReadonlyMap<string, unknown> };
+  /** Memory for the next list (that of the one before `owned`). */
+  ownedRoom: OwnedRoom;
 }
 
 export const BLOCK = 4 * 2 ** 20;
 
 export function writeBuffers(): WriteBuffers {
-  return { scratch: Buffer.allocUnsafe(1 << 20), readBack: Buffer.allocUnsafe(1 << 20), spareBlocks: [] };
+  return { scratch: Buffer.allocUnsafe(1 << 20), readBack: Buffer.allocUnsafe(1 << 20), spareBlocks: [], ownedRoom: {} };
 }
 
 const encoder = new TextEncoder();

@@ -44,6 +44,87 @@ export function ownedText(paths: Iterable<string>): string {
   return text;
 }
 
+/** The marker's bytes (ownedText's, UTF-8) with the paths they list and where each path's line ends. */
+export interface OwnedList {
+  paths: readonly string[];
+  bytes: Buffer;
+  ends: Uint32Array;
+}
+
+/**
+ * Memory a list is made in: that of the list before the last one, reused (at 125k paths the
+ * marker is ~5 MB, and fresh megabytes cost page faults on every build).
+ */
+export interface OwnedRoom {
+  bytes?: Buffer;
+  ends?: Uint32Array;
+  from?: Int32Array;
+}
+
+const HEADER_BYTES = Buffer.from(OWNED_HEADER);
+
+/** The memory of `list` (made by ownedList) as room for the one after the next, with the scratch of `room`. */
+export function roomOf(list: OwnedList, room: OwnedRoom): OwnedRoom {
+  return { bytes: Buffer.from(list.bytes.buffer, 0, list.bytes.buffer.byteLength), ends: list.ends, from: room.from };
+}
+
+/**
+ * ownedText(list) as bytes (`list`: paths without MARKER). With `last` (the list of a set of paths: `has` says which are
+ * in it, `goes` which of them are not in `paths`), the lines `paths` shares with it in the
+ * same order are copied from its bytes, so a new path among 125k costs a copy, not the
+ * encoding of every path. A path of `last` met out of its order: everything is encoded.
+ * The list is made in `room` where it fits (and the memory it takes is left there).
+ */
+export function ownedList(
+  list: readonly string[],
+  last?: { list: OwnedList; has(p: string): boolean; goes(p: string): boolean },
+  room: OwnedRoom = {},
+): OwnedList {
+  const n = list.length;
+  // Where each line comes from: a line of `last`, or -1 (encoded).
+  if (!room.from || room.from.length < n) room.from = new Int32Array(Math.ceil(n * 1.25));
+  const from = room.from;
+  from.fill(-1, 0, n);
+  if (last) {
+    const old = last.list.paths;
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const p = list[i];
+      while (j < old.length && old[j] !== p && last.goes(old[j])) j++;
+      if (j < old.length && old[j] === p) from[i] = j++;
+      else if (last.has(p)) return ownedList(list, undefined, room);
+    }
+  }
+  const oldEnds = last?.list.ends;
+  const startOf = (j: number) => (j === 0 ? HEADER_BYTES.length : oldEnds![j - 1]);
+  let size = HEADER_BYTES.length;
+  for (let i = 0; i < n; i++) size += from[i] === -1 ? Buffer.byteLength(list[i]) + 1 : oldEnds![from[i]] - startOf(from[i]);
+  // Never the memory `last` is read from.
+  if (!room.bytes || room.bytes.length < size || room.bytes.buffer === last?.list.bytes.buffer) room.bytes = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+  if (!room.ends || room.ends.length < n || room.ends === oldEnds) room.ends = new Uint32Array(Math.ceil(n * 1.25));
+  const { bytes, ends } = room;
+  let at = HEADER_BYTES.copy(bytes, 0);
+  for (let i = 0; i < n; ) {
+    if (from[i] === -1) {
+      at += bytes.write(list[i], at);
+      bytes[at++] = 0x0a;
+      ends[i++] = at;
+      continue;
+    }
+    // A run of consecutive lines of `last`: one copy.
+    const first = from[i];
+    const shift = at - startOf(first);
+    let k = i;
+    while (k < n && from[k] === first + (k - i)) {
+      ends[k] = oldEnds![from[k]] + shift;
+      k++;
+    }
+    at += last!.list.bytes.copy(bytes, at, startOf(first), oldEnds![from[k - 1]]);
+    i = k;
+  }
+  return { paths: list, bytes: bytes.subarray(0, at), ends };
+}
+
 /**
  * The files linklog wrote, as the marker's text lists them; undefined when it has no list
  * (no marker, or the empty marker of older versions).

@@ -65,11 +65,11 @@ export class Pending {
   ) {
     this.file = pendingFileOf(target);
   }
-  /** Takes `o`, whose data may be a view into the scratch buffer. */
-  add(o: Output): void {
+  /** Takes `o`, whose data may be a view into the scratch buffer; `kept`: data that stays as it is until the update is done, held without a copy. */
+  add(o: Output, kept = false): void {
     if (this.held + o.data.length <= this.budget) {
       this.held += o.data.length;
-      this.files.push({ ...o, data: this.copy(o.data) });
+      this.files.push({ ...o, data: kept ? o.data : this.copy(o.data) });
       return;
     }
     this.files.push({ ...o, data: EMPTY, at: this.append(o.path, o.data) });

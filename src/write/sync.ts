@@ -20,9 +20,10 @@ import { findBlockers } from './blockers.js';
 import { OutputError } from './errors.js';
 import { faultsFromEnv, type Faults } from './faults.js';
 import { joinSafely, sameBytes } from './files.js';
-import { MARKER, ownedFrom, ownedText } from './out-dir.js';
+import { MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
+import type { OwnedList } from './out-dir.js';
 import { Staging } from './staging.js';
 import { listTree } from '../lib/fs.js';
 
@@ -91,6 +92,13 @@ export function startSync(out: string, options: SyncOptions): Sync {
     return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
   };
   const records = new Map<string, OutputRecord>();
+  /** Paths of `previous` planned again, each once: when that is all of them, nothing is removed. */
+  let again = 0;
+  const record = (rel: string, rec: OutputRecord, known: boolean) => {
+    const size = records.size;
+    records.set(rel, rec);
+    if (known && records.size > size) again++;
+  };
   const written: string[] = [];
   let produced = 0;
   const staging = fresh ? new Staging(target, options.files, faults) : undefined;
@@ -104,25 +112,26 @@ export function startSync(out: string, options: SyncOptions): Sync {
     // cache): then the file stays as it is. Bytes of another size differ, so only a file of the
     // same size is read back and compared; no page is hashed.
     if (prev && prev.size === size && intact(rel, prev) && sameBytes(buffers, path.join(target, rel), data)) {
-      records.set(rel, prev.sig === sig ? prev : { ...prev, sig });
+      record(rel, prev.sig === sig ? prev : { ...prev, sig }, true);
       return undefined;
     }
     const disk = prev ? undefined : diskOf(rel);
     if (disk && disk.size === size && sameBytes(buffers, path.join(target, rel), data)) {
-      records.set(rel, { size, mtimeMs: disk.mtimeMs, sig });
+      record(rel, { size, mtimeMs: disk.mtimeMs, sig }, false);
       return undefined;
     }
     joinSafely(target, rel);
-    const record = { size, mtimeMs: 0, sig };
-    records.set(rel, record);
-    return { path: rel, data, record };
+    const rec = { size, mtimeMs: 0, sig };
+    record(rel, rec, prev !== undefined);
+    return { path: rel, data, record: rec };
   };
 
   return {
     keep(rel, sig) {
       const prev = previous.get(rel);
-      if (prev && prev.sig === sig && intact(rel, prev)) {
-        records.set(rel, prev);
+      // Trusted, the disk is as recorded: prev is its own record.
+      if (prev && prev.sig === sig && (trust || intact(rel, prev))) {
+        record(rel, prev, true);
         return true;
       }
       return false;
@@ -148,18 +157,42 @@ export function startSync(out: string, options: SyncOptions): Sync {
         return { records, written, removed: [], produced };
       }
       try {
-        const removed = owned ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
+        // Trusted, what linklog wrote is `previous`: when every path of it was planned again, none goes (no scan of them all).
+        const allAgain = trust && again === previous.size;
+        const removed = owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
         const problems = findBlockers(target, written, owned, new Set(removed));
         if (problems.length) throw new OutputError(problems, false);
         // Trusted records with the same paths: the marker lists them already.
-        const sameOwned = trust && records.size === previous.size && [...records.keys()].every((p) => previous.has(p));
-        const text = sameOwned ? undefined : ownedText(records.keys());
-        if (text !== undefined && text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
-        if (pending!.files.length === 0 && removed.length === 0) return { records, written, removed, produced };
+        const sameOwned = allAgain && records.size === previous.size;
+        // The marker's list for `previous` (its lines are previous's keys), or undefined.
+        const known = buffers.owned?.of === previous ? buffers.owned : undefined;
+        let list: OwnedList | undefined;
+        if (sameOwned) {
+          list = known;
+        } else if (trust) {
+          const paths = [...records.keys()];
+          list = ownedList(
+            records.has(MARKER) ? paths.filter((p) => p !== MARKER) : paths,
+            known && { list: known, has: (p) => previous.has(p), goes: (p) => !records.has(p) },
+            buffers.ownedRoom,
+          );
+          // Its bytes stay as they are until the next sync: not copied.
+          pending!.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } }, true);
+        } else {
+          const text = ownedText(records.keys());
+          if (text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
+        }
+        const done = () => {
+          // A new list takes the room's memory; the one it replaces gives its memory to the next.
+          if (list !== known) buffers.ownedRoom = known ? roomOf(known, buffers.ownedRoom) : { from: buffers.ownedRoom.from };
+          buffers.owned = list && { ...list, of: records };
+          return { records, written, removed, produced };
+        };
+        if (pending!.files.length === 0 && removed.length === 0) return done();
         pending!.commit(removed);
         pending!.apply(removed, listing?.dirs);
         pending!.done();
-        return { records, written, removed, produced };
+        return done();
       } finally {
         pending!.discard();
       }
