@@ -88,6 +88,35 @@ describe('the search index in the build', () => {
   });
 });
 
+describe('the search index\'s files', () => {
+  const tree = (dir: string): Map<string, Buffer> => {
+    const files = new Map<string, Buffer>();
+    for (const f of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) files.set(path.relative(dir, path.join(f.parentPath ?? f.path, f.name)), fs.readFileSync(path.join(f.parentPath ?? f.path, f.name)));
+    }
+    return files;
+  };
+
+  it('are the same whether Pagefind writes them to a temporary folder (read back, then read from the cache when written) or sends them (no temporary folder, no cache)', async () => {
+    const root = copyFixture('basic');
+    expect(errors(await build({ root, searchShards: [3, 2] }))).toEqual([]);
+    const other = copyFixture('basic');
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(other, 'no-such-folder');
+    try {
+      expect(errors(await build({ root: other, cache: false, searchShards: [3, 2] }))).toEqual([]);
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    const a = tree(path.join(root, '_site/pagefind'));
+    const b = tree(path.join(other, '_site/pagefind'));
+    expect(a.size).toBeGreaterThan(10);
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [f, bytes] of a) expect(bytes.equals(b.get(f)!), f).toBe(true);
+  });
+});
+
 describe('search under linklog dev', () => {
   let session: DevSession | undefined;
   afterEach(async () => {

@@ -16,6 +16,7 @@
  * (`search-<level>-<start>`) so the next build process reuses them.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { CACHE_DIR, readBlob, writeBlob } from '../cache/store.js';
@@ -26,7 +27,7 @@ import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { SearchIndex, SearchShard } from '../plan/types.js';
-import { commentaryText, recordVersion, searchLanguage, searchRecord, SHARD_LEVELS, shardLayout, type ShardPlace } from '../render/search.js';
+import { commentaryText, recordVersion, searchLanguage, searchRecord, SHARD_LEVELS, type SearchRecord, shardLayout, type ShardPlace } from '../render/search.js';
 import { ioReason, isIoError } from '../write/errors.js';
 import { placeOf } from './output-errors.js';
 import type { BuildState } from './state.js';
@@ -68,6 +69,22 @@ const fragmentFiles = (place: ShardPlace, levels: readonly number[]) => (place.l
  * (a body `linklog dev` dropped meanwhile) makes the step give up: undefined index, no error.
  */
 export async function indexSearch(state: BuildState, site: Site, settings: Settings, bodies: BodyLookup): Promise<SearchOutcome> {
+  running++;
+  try {
+    return await indexShards(state, site, settings, bodies);
+  } finally {
+    // Pagefind's service keeps the memory of its largest shard (~120 MiB at 5,000 records)
+    // after it deletes an index: stopped once no index is being made, so it holds nothing
+    // while the build plans and writes (its peak). The next index starts it again (dev's
+    // background index pays a process start).
+    if (--running === 0) await pagefind.close();
+  }
+}
+
+/** indexSearch calls in flight in this process: they share Pagefind's service. */
+let running = 0;
+
+async function indexShards(state: BuildState, site: Site, settings: Settings, bodies: BodyLookup): Promise<SearchOutcome> {
   const levels = state.options.searchShards ?? SHARD_LEVELS;
   const shards = shardsOf(site.entries, levels);
   const previous = new Map((state.search?.shards ?? []).map((s) => [s.dir, s]));
@@ -84,13 +101,15 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
       made.push(known);
       continue;
     }
-    const texts: string[] = [];
+    // The bodies as they are now (dev may drop one while Pagefind works); each record is made
+    // only when its batch is sent, so a shard's records and texts are never all held at once.
+    const pages: string[] = [];
     for (const e of entries) {
       const html = bodies.get(e);
       if (html === undefined) return { diagnostics, indexed };
-      texts.push(commentaryText(html.page));
+      pages.push(html.page);
     }
-    const files = await runPagefind(entries.map((e, j) => searchRecord(settings, site, e, texts[j])), searchLanguage(settings), fragments);
+    const files = await runPagefind(entries.length, (j) => searchRecord(settings, site, entries[j], commentaryText(pages[j])), searchLanguage(settings), fragments);
     if ('errors' in files) {
       diagnostics.push(error('pagefind', undefined, 'search-index-failed', `Pagefind could not index the site: ${files.errors.join('; ')}`));
       return { diagnostics, indexed };
@@ -98,8 +117,7 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
     // The first bundle carries Pagefind's scripts, styles and wasm; the others only their index
     // (a merged bundle runs on the first one's wasm: Pagefind's mergeIndex never loads its own).
     const shard: SearchShard = { key, dir, files: place.start === 0 ? files.files : files.files.filter((f) => !/\.(js|css)$|^wasm\./.test(f.path)) };
-    made.push(shard);
-    saveShard(state, name, shard);
+    made.push(saveShard(state, name, shard) ? readLater(state, name, shard) : shard);
     indexed++;
   }
   if (indexed) pruneShards(state, new Set(shards.map(({ place }) => shardName(place))));
@@ -111,28 +129,65 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
 type Pagefound = { files: { path: string; bytes: Uint8Array }[] } | { errors: string[] };
 
 /**
- * One Pagefind index of `records`, its files in memory, sorted by path. Pagefind's service
- * process is shared by every caller in this process (builds in tests, dev's background
- * index), so it is never stopped here: it keeps the memory of its largest shard (the
- * next shard reuses it) and does not keep the process alive.
+ * One Pagefind index of `count` records (`record(j)` makes the j-th), its files in memory,
+ * sorted by path. Pagefind writes them into a temporary folder, read back here: its
+ * getFiles sends them base64-encoded in a JSON message itself base64-encoded (~2 MB of
+ * files → ~20 MB of transient strings and buffers a shard of 5,000); the files are the same.
+ * Pagefind's service process is shared by every caller in this process (builds in tests,
+ * dev's background index): indexSearch stops it once none is running; it does not keep the
+ * process alive.
  */
-async function runPagefind(records: ReturnType<typeof searchRecord>[], language: string, maxFragments: number | undefined): Promise<Pagefound> {
+async function runPagefind(count: number, record: (j: number) => SearchRecord, language: string, maxFragments: number | undefined): Promise<Pagefound> {
+  let tmp: string | undefined;
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: language, ...(maxFragments === undefined ? {} : { maxFragments }) });
     if (!index) return { errors };
     const problems: string[] = [];
-    for (let at = 0; at < records.length; at += BATCH) {
-      const answers = await Promise.all(records.slice(at, at + BATCH).map((r) => index.addCustomRecord(r)));
-      for (const a of answers) problems.push(...a.errors);
+    for (let at = 0; at < count; at += BATCH) {
+      const batch: Promise<{ errors: string[] }>[] = [];
+      for (let j = at; j < Math.min(count, at + BATCH); j++) batch.push(index.addCustomRecord(record(j)));
+      for (const a of await Promise.all(batch)) problems.push(...a.errors);
     }
-    const got = await index.getFiles();
-    problems.push(...got.errors);
     if (problems.length) return { errors: problems };
+    tmp = temporaryFolder();
+    if (tmp === undefined) {
+      // No temporary folder to be had: Pagefind's files come through its messages.
+      const got = await index.getFiles();
+      if (got.errors.length) return { errors: got.errors };
+      await index.deleteIndex();
+      return { files: got.files.map((f) => ({ path: f.path.replaceAll('\\', '/'), bytes: f.content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    }
+    const wrote = await index.writeFiles({ outputPath: tmp });
+    if (wrote.errors.length) return { errors: wrote.errors };
     await index.deleteIndex();
-    return { files: got.files.map((f) => ({ path: f.path.replaceAll('\\', '/'), bytes: f.content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return { files: filesUnder(tmp).map((p) => ({ path: p, bytes: fs.readFileSync(path.join(tmp!, p)) })) };
   } catch (e) {
     return { errors: [(e as Error).message] };
+  } finally {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function temporaryFolder(): string | undefined {
+  try {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'linklog-pagefind-'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files under `dir`, as '/'-separated paths relative to it, sorted. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const d of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk('');
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** A shard's file in the cache. */
@@ -165,17 +220,53 @@ function cachedShard(state: BuildState, name: string, dir: string, key: string):
   if (state.options.cache === false) return undefined;
   const data = readBlob(state.root, name, state.pipeline, state.notes);
   if (!data || data.key !== key || !Array.isArray(data.files)) return undefined;
-  return { key, dir, files: data.files as SearchShard['files'] };
+  return readLater(state, name, { key, dir, files: data.files as SearchShard['files'] });
 }
 
-function saveShard(state: BuildState, name: string, shard: SearchShard): void {
-  if (state.options.cache === false) return;
+/** Whether the shard is in the cache. */
+function saveShard(state: BuildState, name: string, shard: SearchShard): boolean {
+  if (state.options.cache === false) return false;
   try {
     writeBlob(state.root, name, { pipeline: state.pipeline, key: shard.key, files: shard.files }, undefined, state.faults);
+    return true;
   } catch (e) {
     if (!isIoError(e)) throw e;
     // The same note as the rest of the cache's (build/save.ts), so a cache folder that cannot be written is said once.
     const where = (e as NodeJS.ErrnoException).path;
     state.notes.push(`${where ? placeOf(state.root, where) : CACHE_DIR}: the cache was not saved (${ioReason(e)}); linklog builds without it, the next build does all the work again`);
+    return false;
   }
+}
+
+/**
+ * `shard` (saved in the cache as `name`) with its files' bytes read from the cache when
+ * asked, not held: the write stage asks for each file once, shard after shard, and the
+ * index's files (~50 MiB at 100k entries) were otherwise held while the whole site is
+ * planned and written, the build's peak of memory.
+ */
+function readLater(state: BuildState, name: string, shard: SearchShard): SearchShard {
+  const { root, pipeline } = state;
+  const { key } = shard;
+  const files = shard.files.map(({ path: p }, i) => ({
+    path: p,
+    get bytes(): Uint8Array {
+      const file = cachedFiles(root, pipeline, name, key)[i];
+      if (file?.path !== p) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files changed while linklog was running (another build of this site?); build again`);
+      return file.bytes;
+    },
+  }));
+  return { key, dir: shard.dir, files };
+}
+
+/** The last shard read back from the cache: the write stage asks for its files one after another. */
+let lastRead: { root: string; name: string; key: string; files: SearchShard['files'] } | undefined;
+
+function cachedFiles(root: string, pipeline: string, name: string, key: string): SearchShard['files'] {
+  if (lastRead?.root !== root || lastRead.name !== name || lastRead.key !== key) {
+    lastRead = undefined;
+    const data = readBlob(root, name, pipeline);
+    if (!data || data.key !== key || !Array.isArray(data.files)) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files went missing or changed while linklog was running; build again`);
+    lastRead = { root, name, key, files: data.files as SearchShard['files'] };
+  }
+  return lastRead.files;
 }
