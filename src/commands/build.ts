@@ -1,5 +1,6 @@
 /** `linklog build`: builds the site into its output folder. */
 import path from 'node:path';
+import v8 from 'node:v8';
 import { build } from '../build/index.js';
 import { checkBaseUrlOption } from '../config/settings.js';
 import { UsageError } from '../lib/diagnostics.js';
@@ -29,6 +30,10 @@ export const buildCommand: Command = {
       }
       const root = path.resolve((v.root as string | undefined) ?? '.');
       const progress = process.stderr.isTTY ? new ProgressLine() : undefined;
+      // A first build at 100k entries leaves much short-lived garbage (plan, writes); V8's default
+      // lets the heap grow far past what is live before it collects (peaks of 1.5 to 2.2 GiB from
+      // one run to the next). Growing by 30% at a time held it at ~1.4 GiB, no slower.
+      v8.setFlagsFromString('--heap-growing-percent=30');
       const result = await build({
         root,
         out: v.out as string | undefined,
