@@ -54,13 +54,15 @@ describe('the shape of src/', () => {
   });
 
   it('keeps no mutable state at the top level of a module', () => {
+    // Pagefind's service is one per process (the pagefind module holds it): its users are counted per process.
+    const allowed = ['build/search.ts: let running = 0;'];
     const found: string[] = [];
     for (const file of sourceFiles()) {
       fs.readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
           const where = `${path.relative(SRC, file)}:${i + 1}: ${line.trim()}`;
-          if (/^(export )?(let|var) /.test(line)) found.push(where);
+          if (/^(export )?(let|var) /.test(line) && !allowed.includes(`${path.relative(SRC, file)}: ${line.trim()}`)) found.push(where);
           // A collection at the top level is a constant only when its type says it is read-only.
           const m = /^(export )?const \w+(: ([^=]+))? = (new (Map|Set|WeakMap|WeakSet)\b|\[\]|\{\})/.exec(line);
           if (m && !/^(Readonly|readonly )/.test(m[3] ?? '')) found.push(where);

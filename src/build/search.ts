@@ -81,7 +81,11 @@ export async function indexSearch(state: BuildState, site: Site, settings: Setti
   }
 }
 
-/** indexSearch calls in flight in this process: they share Pagefind's service. */
+/**
+ * indexSearch calls in flight in this process. Pagefind's service is one per process (the
+ * pagefind module holds it), so its users are counted per process too: the one exception to
+ * "no state at the top level" (test/architecture.test.ts names it).
+ */
 let running = 0;
 
 async function indexShards(state: BuildState, site: Site, settings: Settings, bodies: BodyLookup): Promise<SearchOutcome> {
@@ -245,12 +249,11 @@ function saveShard(state: BuildState, name: string, shard: SearchShard): boolean
  * planned and written, the build's peak of memory.
  */
 function readLater(state: BuildState, name: string, shard: SearchShard): SearchShard {
-  const { root, pipeline } = state;
   const { key } = shard;
   const files = shard.files.map(({ path: p }, i) => ({
     path: p,
     get bytes(): Uint8Array {
-      const file = cachedFiles(root, pipeline, name, key)[i];
+      const file = cachedFiles(state, name, key)[i];
       if (file?.path !== p) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files changed while linklog was running (another build of this site?); build again`);
       return file.bytes;
     },
@@ -258,15 +261,13 @@ function readLater(state: BuildState, name: string, shard: SearchShard): SearchS
   return { key, dir: shard.dir, files };
 }
 
-/** The last shard read back from the cache: the write stage asks for its files one after another. */
-let lastRead: { root: string; name: string; key: string; files: SearchShard['files'] } | undefined;
-
-function cachedFiles(root: string, pipeline: string, name: string, key: string): SearchShard['files'] {
-  if (lastRead?.root !== root || lastRead.name !== name || lastRead.key !== key) {
-    lastRead = undefined;
-    const data = readBlob(root, name, pipeline);
-    if (!data || data.key !== key || !Array.isArray(data.files)) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files went missing or changed while linklog was running; build again`);
-    lastRead = { root, name, key, files: data.files as SearchShard['files'] };
-  }
-  return lastRead.files;
+/** A shard's files as saved in the cache; the last one read is kept in the state (the write stage asks for a shard's files one after another). */
+function cachedFiles(state: BuildState, name: string, key: string): SearchShard['files'] {
+  const last = state.searchRead;
+  if (last?.name === name && last.key === key) return last.files;
+  state.searchRead = undefined;
+  const data = readBlob(state.root, name, state.pipeline);
+  if (!data || data.key !== key || !Array.isArray(data.files)) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files went missing or changed while linklog was running; build again`);
+  state.searchRead = { name, key, files: data.files as SearchShard['files'] };
+  return state.searchRead.files;
 }

@@ -11,7 +11,7 @@ import { PIPELINE_VERSION } from '../lib/pipeline.js';
 import { emptyBodies, type BodiesState } from '../markdown/bodies.js';
 import type { Model } from '../model/index.js';
 import type { Plan } from '../plan/plan.js';
-import type { SearchIndex } from '../plan/types.js';
+import type { SearchIndex, SearchShard } from '../plan/types.js';
 import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
 import type { FeedHtml, RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -80,6 +80,8 @@ export interface BuildState {
   feedHtml?: FeedHtml;
   /** The last build that wrote the site, for `linklog dev`'s fast path and warm-up. */
   last?: { plan: Plan; ctx: RenderContext; settingsKey: string };
+  /** The search shard whose files the write stage last read back from the cache (build/search.ts): one at a time. */
+  searchRead?: { name: string; key: string; files: SearchShard['files'] };
   /** The newest finished search index (Pagefind's files per shard; see build/search.ts). */
   search?: SearchIndex;
   /** What changed since the cache files were written. */
