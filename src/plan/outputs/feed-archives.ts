@@ -1,12 +1,13 @@
 /**
  * RFC 5005 archived feeds: the site's and each tag's whole history in fixed pages of
  * `feedSize` entries, numbered from the oldest (`/feeds/archive/N.xml`,
- * `/tags/<slug>/archive/N.xml`). A full page (`fh:archive`) holds the same entries, and
- * so the same bytes, however many newer entries come: it is rebuilt only when one of its
- * own entries is edited or deleted. The page after the last full one is the page being
- * filled: the last full page's `next-archive` names it, so that link never has to be
- * added later; it has no `fh:archive` (it still changes), and every entry on it is in the
- * subscription feed too, which links the newest full page as `prev-archive`.
+ * `/tags/<slug>/archive/N.xml`). Only full pages are archives (`fh:archive`): a page
+ * holds the same entries however many newer ones come. The entries after the newest
+ * full page are fewer than `feedSize`, so the subscription feed (the newest `feedSize`)
+ * holds them all and links that page as `prev-archive`: a new entry writes no archive
+ * file. Once `feedSize` more have come, a new page is written and the one before it gains
+ * its `next-archive` (RFC 5005 §4: an archive links the next one when there is one);
+ * otherwise a page is rebuilt only when one of its own entries is edited or deleted.
  * `feedArchives: false` turns them off. Atom only.
  */
 import { translator } from '../../config/strings.js';
@@ -17,11 +18,8 @@ import type { RenderContext } from '../../render/context.js';
 import { FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { FileSpec, Output } from '../types.js';
 
-/** How `count` entries split into pages of `size`: how many are full, and how many files there are (none without a full page). */
-export function archivePages(count: number, size: number): { full: number; pages: number } {
-  const full = Math.floor(count / size);
-  return { full, pages: full === 0 ? 0 : full + 1 };
-}
+/** The archive files of `count` entries: one per full page of `size`. */
+export const fullPages = (count: number, size: number): number => Math.floor(count / size);
 
 /** Page `n`'s entries (1 is the oldest page), newest first, from a feed's entries, newest first. */
 export function archiveEntries(entries: readonly Entry[], n: number, size: number): readonly Entry[] {
@@ -42,17 +40,17 @@ interface History {
 }
 
 function archiveFiles(size: number, h: History): FileSpec[] {
-  const { full, pages } = archivePages(h.entries.length, size);
+  const full = fullPages(h.entries.length, size);
   const files: FileSpec[] = [];
-  for (let n = 1; n <= pages; n++) {
-    const isFull = n <= full;
+  for (let n = 1; n <= full; n++) {
+    const hasNext = n < full;
     const path = h.route(n);
     files.push({
       path,
       output: 'feed-archives',
       origin: h.origin,
-      // A full page is signed by its number and entries only: newer entries do not touch it.
-      inputs: { entries: archiveEntries(h.entries, n, size), template: FEED_ENTRY_TEMPLATE, values: [n, isFull, h.current, h.title, ...h.values] },
+      // Signed by its number, its entries and whether a next page exists: newer entries touch it once.
+      inputs: { entries: archiveEntries(h.entries, n, size), template: FEED_ENTRY_TEMPLATE, values: [n, hasNext, h.current, h.title, ...h.values] },
       render: (ctx, inputs) => {
         const abs = (route: string) => absoluteUrl(ctx.settings, route);
         const feed: Feed = {
@@ -60,10 +58,10 @@ function archiveFiles(size: number, h: History): FileSpec[] {
           title: ctx.tr.t('feed.archive', { title: h.title, page: n }),
           hubs: undefined,
           history: {
-            archive: isFull,
+            archive: true,
             current: abs(h.current),
             prevArchive: n > 1 ? abs(h.route(n - 1)) : undefined,
-            nextArchive: isFull ? abs(h.route(n + 1)) : undefined,
+            nextArchive: hasNext ? abs(h.route(n + 1)) : undefined,
           },
         };
         return atomFeed(ctx, feed, abs(path));

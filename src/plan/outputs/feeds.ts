@@ -10,7 +10,7 @@ import type { RenderContext } from '../../render/context.js';
 import { dailyFeed, FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
 import type { FileSpec, Output } from '../types.js';
-import { archivePages } from './feed-archives.js';
+import { fullPages } from './feed-archives.js';
 
 export interface FeedFormat {
   name: string;
@@ -56,7 +56,7 @@ export const feeds: Output = {
       });
     /** The newest full archive page, when archives are on and there is one (see feed-archives.ts). */
     const prevArchive = (count: number, route: (n: number) => string) => {
-      const { full } = archivePages(count, size);
+      const full = fullPages(count, size);
       return settings.feedArchives && full > 0 ? route(full) : undefined;
     };
     const withHistory = (feed: Feed, prev: string | undefined, ctx: RenderContext): Feed =>
