@@ -250,6 +250,10 @@ describe('build of the basic fixture', () => {
       expect(urls.length).toBeLessThanOrEqual(3);
       const locs = urls.map((u) => xtext(child(u, 'loc')));
       if (names[i].startsWith('2025')) expect(locs.every((l) => l.startsWith('https://example.org/l/2025/'))).toBe(true);
+      // The calendar's parts keep each page's lastmod; \`site\`'s pages (the front pages, which every new link changes) have none.
+      const lastmods = urls.map((u) => child(u, 'lastmod'));
+      if (names[i].startsWith('site')) expect(lastmods.every((l) => l === undefined)).toBe(true);
+      else expect(lastmods.every((l) => l !== undefined)).toBe(true);
       // The index has no lastmod: it changes only when a part is added or goes.
       expect(p.lastmod).toBeUndefined();
       seen.push(...locs);

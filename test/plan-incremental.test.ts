@@ -115,6 +115,20 @@ describe('sitemap parts kept between plans', () => {
     expect(text([after[0]])).toEqual(text([before[0]]));
     expect(String(after[0].render({ settings } as RenderContext, after[0].inputs))).not.toContain('lastmod');
   });
+
+  it('keeps `site` (the pages outside the calendar, listed without lastmod) when a new link only changes their lastmods', () => {
+    const memo = new Map<string, unknown>();
+    const before = plan(memo, pages(0));
+    // A new link: the front page and the tag index show it, so their lastmods move.
+    const bumped = pages(0).map((f) => (f.sitemap!.route === '' || f.sitemap!.route === 'tags/' ? page(f.sitemap!.route, f.sitemap!.lastmod! + 100) : f));
+    const after = plan(memo, bumped);
+    expect(text(after)).toEqual(text(plan(new Map(), bumped)));
+    const site = (files: FileSpec[]) => files.find((f) => f.path === 'sitemaps/site.xml')!;
+    expect(site(after)).toBe(site(before));
+    expect(String(site(after).render({ settings } as RenderContext, site(after).inputs))).not.toContain('lastmod');
+    const year = after.find((f) => f.path === 'sitemaps/2025-01.xml')!;
+    expect(String(year.render({ settings } as RenderContext, year.inputs))).toContain('lastmod');
+  });
 });
 
 describe('path clashes in later dev builds (only new paths are checked)', () => {

@@ -2,8 +2,11 @@
  * sitemaps.org 0.9: every listed page, absolute, in route order, in `sitemap.xml`. Over
  * 10,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a year's pages
  * together (a month's, when a year alone has more than the 50,000 a sitemap may hold),
- * the rest in `site`. Parts follow the calendar, so a new link changes its year's part
- * and `site`, not one file of every page (2 MB at 10,000 entries).
+ * the rest in `site`. Parts follow the calendar, so a new link changes its year's part,
+ * not one file of every page (2 MB at 10,000 entries). `site` lists its pages without
+ * `<lastmod>`: most of them (the front pages of the lists, the tag index, the archive) show
+ * the newest links and would change it with each one, while the new link's own page, in its
+ * year's part, tells a crawler as much.
  */
 import { routes } from '../../config/urls.js';
 import { sitemapIndexXml, urlFragment, urlsetXml, type UrlFragments } from '../../render/sitemap.js';
@@ -33,11 +36,11 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
     name: 'sitemap',
     plan({ settings, memo }, planned) {
       const kept = memo(() => ({ fragments: new Map() as UrlFragments, groups: new Map<string, Group>() }));
-      const urlset = (path: string, part: readonly Listed[]): FileSpec => ({
+      const urlset = (path: string, part: readonly Listed[], dated = true): FileSpec => ({
         path,
         output: 'sitemap',
         // Its text is what it is made from: the <url> fragments, the same strings while unchanged.
-        inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, p.lastmod)) },
+        inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, dated ? p.lastmod : undefined)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
       // Pages by the part they go in (a year's, or the rest), in plan order.
@@ -59,14 +62,15 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
       const groups: Group[] = [];
       for (const [name, listed] of byName) {
         const last = kept.groups.get(name);
-        if (last && last.base === settings.baseUrl && sameListed(last.listed, listed)) {
+        const dated = name !== SITE_PART;
+        if (last && last.base === settings.baseUrl && sameListed(last.listed, listed, dated)) {
           groups.push(last);
           continue;
         }
         const sorted = sortRoutes(listed);
         const parts = splitParts(name, sorted, limit).map(({ name: part, list }) => {
           const route = routes.sitemapPart(part);
-          return { route, spec: urlset(route, list) };
+          return { route, spec: urlset(route, list, dated) };
         });
         const group = { listed, base: settings.baseUrl, first: sorted[0].route, parts };
         kept.groups.set(name, group);
@@ -92,16 +96,19 @@ function sortRoutes(listed: readonly Listed[]): Listed[] {
   return [...listed].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
 }
 
-function sameListed(a: readonly Listed[], b: readonly Listed[]): boolean {
+function sameListed(a: readonly Listed[], b: readonly Listed[], dated: boolean): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].route !== b[i].route || a[i].lastmod !== b[i].lastmod)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].route !== b[i].route || (dated && a[i].lastmod !== b[i].lastmod))) return false;
   return true;
 }
+
+/** The part of the pages outside the calendar. */
+const SITE_PART = 'site';
 
 function partName(route: string, depth: 1 | 2): string {
   // Only calendar routes start with four digits and a slash (`2026/`, `2026/11/…`).
   const isYear = route.length > 4 && route[4] === '/' && isDigits(route, 0, 4);
-  if (!isYear) return 'site';
+  if (!isYear) return SITE_PART;
   const year = route.slice(0, 4);
   return depth === 2 && route.length > 7 && route[7] === '/' && isDigits(route, 5, 7) ? `${year}-${route.slice(5, 7)}` : year;
 }
@@ -114,7 +121,7 @@ function isDigits(s: string, from: number, to: number): boolean {
 /** A group's parts: itself, or by month when a year has more than `limit` pages, then numbered slices. */
 function splitParts(name: string, sorted: readonly Listed[], limit: number): Array<{ name: string; list: Listed[] }> {
   const byMonth = new Map<string, Listed[]>();
-  if (sorted.length > limit && name !== 'site') {
+  if (sorted.length > limit && name !== SITE_PART) {
     for (const p of sorted) {
       const sub = partName(p.route, 2);
       const list = byMonth.get(sub);
