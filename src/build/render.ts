@@ -1,6 +1,6 @@
 /** The build's render and write steps, shared by the full build and `linklog dev`'s fast path. */
 import type { Settings } from '../config/settings.js';
-import { error, type Diagnostic } from '../lib/diagnostics.js';
+import { DiagnosticError, error, type Diagnostic } from '../lib/diagnostics.js';
 import { VERSION } from '../lib/package.js';
 import { zone } from '../lib/time.js';
 import { bodyLookup } from '../markdown/bodies.js';
@@ -89,6 +89,7 @@ export async function renderAndWrite(
   } catch (e) {
     await sync.abandon();
     if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
+    if (e instanceof DiagnosticError) return { diagnostics: [e.diagnostic] };
     if (!(e instanceof TemplateError)) throw e;
     const file = ctx.templates.files.get(e.template) ?? `templates/${e.template}.eta`;
     return { diagnostics: [error(file, e.line, 'template-runtime', e.message)] };

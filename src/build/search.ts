@@ -21,7 +21,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { CACHE_DIR, readBlob, writeBlob } from '../cache/store.js';
 import type { Settings } from '../config/settings.js';
-import { error, type Diagnostic } from '../lib/diagnostics.js';
+import { DiagnosticError, error, type Diagnostic } from '../lib/diagnostics.js';
 import { hashOf } from '../lib/hash.js';
 import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
@@ -254,7 +254,7 @@ function readLater(state: BuildState, name: string, shard: SearchShard): SearchS
     path: p,
     get bytes(): Uint8Array {
       const file = cachedFiles(state, name, key)[i];
-      if (file?.path !== p) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files changed while linklog was running (another build of this site?); build again`);
+      if (file?.path !== p) throw changedCache(name);
       return file.bytes;
     },
   }));
@@ -267,7 +267,13 @@ function cachedFiles(state: BuildState, name: string, key: string): SearchShard[
   if (last?.name === name && last.key === key) return last.files;
   state.searchRead = undefined;
   const data = readBlob(state.root, name, state.pipeline);
-  if (!data || data.key !== key || !Array.isArray(data.files)) throw new Error(`${CACHE_DIR}/${name}: the search index's cached files went missing or changed while linklog was running; build again`);
+  if (!data || data.key !== key || !Array.isArray(data.files)) throw changedCache(name);
   state.searchRead = { name, key, files: data.files as SearchShard['files'] };
   return state.searchRead.files;
+}
+
+/** The output is left as it was: the write stage abandons its files on this error. */
+function changedCache(name: string): DiagnosticError {
+  const message = "the search index's cached files went missing or changed while linklog was running (another build of this site?); the output was left as it was: build again";
+  return new DiagnosticError(error(`${CACHE_DIR}/${name}`, undefined, 'search-index-failed', message));
 }

@@ -118,5 +118,12 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Thrown where a stage finds a problem deep inside work it cannot finish; the build reports it as its diagnostic. */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+  }
+}
+
 /** Thrown for a wrong command line; the CLI exits 2. */
 export class UsageError extends Error {}
