@@ -5,7 +5,8 @@
  *   first build     whole process, no cache, no output folder
  *   template edit   rebuild after a template change (every page re-rendered, Markdown cached)
  *   no change       rebuild with nothing changed (and checks that no file was rewritten)
- *   one new entry   rebuild after adding one entry (newest, two existing tags): files written
+ *   one new entry   rebuild after adding one entry (newest, two existing tags): files written,
+ *                   for a link on a new day (2025-01-01: a new year too) and on the newest entry's day
  *   dev edit        `linklog dev`: one entry's commentary saved → reload event
  *   dev new tag     `linklog dev`: a new entry with a new tag saved → reload event
  *   capture         `linklog dev`: the capture form's POST → its 303 → the entry page served (target ≤ 300 ms at 10k)
@@ -13,7 +14,7 @@
  *   search          first build with and without search (and the search step's share), the
  *                   index on disk, the bytes one query downloads (headless Chromium, up to 20k
  *                   entries), peak RSS of linklog, of Pagefind's process and of both at once
- *                   (--skip-search leaves it out, --search-only measures only it)
+ *                   (--skip-search leaves it out, --search-only measures only it; --dev-only measures only dev and capture)
  *   Markdown floor  the Markdown stage alone over every body on one core, warmed up
  *                   (corpora up to 20k entries): no first build can beat it ÷ cores
  * and prints a table, plus JSON to bench-results/.
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     'skip-dev': { type: 'boolean' },
     'skip-search': { type: 'boolean' },
     'search-only': { type: 'boolean' },
+    'dev-only': { type: 'boolean' },
     'import-size': { type: 'string', default: '50000' },
     out: { type: 'string', default: path.join(REPO, 'bench-results') },
   },
@@ -82,6 +84,24 @@ function countEntries(dir) {
   return n;
 }
 
+/** The newest entry's date (ms) among the corpus's Markdown files. */
+function newestDate(dir) {
+  let newest = -Infinity;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md')) {
+        const m = /^date:\s*["']?([^"'\n]+)/m.exec(fs.readFileSync(p, 'utf8'));
+        const t = m ? Date.parse(m[1]) : NaN;
+        if (t > newest) newest = t;
+      }
+    }
+  };
+  walk(dir);
+  return newest;
+}
+
 function buildFigures(root) {
   const out = path.join(root, '_site');
   const first = [];
@@ -109,6 +129,12 @@ function buildFigures(root) {
   const oneNew = buildOnce(root, out);
   fs.rmSync(added);
   buildOnce(root, out);
+  // The common case: one more link on the day of the newest one.
+  const sameDay = new Date(newestDate(path.join(root, 'content')) + 1000).toISOString().replace('.000Z', 'Z');
+  fs.writeFileSync(added, `---\ntitle: One more\nurl: https://example.com/one-more\ndate: ${sameDay}\ntags: [web, programming]\n---\nA new link.\n`);
+  const oneSameDay = buildOnce(root, out);
+  fs.rmSync(added);
+  buildOnce(root, out);
   return {
     pages: first[0].pages,
     files: first[0].files,
@@ -121,6 +147,7 @@ function buildFigures(root) {
     noChangeWritten: Math.max(...noChange.map((r) => r.written)),
     oneNewEntryWritten: oneNew.written,
     oneNewEntryMs: oneNew.wallMs,
+    oneNewSameDayWritten: oneSameDay.written,
   };
 }
 
@@ -377,10 +404,13 @@ for (const c of corpora) {
   const root = makeSite(`site-${c.label.replace(/\W+/g, '-')}`, dir);
   const entries = countEntries(path.join(root, 'content'));
   process.stdout.write(`${c.label}: ${entries} entries … `);
-  const figures = { corpus: c.label, entries, ...(values['search-only'] ? {} : buildFigures(root)) };
-  if (!values['skip-search']) Object.assign(figures, await searchFigures(root, entries));
+  const buildsToo = !values['search-only'] && !values['dev-only'];
+  // --dev-only: one untimed build first, so dev starts with a cache and a search index, as after the build figures.
+  if (values['dev-only']) buildOnce(root, path.join(root, '_site'));
+  const figures = { corpus: c.label, entries, ...(buildsToo ? buildFigures(root) : {}) };
+  if (!values['skip-search'] && !values['dev-only']) Object.assign(figures, await searchFigures(root, entries));
   // Before dev adds its entries. The ratio targets are set at 10k entries; at 100k this would add minutes.
-  if (entries <= 20000 && !values['search-only']) figures.markdownFloor = markdownFloor(root);
+  if (entries <= 20000 && buildsToo) figures.markdownFloor = markdownFloor(root);
   if (!values['skip-dev'] && !values['search-only']) Object.assign(figures, await devFigures(root));
   results.push(figures);
   console.log('done');
@@ -411,7 +441,7 @@ function importFigure(n) {
   return { bookmarks: n, importMs: median(times) };
 }
 
-const importSize = Number(values['import-size']);
+const importSize = values['dev-only'] || values['search-only'] ? 0 : Number(values['import-size']);
 const importResult = importSize > 0 ? importFigure(importSize) : undefined;
 
 let peers = {};
@@ -419,12 +449,12 @@ if (values['peers-log']) peers = peersFromLog(values['peers-log']);
 if (values['hugo-seconds']) peers[`hugo ${results[0]?.entries}`] = { seconds: Number(values['hugo-seconds']) };
 
 console.log('');
-console.log('| corpus | pages | first build | peak RSS | template edit | no change (files written) | one new entry (files written) | dev edit → reload | dev new tag → reload |');
+console.log('| corpus | pages | first build | peak RSS | template edit | no change (files written) | one new entry (files written: new day; on the newest day) | dev edit → reload | dev new tag → reload |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   if (r.firstBuildMs === undefined) continue;
   console.log(
-    `| ${r.corpus} | ${r.pages} | ${fmt(r.firstBuildMs)} | ${Math.round(r.firstBuildPeakRssMiB)} MiB | ${fmt(r.templateChangeMs)} | ${fmt(r.noChangeMs)} (${r.noChangeWritten}) | ${fmt(r.oneNewEntryMs)} (${r.oneNewEntryWritten}) | ${r.devEditMs === undefined ? '–' : fmt(r.devEditMs)} | ${r.devNewTagMs === undefined ? '–' : fmt(r.devNewTagMs)} |`,
+    `| ${r.corpus} | ${r.pages} | ${fmt(r.firstBuildMs)} | ${Math.round(r.firstBuildPeakRssMiB)} MiB | ${fmt(r.templateChangeMs)} | ${fmt(r.noChangeMs)} (${r.noChangeWritten}) | ${fmt(r.oneNewEntryMs)} (${r.oneNewEntryWritten}; ${r.oneNewSameDayWritten ?? '–'}) | ${r.devEditMs === undefined ? '–' : fmt(r.devEditMs)} | ${r.devNewTagMs === undefined ? '–' : fmt(r.devNewTagMs)} |`,
   );
   const hugo = peers[`hugo ${r.entries}`];
   if (hugo) {
@@ -467,6 +497,7 @@ for (const r of results) {
       (r.query ? ` One query ('${r.query.query}', ${r.query.results}) downloads ${mib(r.query.pagefindBytes)} of Pagefind's files in ${r.query.pagefindRequests} requests (${mib(r.query.allBytes)} with the page, ${r.query.requests} requests).` : ''),
   );
 }
+for (const r of results) if (r.firstBuildMs === undefined && r.devEditMs !== undefined) console.log(`\n${r.corpus}: dev edit → reload ${fmt(r.devEditMs)} median (${fmt(r.devEditMaxMs)} at most), new entry with a new tag → reload ${fmt(r.devNewTagMs)} (${fmt(r.devNewTagMaxMs)})`);
 for (const r of results) if (r.captureMs !== undefined) console.log(`\n${r.corpus}: dev capture POST → entry page served: ${fmt(r.captureMs)} median, ${fmt(r.captureMaxMs)} at most (target ≤ 300 ms at 10k)`);
 if (importResult) console.log(`\nimport of a Netscape file of ${importResult.bookmarks} bookmarks into an empty site: ${fmt(importResult.importMs)}`);
 fs.mkdirSync(values.out, { recursive: true });
