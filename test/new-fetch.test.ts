@@ -334,6 +334,18 @@ describe('linklog new, from the command line', () => {
     expect(check.code).toBe(0);
   });
 
+  it('renames a tag whose page would be a file the build writes (index.html), as import does, says so, and check passes', async () => {
+    const root = copyFixture('basic');
+    const r = await runCli(['new', 'https://example.net/reserved', '--title', 'Reserved', '--tags', 'index.html feed.xml fresh', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("tag 'index.html' would name a file the build writes: written as 'index-html'");
+    expect(r.stderr).toContain("tag 'feed.xml' would name a file the build writes: written as 'feed-xml'");
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('tags: [index-html, feed-xml, fresh]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+
   it('--edit opens the file in $VISUAL, else $EDITOR', async () => {
     const root = site();
     const editor = path.join(root, 'editor.mjs');
