@@ -77,7 +77,7 @@ A tag that would share its tag page with one of the site's (web. next to web) is
           h.renamed
             ? `tag '${h.typed}' would name a file the build writes: written as '${h.site}'`
             : h.merged
-              ? `tag '${h.typed}' would share its tag page with the site's tag '${h.site}': written as '${h.site}'`
+              ? `tag '${h.typed}' would share its tag page with ${h.typedBefore ? `tag '${h.site}', given before it` : `the site's tag '${h.site}'`}: written as '${h.site}'`
               : `tag '${h.typed}': the site spells it '${h.site}'`,
         );
       }

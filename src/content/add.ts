@@ -75,6 +75,8 @@ export interface TagHint {
   merged?: boolean;
   /** The typed tag's page would be a file the build writes (`index.html`): written with its last dot a hyphen, as `import` does. */
   renamed?: boolean;
+  /** Merged into a tag typed before it (`foo.` then `foo!`), not one of the site's. */
+  typedBefore?: boolean;
 }
 
 /**
@@ -91,7 +93,10 @@ export function spellTags(typedTags: readonly string[], known: KnownSite): { tag
     const safe = safeTagName(typed);
     const spelled = pages.spell(safe);
     if (safe !== typed && spelled.into === undefined) hints.push({ typed, site: safe, renamed: true });
-    else if (spelled.into !== undefined) hints.push({ typed, site: spelled.into, merged: true });
+    else if (spelled.into !== undefined) {
+      const into = spelled.into;
+      hints.push({ typed, site: into, merged: true, ...(known.tags.some((t) => t.name === into) ? {} : { typedBefore: true }) });
+    }
     else {
       const key = tagKey(typed);
       const t = known.tags.find((k) => k.key === key);

@@ -308,7 +308,7 @@ export function startCapture(options: CaptureOptions): Capture {
         x.renamed
           ? `${x.typed}: would name a file the site writes, so it is saved as ${x.site}`
           : x.merged
-            ? `${x.typed}: would share its tag page with the site’s ${x.site}, so it is saved as ${x.site}`
+            ? `${x.typed}: would share its tag page with ${x.typedBefore ? `${x.site}, typed before it` : `the site’s ${x.site}`}, so it is saved as ${x.site}`
             : `${x.typed}: the site spells it ${x.site}`,
       )
       .join('; ');
@@ -413,7 +413,9 @@ export function startCapture(options: CaptureOptions): Capture {
     if (respelled !== fields.tags) {
       fields.tags = fields.seenTags = respelled;
       state.errors.tags = plan.tagHints.some((x) => x.merged)
-        ? 'Some tags would share a tag page with the site’s: they now have its spelling. Save again to save.'
+        ? plan.tagHints.every((x) => !x.merged || x.typedBefore)
+          ? 'Some tags would share a tag page with a tag typed before them: they now have its spelling. Save again to save.'
+          : 'Some tags would share a tag page with the site’s: they now have its spelling. Save again to save.'
         : 'Some tags would name a file the site writes: they are renamed. Save again to save.';
     } else if (plan.tagHints.length && fields.seenTags !== fields.tags) {
       // Spelling hints stop the first save only: saving again as typed is a choice.
