@@ -296,6 +296,23 @@ describe('the capture form of linklog dev', () => {
     expect(check.code).toBe(0);
   });
 
+  it('renames a tag whose page would be a file the site writes (index.html), says so before saving, and check passes', async () => {
+    const fields = { token, url: 'https://example.net/reserved', title: 'Reserved', tags: 'index.html fresh', date: '2026-11-03', seen_tags: 'index.html fresh' };
+    const first = await post(fields);
+    expect(first.status).toBe(400);
+    const tree = form(first);
+    expect(text($(tree, '#tags-hint'))).toBe('index.html: would name a file the site writes, so it is saved as index-html');
+    expect(text($(tree, '#tags-error'))).toMatch(/name a file the site writes/);
+    expect(valueOf(tree, 'tags')).toBe('index-html fresh');
+    expect(filesUnder('content/2026/11/03')).toEqual([]);
+    const again = await post({ ...fields, tags: valueOf(tree, 'tags'), seen_tags: valueOf(tree, 'seen_tags') });
+    expect(again.status).toBe(303);
+    expect(fs.readFileSync(path.join(root, 'content/2026/11/03/reserved.md'), 'utf8')).toContain('tags: [index-html, fresh]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+
   it('sends a draft, which dev does not serve without --drafts, back to the form with a note', async () => {
     const r = await post({ token, url: 'https://example.net/draft-capture', title: 'Draft capture', date: '2026-11-26', draft: 'on', seen_tags: '' });
     expect(r.status).toBe(303);

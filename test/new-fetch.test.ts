@@ -329,6 +329,23 @@ describe('linklog new, from the command line', () => {
     const bang = await runCli(['new', 'https://example.net/tag-clash-2', '--title', 'Tag clash 2', '--tags', 'Web! web', '--no-fetch', '--date', '2026-11-02', '--root', root]);
     expect(bang.stderr).toContain("tag 'Web!' would share its tag page with the site's tag 'web': written as 'web'");
     expect(fs.readFileSync(path.join(root, bang.stdout.trim()), 'utf8')).toContain('tags: [web]\n');
+    // Two typed tags on one page, neither the site's: the second takes the first's spelling, named as typed before it.
+    const pair = await runCli(['new', 'https://example.net/tag-pair', '--title', 'Tag pair', '--tags', 'zeta. Zeta!', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(pair.stderr).toContain("tag 'Zeta!' would share its tag page with tag 'zeta.', given before it: written as 'zeta.'");
+    expect(pair.stderr).not.toContain("site's tag 'zeta.'");
+    expect(fs.readFileSync(path.join(root, pair.stdout.trim()), 'utf8')).toContain('tags: [zeta.]\n');
+    const check = await runCli(['check', '--root', root]);
+    expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
+    expect(check.code).toBe(0);
+  });
+
+  it('renames a tag whose page would be a file the build writes (index.html), as import does, says so, and check passes', async () => {
+    const root = copyFixture('basic');
+    const r = await runCli(['new', 'https://example.net/reserved', '--title', 'Reserved', '--tags', 'index.html feed.xml fresh', '--no-fetch', '--date', '2026-11-02', '--root', root]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("tag 'index.html' would name a file the build writes: written as 'index-html'");
+    expect(r.stderr).toContain("tag 'feed.xml' would name a file the build writes: written as 'feed-xml'");
+    expect(fs.readFileSync(path.join(root, r.stdout.trim()), 'utf8')).toContain('tags: [index-html, feed-xml, fresh]\n');
     const check = await runCli(['check', '--root', root]);
     expect(check.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toEqual([]);
     expect(check.code).toBe(0);

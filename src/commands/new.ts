@@ -73,7 +73,13 @@ A tag that would share its tag page with one of the site's (web. next to web) is
       }
       if (planned.removed.length) console.error(`removed tracking parameters: ${planned.removed.join(', ')} (--keep-query keeps them)`);
       for (const h of planned.tagHints) {
-        console.error(h.merged ? `tag '${h.typed}' would share its tag page with the site's tag '${h.site}': written as '${h.site}'` : `tag '${h.typed}': the site spells it '${h.site}'`);
+        console.error(
+          h.renamed
+            ? `tag '${h.typed}' would name a file the build writes: written as '${h.site}'`
+            : h.merged
+              ? `tag '${h.typed}' would share its tag page with ${h.typedBefore ? `tag '${h.site}', given before it` : `the site's tag '${h.site}'`}: written as '${h.site}'`
+              : `tag '${h.typed}': the site spells it '${h.site}'`,
+        );
       }
       if (input.title === undefined || input.title.trim() === '') {
         const { fetchPageTitle, titleFromUrl } = await import('../content/page-title.js');

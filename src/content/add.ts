@@ -14,7 +14,7 @@ import type { Entry } from '../parse/entry.js';
 import { tagKey } from '../parse/slug.js';
 import { parseWebUrl } from '../parse/url.js';
 import { keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntry, type NewEntry, type Prepared, type SiteSlugs, type SlugPlace } from './new-entry.js';
-import { TagPages } from './tag-pages.js';
+import { safeTagName, TagPages } from './tag-pages.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from './tracking.js';
 
 /** An entry already in content/. */
@@ -73,6 +73,10 @@ export interface TagHint {
    * (`web.` next to `web`): the site's spelling is written instead, as `import` does (TagPages).
    */
   merged?: boolean;
+  /** The typed tag's page would be a file the build writes (`index.html`): written with its last dot a hyphen, as `import` does. */
+  renamed?: boolean;
+  /** Merged into a tag typed before it (`foo.` then `foo!`), not one of the site's. */
+  typedBefore?: boolean;
 }
 
 /**
@@ -86,8 +90,13 @@ export function spellTags(typedTags: readonly string[], known: KnownSite): { tag
   const tags: string[] = [];
   const hints: TagHint[] = [];
   for (const typed of typedTags) {
-    const spelled = pages.spell(typed);
-    if (spelled.into !== undefined) hints.push({ typed, site: spelled.into, merged: true });
+    const safe = safeTagName(typed);
+    const spelled = pages.spell(safe);
+    if (safe !== typed && spelled.into === undefined) hints.push({ typed, site: safe, renamed: true });
+    else if (spelled.into !== undefined) {
+      const into = spelled.into;
+      hints.push({ typed, site: into, merged: true, ...(known.tags.some((t) => t.name === into) ? {} : { typedBefore: true }) });
+    }
     else {
       const key = tagKey(typed);
       const t = known.tags.find((k) => k.key === key);

@@ -6,6 +6,14 @@
  */
 import { slugify, tagKey } from '../parse/slug.js';
 
+/** Names of files the build writes inside a day's or a tag's folder: a slug may not be one. */
+export const GENERATED_FILE = /\.(html?|xml|json|txt)$/i;
+
+/** A tag whose slug would name a file the build writes (`index.html`): its last dot made a hyphen. */
+export function safeTagName(tag: string): string {
+  return GENERATED_FILE.test(slugify(tag)) ? tag.replace(/\.([^.]*)$/, '-$1') : tag;
+}
+
 export interface Spelled {
   /** The tag to write. */
   tag: string;

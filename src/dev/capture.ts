@@ -227,11 +227,11 @@ function fieldsFrom(params: URLSearchParams, fromQuery: boolean, now: string): F
 }
 
 /**
- * The Tags field with each tag the plan merges into a site tag (AddPlan.tagHints) in the site's
- * spelling; one whose site spelling holds a space stays as typed (the field is space-separated).
+ * The Tags field with each tag as the plan writes it (AddPlan.tagHints: merged into a site tag, or
+ * renamed); one whose written spelling holds a space stays as typed (the field is space-separated).
  */
 function mergedTags(typed: string, plan: AddPlan): string {
-  const into = new Map(plan.tagHints.filter((x) => x.merged && !/\s/.test(x.site)).map((x) => [x.typed, x.site]));
+  const into = new Map(plan.tagHints.filter((x) => (x.merged || x.renamed) && !/\s/.test(x.site)).map((x) => [x.typed, x.site]));
   if (into.size === 0) return typed;
   return typed
     .split(/\s+/)
@@ -303,7 +303,15 @@ export function startCapture(options: CaptureOptions): Capture {
             : h('p', 'It is a draft: run dev with --drafts to see it once the site builds.'),
         ])
       : '';
-    const hints = state.hints.map((x) => (x.merged ? `${x.typed}: would share its tag page with the site’s ${x.site}, so it is saved as ${x.site}` : `${x.typed}: the site spells it ${x.site}`)).join('; ');
+    const hints = state.hints
+      .map((x) =>
+        x.renamed
+          ? `${x.typed}: would name a file the site writes, so it is saved as ${x.site}`
+          : x.merged
+            ? `${x.typed}: would share its tag page with ${x.typedBefore ? `${x.site}, typed before it` : `the site’s ${x.site}`}, so it is saved as ${x.site}`
+            : `${x.typed}: the site spells it ${x.site}`,
+      )
+      .join('; ');
     const tree = h('html', { lang: 'en' }, [
       h('head', [
         h('meta', { charset: 'utf-8' }),
@@ -399,11 +407,16 @@ export function startCapture(options: CaptureOptions): Capture {
       fields.seenUrl = fields.url;
       state.errors.url ??= 'This url holds a user name or password, which will be published: save again to keep it.';
     }
-    // A tag that would share a tag page with the site's takes its spelling (as import does): shown before saving.
+    // A tag that would share a tag page with the site's takes its spelling, one whose page would be a file
+    // the site writes is renamed (as import does): shown before saving.
     const respelled = mergedTags(fields.tags, plan);
     if (respelled !== fields.tags) {
       fields.tags = fields.seenTags = respelled;
-      state.errors.tags = 'Some tags would share a tag page with the site’s: they now have its spelling. Save again to save.';
+      state.errors.tags = plan.tagHints.some((x) => x.merged)
+        ? plan.tagHints.every((x) => !x.merged || x.typedBefore)
+          ? 'Some tags would share a tag page with a tag typed before them: they now have its spelling. Save again to save.'
+          : 'Some tags would share a tag page with the site’s: they now have its spelling. Save again to save.'
+        : 'Some tags would name a file the site writes: they are renamed. Save again to save.';
     } else if (plan.tagHints.length && fields.seenTags !== fields.tags) {
       // Spelling hints stop the first save only: saving again as typed is a choice.
       fields.seenTags = fields.tags;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSite } from '../build/index.js';
 import { loadSettings } from '../config/settings.js';
-import { TagPages } from '../content/tag-pages.js';
+import { safeTagName, TagPages } from '../content/tag-pages.js';
 import { DEFAULT_STRIP_PARAMS, linkKey, stripTracking } from '../content/tracking.js';
 import { entryId, routes } from '../config/urls.js';
 import { isoInZone, keepSlugs, prepareEntry, slugsKept, slugsTaken, writeEntries, type NewEntry, type Prepared } from '../content/new-entry.js';
@@ -21,7 +21,7 @@ import { parseMarkdownFolder, type FieldMap } from './markdown.js';
 import { isNetscape, parseNetscape } from './netscape.js';
 import { dayAtOffset, isoAtOffset, type BookmarkRecord, type SourceProblem } from './records.js';
 import { oldPathKey, rewriteOldLinks } from './links.js';
-import { safeTagName, SlugAllocator, sourceSlug, titleSlug } from './slugs.js';
+import { SlugAllocator, sourceSlug, titleSlug } from './slugs.js';
 
 export type ImportFormat = 'netscape' | 'pinboard' | 'json' | 'markdown';
 

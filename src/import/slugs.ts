@@ -3,6 +3,7 @@
  * Jekyll file name after its date, a page bundle's folder, a file's name), else one made
  * from the whole title. Allocation on a day is linear: a counter per base, not a search.
  */
+import { GENERATED_FILE } from '../content/tag-pages.js';
 import { slugify } from '../parse/slug.js';
 
 /** The longest slug an entry may have (parse/slug.ts cuts there): longer source slugs are cut at a word. */
@@ -10,9 +11,6 @@ const SOURCE_SLUG = 80;
 
 /** Title slugs longer than this are cut at the last word boundary before it. */
 const TITLE_SLUG = 72;
-
-/** Names of files the build writes inside a day's or a tag's folder: a slug may not be one. */
-const GENERATED_FILE = /\.(html?|xml|json|txt)$/i;
 
 /** A slug made from a title (or a url), never ending in a file extension such as `.xml`. */
 export function titleSlug(title: string | undefined, url: string): string {
@@ -78,9 +76,4 @@ export class SlugAllocator {
     used.add(slug);
     return slug;
   }
-}
-
-/** A tag whose slug would name a file the build writes (`index.html`): its last dot made a hyphen. */
-export function safeTagName(tag: string): string {
-  return GENERATED_FILE.test(slugify(tag)) ? tag.replace(/\.([^.]*)$/, '-$1') : tag;
 }
