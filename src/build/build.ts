@@ -158,7 +158,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   if (hasErrors(diagnostics)) return failed();
 
   const ctx = renderContext(state, model.site, settings, templates.set);
-  const outcome = await renderAndWrite(state, plan.files, ctx, { write: request.write, trustOutputs: request.trustOutputs });
+  const outcome = await renderAndWrite(state, plan, ctx, { write: request.write, trustOutputs: request.trustOutputs });
   clock.lap(request.write ? 'render+write' : 'render');
   if (outcome.diagnostics) {
     diagnostics.push(...outcome.diagnostics);

@@ -5,6 +5,7 @@ import { VERSION } from '../lib/package.js';
 import { zone } from '../lib/time.js';
 import { bodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
+import type { Plan, PlanItem } from '../plan/plan.js';
 import type { PlannedFile } from '../plan/types.js';
 import { nextFeedHtml, siteView, TemplateError, type RenderContext } from '../render/context.js';
 import { FEED_ENTRY_TEMPLATE } from '../render/feed.js';
@@ -39,7 +40,9 @@ export function renderContext(state: BuildState, site: Site, settings: Settings,
 /** A sync that writes nothing and renders every file (`check`). */
 function dryRun(): Sync {
   return {
+    trusted: false,
     keep: () => false,
+    stand: () => {},
     put: async () => {},
     finish: async () => ({ records: new Map(), written: [], removed: [], produced: 0 }),
     abandon: async () => {},
@@ -52,14 +55,20 @@ export type WriteOutcome = { result: SyncResult; diagnostics?: undefined } | { r
 /**
  * Renders every file whose signature or disk state changed and writes what differs.
  * A template that fails leaves the output as it was and comes back as a diagnostic.
+ * With trusted records, a part of the plan the records were written from stands as it is:
+ * its files are not visited (see Planned in plan/types.ts).
  */
 export async function renderAndWrite(
   state: BuildState,
-  files: readonly PlannedFile[],
+  plan: Pick<Plan, 'files' | 'items'>,
   ctx: RenderContext,
   options: { write: boolean; trustOutputs: boolean },
 ): Promise<WriteOutcome> {
+  const { files, items } = plan;
   const previous = state.manifest.out === state.out ? state.manifest.outputs : new Map();
+  // Known only while the records are those this build writes over: a write that fails forgets them.
+  const written = state.written;
+  state.written = undefined;
   let sync: Sync;
   try {
     sync = options.write
@@ -77,10 +86,22 @@ export async function renderAndWrite(
     throw e;
   }
   try {
+    const stands = sync.trusted ? written : undefined;
     try {
-      for (const file of files) {
-        if (sync.keep(file.path, file.sig)) continue;
-        await sync.put(file.path, file.sig, file.render(ctx, file.inputs));
+      for (const item of items) {
+        if (!isPart(item)) {
+          if (!sync.keep(item.path, item.sig)) await sync.put(item.path, item.sig, item.render(ctx, item.inputs));
+          continue;
+        }
+        const paths = stands?.get(item);
+        if (paths !== undefined) {
+          sync.stand(paths);
+          continue;
+        }
+        for (const file of item) {
+          if (sync.keep(file.path, file.sig)) continue;
+          await sync.put(file.path, file.sig, file.render(ctx, file.inputs));
+        }
       }
     } finally {
       // Every file is rendered: the last build's feed HTML is needed no more.
@@ -95,9 +116,22 @@ export async function renderAndWrite(
     return { diagnostics: [error(file, e.line, 'template-runtime', e.message)] };
   }
   try {
-    return { result: await sync.finish() };
+    const result = await sync.finish();
+    if (options.write) state.written = partsOf(items, written);
+    return { result };
   } catch (e) {
     if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
     throw e;
   }
+}
+
+function isPart(item: PlanItem): item is readonly PlannedFile[] {
+  return Array.isArray(item);
+}
+
+/** The plan's parts, as the records now hold their files, with their paths (those of `last` taken from it: no file visited). */
+function partsOf(items: readonly PlanItem[], last: BuildState['written']): Map<readonly PlannedFile[], readonly string[]> {
+  const parts = new Map<readonly PlannedFile[], readonly string[]>();
+  for (const item of items) if (isPart(item)) parts.set(item, last?.get(item) ?? item.map((f) => f.path));
+  return parts;
 }

@@ -11,7 +11,7 @@ import { PIPELINE_VERSION } from '../lib/pipeline.js';
 import { emptyBodies, type BodiesState } from '../markdown/bodies.js';
 import type { Model } from '../model/index.js';
 import type { Plan } from '../plan/plan.js';
-import type { SearchIndex, SearchShard } from '../plan/types.js';
+import type { PlannedFile, SearchIndex, SearchShard } from '../plan/types.js';
 import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
 import type { FeedHtml, RenderContext } from '../render/context.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -74,6 +74,8 @@ export interface BuildState {
   views: ViewCache;
   /** What is in the output folder (persisted): records by path, fingerprint, summary. */
   manifest: Manifest;
+  /** The parts of the plan whose files `manifest.outputs` records, with their paths (build/render.ts): a trusted write skips those planned again. Cleared by a write that fails. */
+  written?: ReadonlyMap<readonly PlannedFile[], readonly string[]>;
   /** The write stage's reusable buffers. */
   buffers: WriteBuffers;
   /** Feed HTML of the entries the last build's feeds showed (see render/context.ts). */

@@ -59,7 +59,7 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   const { plan, affected } = patchPlan(last.plan, pairs, { site: next.site, settings, statics: [], pages: [], templateKeys: state.templates.set.keys, settingsKey: last.settingsKey }, state.planMemo);
   clock.lap('patch');
   const renderCtx = renderContext(state, next.site, settings, state.templates.set);
-  const outcome = await renderAndWrite(state, plan.files, renderCtx, { write: true, trustOutputs: true });
+  const outcome = await renderAndWrite(state, plan, renderCtx, { write: true, trustOutputs: true });
   if (outcome.diagnostics) {
     // A template that fails on the fresh entry: the full build reports it.
     state.last = undefined;

@@ -6,7 +6,7 @@
  * inputs (plan/types.ts). The full plan is the fallback and gives the same files.
  */
 import type { Entry } from '../parse/entry.js';
-import { filesShowing, type Plan, type PlanInput } from './plan.js';
+import { filesShowing, type Plan, type PlanInput, type PlanItem } from './plan.js';
 import { signer, type PlanMemo } from './sign.js';
 import type { PlannedFile } from './types.js';
 
@@ -17,7 +17,26 @@ export function patchPlan(plan: Plan, pairs: ReadonlyArray<{ old: Entry; fresh: 
   const files: PlannedFile[] = [...plan.files];
   for (const i of touched) {
     const file = files[i];
+    // Its part's signed files are not these: the next plan signs that part again.
+    const part = memo.slots.get(file.path)?.part;
+    if (part) part.plan = -1;
     files[i] = sign({ ...file, inputs: { ...file.inputs, entries: file.inputs.entries.map((e) => swap.get(e) ?? e) } });
   }
-  return { plan: { files, diagnostics: plan.diagnostics }, affected: touched.length };
+  return { plan: { files, items: patchItems(plan.items, files, touched), diagnostics: plan.diagnostics }, affected: touched.length };
+}
+
+/** `items` with the files at `touched` (indexes into the files, in order) from `files`: a part with one of them is a new array. */
+function patchItems(items: readonly PlanItem[], files: readonly PlannedFile[], touched: readonly number[]): PlanItem[] {
+  const out: PlanItem[] = [];
+  let at = 0;
+  let t = 0;
+  for (const item of items) {
+    const n = Array.isArray(item) ? item.length : 1;
+    if (t < touched.length && touched[t] < at + n) {
+      out.push(Array.isArray(item) ? files.slice(at, at + n) : files[at]);
+      while (t < touched.length && touched[t] < at + n) t++;
+    } else out.push(item);
+    at += n;
+  }
+  return out;
 }

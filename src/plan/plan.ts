@@ -11,8 +11,8 @@ import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
-import { signer, type PlanMemo } from './sign.js';
-import type { FileSpec, PageDoc, PlanContext, PlannedFile, SearchIndex } from './types.js';
+import { signer, type PlanMemo, type Slot } from './sign.js';
+import type { FileSpec, PageDoc, PlanContext, Planned, PlannedFile, SearchIndex } from './types.js';
 
 export interface PlanInput {
   site: Site;
@@ -34,33 +34,63 @@ export interface PlanInput {
 
 export interface Plan {
   files: readonly PlannedFile[];
+  /** The same files as planned: each one alone, or in its part (see Planned in types.ts); a part kept from the last plan is the same array. */
+  items: readonly PlanItem[];
   diagnostics: Diagnostic[];
 }
+
+/** A planned file, or a part's planned files (`files` is every item's files in order). */
+export type PlanItem = PlannedFile | readonly PlannedFile[];
 
 export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   // The outputs' memos hold files made under the last settings.
   if (memo.settingsKey !== input.settingsKey) memo.outputs.clear();
-  const { sign } = signer(memo, input.site, input.settingsKey, input.templateKeys);
+  const { sign, same } = signer(memo, input.site, input.settingsKey, input.templateKeys);
   const diagnostics: Diagnostic[] = [];
   // Each path's slot is looked up once per plan: it says whether the path was planned
   // before (in this plan, or the last) and holds its last signed file.
   const plan = ++memo.plans;
   const files: PlannedFile[] = [];
+  const items: PlanItem[] = [];
   const added: string[] = [];
-  const take = (spec: FileSpec) => {
+  const take = (spec: FileSpec, part: Slot['part']): PlannedFile => {
     let slot = memo.slots.get(spec.path);
     if (slot === undefined) {
-      memo.slots.set(spec.path, (slot = { plan, templateKey: '' }));
+      memo.slots.set(spec.path, (slot = { plan, templateKey: '', part }));
       added.push(spec.path);
-    } else slot.plan = plan;
-    files.push(sign(spec, slot));
+    } else {
+      slot.plan = plan;
+      slot.part = part;
+    }
+    const file = sign(spec, slot);
+    files.push(file);
+    return file;
+  };
+  /**
+   * A part: the array signed at the last plan stands for its files while the signing is the
+   * same (settings, templates, tag names): nothing per file, not even its slots (they name
+   * the part, whose `plan` says it was planned). Otherwise each file is taken.
+   */
+  const takePart = (specs: readonly FileSpec[]) => {
+    const last = memo.parts.get(specs);
+    if (last !== undefined && last.plan === plan - 1 && same) {
+      last.plan = plan;
+      for (let i = 0; i < last.files.length; i++) files.push(last.files[i]);
+      items.push(last.files);
+      return;
+    }
+    const signed: PlannedFile[] = [];
+    const part = { plan, files: signed };
+    for (let i = 0; i < specs.length; i++) signed.push(take(specs[i], part));
+    memo.parts.set(specs, part);
+    items.push(part.files);
   };
   for (const output of OUTPUTS) {
     const own = <T>(name: string, init: () => T): T => {
       if (!memo.outputs.has(name)) memo.outputs.set(name, init());
       return memo.outputs.get(name) as T;
     };
-    const kept = own(`${output.name} parts`, () => new Map<string, { part: object; key: string; specs: FileSpec[] }>());
+    const kept = own(`${output.name} parts`, () => new Map<string, { part: object; key: string; specs: readonly FileSpec[] }>());
     const seen = new Set<string>();
     const ctx: PlanContext = {
       site: input.site,
@@ -79,14 +109,17 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
         kept.set(id, { part, key, specs: made });
         return made;
       },
-      planned: (path) => memo.slots.get(path)?.plan === plan,
+      planned: (path) => plannedIn(memo.slots.get(path), plan),
       report: (d) => diagnostics.push(d),
     };
-    for (const spec of output.plan(ctx, files)) take(spec);
+    for (const item of output.plan(ctx, files)) {
+      if (isPart(item)) takePart(item);
+      else items.push(take(item, undefined));
+    }
     if (kept.size > seen.size) for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
   }
   // Paths planned no more (or one path planned twice: the sizes differ either way).
-  if (memo.slots.size !== files.length) for (const [p, slot] of memo.slots) if (slot.plan !== plan) memo.slots.delete(p);
+  if (memo.slots.size !== files.length) for (const [p, slot] of memo.slots) if (!plannedIn(slot, plan)) memo.slots.delete(p);
   const clashes = newClashes(memo, plan, added) ? findPathClashes(files.map((f) => f.path)) : [];
   memo.clashFree = clashes.length === 0;
   const byPath = new Map(clashes.length ? files.map((f) => [f.path, f]) : []);
@@ -112,7 +145,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
     const fix = origin && blocked.output === 'public' && origin === blocked.origin ? `move or rename ${origin.file}` : 'rename the tag or entry slug that makes it';
     diagnostics.push(error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: ${fix}`));
   }
-  return { files, diagnostics };
+  return { files, items, diagnostics };
 }
 
 /**
@@ -131,10 +164,19 @@ function newClashes(memo: PlanMemo, plan: number, added: readonly string[]): boo
   const folders = memo.folders;
   for (const p of added) if (folders.has(p)) return true;
   for (const f of foldersOf(added)) {
-    if (memo.slots.get(f)?.plan === plan) return true;
+    if (plannedIn(memo.slots.get(f), plan)) return true;
     folders.add(f);
   }
   return false;
+}
+
+/** Whether a path's slot was planned in plan `plan`: by itself, or as one of a part's files. */
+function plannedIn(slot: Slot | undefined, plan: number): boolean {
+  return slot !== undefined && (slot.part ?? slot).plan === plan;
+}
+
+function isPart(item: Planned): item is readonly FileSpec[] {
+  return Array.isArray(item);
 }
 
 function foldersOf(paths: Iterable<string>): Set<string> {

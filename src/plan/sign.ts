@@ -29,6 +29,16 @@ export interface PlanMemo {
   versions: WeakMap<Entry, string>;
   /** Digests of runs of a long list's entries' versions (see runs.ts); cleared with `versions`. */
   runs: RunMemo;
+  /** Each part's files as signed (see plan.ts), by the array of specs an output gave. */
+  parts: WeakMap<readonly FileSpec[], SignedPart>;
+  /** The template keys of the last plan: other keys re-sign every part. */
+  templateKeys?: ReadonlyMap<string, string>;
+}
+
+/** A part's signed files, and the last plan that had it. */
+export interface SignedPart {
+  plan: number;
+  files: readonly PlannedFile[];
 }
 
 /** Lists longer than this are signed a run at a time. */
@@ -38,10 +48,12 @@ export interface Slot {
   plan: number;
   templateKey: string;
   file?: PlannedFile;
+  /** The part the path was last planned in: its `plan` counts, not the slot's (a kept part's slots are not visited). */
+  part?: SignedPart;
 }
 
 export function emptyPlanMemo(): PlanMemo {
-  return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap() };
+  return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap(), parts: new WeakMap() };
 }
 
 function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
@@ -56,11 +68,12 @@ function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
   return true;
 }
 
-/** Signs files for one plan of `site`, against `memo`. */
+/** Signs files for one plan of `site`, against `memo`; `same`: signed as the last plan's were (see SignedPart). */
 export function signer(memo: PlanMemo, site: Site, settingsKey: string, templateKeys: ReadonlyMap<string, string>) {
   if (memo.settingsKey !== settingsKey) {
     memo.settingsKey = settingsKey;
     memo.slots.clear();
+    memo.parts = new WeakMap();
     memo.folders = undefined;
   }
   // An entry's view shows its tags' display names, which other entries decide (the
@@ -80,6 +93,10 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     memo.runs = new WeakMap();
   }
   const { versions, runs } = memo;
+  // Whether every file is signed as at the last plan, given the same inputs: then a part kept
+  // from it keeps its signed files.
+  const same = renamed.size === 0 && !gone && memo.templateKeys === templateKeys;
+  memo.templateKeys = templateKeys;
   const versionOf = (e: Entry) => {
     let v = versions.get(e);
     if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));
@@ -114,5 +131,5 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     } else memo.slots.set(spec.path, { plan: memo.plans, templateKey, file });
     return file;
   };
-  return { sign };
+  return { sign, same };
 }

@@ -88,16 +88,24 @@ export interface PlanContext {
    * shares what did not change, so a rebuild in `linklog dev` makes files only for what did.
    * `id` names the part (an entry's source, a day, a tag key) within the output.
    */
-  keep(id: string, part: object, key: string, make: () => FileSpec[]): FileSpec[];
+  keep(id: string, part: object, key: string, make: () => FileSpec[]): readonly FileSpec[];
   /** Whether an output planned before this one has a file at `path`. */
   planned(path: string): boolean;
   /** A problem to report (a public file shadowed by a generated one). */
   report(d: Diagnostic): void;
 }
 
+/**
+ * What an output plans: a file, or a part, the files one part of the model gives (what
+ * `keep` returns), as one array. A part that is the same array as at the last plan is the
+ * same files: the plan reuses their signatures and the write step their records, without
+ * visiting each file (plan.ts, build/render.ts).
+ */
+export type Planned = FileSpec | readonly FileSpec[];
+
 /** A kind of output: one module, registered in outputs/index.ts. */
 export interface Output {
   readonly name: string;
-  /** Its files; `planned` holds the files of the outputs registered before it (the sitemap lists their pages). */
-  plan(ctx: PlanContext, planned: readonly FileSpec[]): FileSpec[];
+  /** Its files and parts; `planned` holds the files of the outputs registered before it (the sitemap lists their pages). */
+  plan(ctx: PlanContext, planned: readonly FileSpec[]): readonly Planned[];
 }

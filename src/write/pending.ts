@@ -99,9 +99,9 @@ export class Pending {
     this.used += data.copy(this.block, at);
     return this.block.subarray(at, this.used);
   }
-  /** The bytes of a file: its copy, or read back from the pending file into the scratch buffer. */
+  /** The bytes of a file: its copy while it is held (also once in the pending file: not read back), else read back from the pending file into the scratch buffer. */
   bytes(f: Output & { at?: number }): Buffer {
-    if (f.at === undefined) return f.data;
+    if (f.at === undefined || f.data !== EMPTY) return f.data;
     return readBytes(this.fd!, this.file, this.buffers, f.at, f.record.size);
   }
   /**

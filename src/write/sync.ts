@@ -36,8 +36,8 @@ export interface SyncResult {
 }
 
 export interface SyncOptions {
-  /** What linklog last wrote there. */
-  previous: ReadonlyMap<string, OutputRecord>;
+  /** What linklog last wrote there. With trusted records, it is brought up to date in place once the update is done, and returned. */
+  previous: Map<string, OutputRecord>;
   buffers: WriteBuffers;
   /** How many files the caller will walk (for progress, and to choose a writer thread). */
   files: number;
@@ -51,8 +51,12 @@ export interface SyncOptions {
 }
 
 export interface Sync {
+  /** Whether the records are trusted (see SyncOptions.trustRecords): then `stand` may be used. */
+  readonly trusted: boolean;
   /** Whether the file at `rel` is as written with signature `sig`: then its record stands and it need not be rendered. */
   keep(rel: string, sig: string): boolean;
+  /** Files at `paths`, each recorded in `previous` with the signature it has now (the caller knows) and walked no other way: their records stand, unvisited. Trusted records only. */
+  stand(paths: readonly string[]): void;
   /** The file's bytes (rendered because `keep` said no): written if they differ from the disk. */
   put(rel: string, sig: string, content: string | Uint8Array): Promise<void>;
   /** Writes what changed, removes what is no longer planned. */
@@ -91,13 +95,35 @@ export function startSync(out: string, options: SyncOptions): Sync {
     const disk = diskOf(rel);
     return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
   };
+  // Trusted, `previous` stays the record of what stands, and `records` holds only what this
+  // sync changes (new and rewritten files): no map of every path per build. Otherwise
+  // `records` is made anew, every path walked.
+  const inPlace = trust;
   const records = new Map<string, OutputRecord>();
   /** Paths of `previous` planned again, each once: when that is all of them, nothing is removed. */
   let again = 0;
+  /** In place: every path walked, each once and in order (the marker lists them so), those walked one by one, and those new to `previous`. */
+  const order: string[] = [];
+  const walked = new Set<string>();
+  const added: string[] = [];
+  /** Whether a file walked one by one is at the marker's path (a file of public/, say): the marker does not list itself. */
+  let atMarker = false;
   const record = (rel: string, rec: OutputRecord, known: boolean) => {
     const size = records.size;
     records.set(rel, rec);
-    if (known && records.size > size) again++;
+    if (inPlace) {
+      if (!known && records.size > size) added.push(rel);
+    } else if (known && records.size > size) again++;
+  };
+  /** In place: `rel` walked one by one (kept or put); false when it was already. */
+  const walk = (rel: string): boolean => {
+    const size = walked.size;
+    walked.add(rel);
+    if (walked.size === size) return false;
+    order.push(rel);
+    if (rel === MARKER) atMarker = true;
+    if (previous.has(rel)) again++;
+    return true;
   };
   const written: string[] = [];
   let produced = 0;
@@ -127,18 +153,27 @@ export function startSync(out: string, options: SyncOptions): Sync {
   };
 
   return {
+    trusted: Boolean(trust),
     keep(rel, sig) {
       const prev = previous.get(rel);
       // Trusted, the disk is as recorded: prev is its own record.
       if (prev && prev.sig === sig && (trust || intact(rel, prev))) {
-        record(rel, prev, true);
+        // In place, the record stands where it is.
+        if (inPlace) walk(rel);
+        else record(rel, prev, true);
         return true;
       }
       return false;
     },
+    stand(paths) {
+      if (!inPlace) throw new Error('stand: only with trusted records');
+      again += paths.length;
+      for (let i = 0; i < paths.length; i++) order.push(paths[i]);
+    },
     async put(rel, sig, content) {
       if (produced % 1000 === 999) options.onProgress?.(produced + 1, options.files);
       produced++;
+      if (inPlace) walk(rel);
       const data = typeof content === 'string' ? encodeUtf8(buffers, content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
       const o = changed(rel, sig, data);
       if (o === undefined) return;
@@ -159,21 +194,21 @@ export function startSync(out: string, options: SyncOptions): Sync {
       try {
         // Trusted, what linklog wrote is `previous`: when every path of it was planned again, none goes (no scan of them all).
         const allAgain = trust && again === previous.size;
-        const removed = owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
+        const removed = inPlace ? (allAgain ? [] : goneFrom(previous, order)) : owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
         const problems = findBlockers(target, written, owned, new Set(removed));
         if (problems.length) throw new OutputError(problems, false);
         // Trusted records with the same paths: the marker lists them already.
-        const sameOwned = allAgain && records.size === previous.size;
+        const sameOwned = allAgain && (inPlace ? added.length === 0 : records.size === previous.size);
         // The marker's list for `previous` (its lines are previous's keys), or undefined.
         const known = buffers.owned?.of === previous ? buffers.owned : undefined;
         let list: OwnedList | undefined;
         if (sameOwned) {
           list = known;
         } else if (trust) {
-          const paths = [...records.keys()];
+          const goes = new Set(removed);
           list = ownedList(
-            records.has(MARKER) ? paths.filter((p) => p !== MARKER) : paths,
-            known && { list: known, has: (p) => previous.has(p), goes: (p) => !records.has(p) },
+            atMarker ? order.filter((p) => p !== MARKER) : order,
+            known && { list: known, has: (p) => previous.has(p), goes: (p) => goes.has(p) },
             buffers.ownedRoom,
           );
           // Its bytes stay as they are until the next sync: not copied.
@@ -185,8 +220,14 @@ export function startSync(out: string, options: SyncOptions): Sync {
         const done = () => {
           // A new list takes the room's memory; the one it replaces gives its memory to the next.
           if (list !== known) buffers.ownedRoom = known ? roomOf(known, buffers.ownedRoom) : { from: buffers.ownedRoom.from };
-          buffers.owned = list && { ...list, of: records };
-          return { records, written, removed, produced };
+          // In place: what changed goes into `previous`, what went out of it.
+          if (inPlace) {
+            for (const [p, rec] of records) previous.set(p, rec);
+            for (const p of removed) previous.delete(p);
+          }
+          const result = inPlace ? previous : records;
+          buffers.owned = list && { ...list, of: result };
+          return { records: result, written, removed, produced };
         };
         if (pending!.files.length === 0 && removed.length === 0) return done();
         pending!.commit(removed);
@@ -202,6 +243,14 @@ export function startSync(out: string, options: SyncOptions): Sync {
       pending?.discard();
     },
   };
+}
+
+/** The paths of `previous` not in `planned` (sorted), found with a set of the planned paths: only when some went. */
+function goneFrom(previous: ReadonlyMap<string, OutputRecord>, planned: readonly string[]): string[] {
+  const set = new Set(planned);
+  const gone: string[] = [];
+  for (const p of previous.keys()) if (p !== MARKER && !set.has(p)) gone.push(p);
+  return gone.sort();
 }
 
 /** The marker's text as it is on disk (undefined when missing or not a file). */

@@ -5,7 +5,7 @@ import { translator } from '../../config/strings.js';
 import { dateFormatter } from '../../render/dates.js';
 import { dayTitle } from '../../render/strings.js';
 import { pageFile, siteFeedLinks } from '../page.js';
-import type { FileSpec, Output } from '../types.js';
+import type { FileSpec, Output, Planned } from '../types.js';
 
 export const calendarPages: Output = {
   name: 'calendar',
@@ -15,7 +15,7 @@ export const calendarPages: Output = {
     const tr = translator(settings);
     const dates = dateFormatter(settings);
     const monthName = dates.month;
-    const files: FileSpec[] = [];
+    const files: Planned[] = [];
     site.days.forEach((d, i) => {
       // Days are listed newest first: the previous day in time is the next in the list.
       const older = site.days[i + 1]?.day;
@@ -37,7 +37,7 @@ export const calendarPages: Output = {
           }),
         }),
       ]);
-      files.push(...page);
+      files.push(page);
     });
     // A month page stands while its days are the same objects (the model shares a day nothing touched).
     const months = memo(() => ({ feedsKey: '', made: new Map<string, { days: readonly Day[]; spec: FileSpec }>() }));

@@ -1,10 +1,10 @@
 /** Each entry's own page, `/YYYY/MM/DD/slug/`, with its related entries and its neighbours in time. */
 import { routes, href } from '../../config/urls.js';
 import { relatedChanged, relatedEntries } from '../../model/related.js';
-import type { Tag } from '../../model/index.js';
+import type { Day, Tag } from '../../model/index.js';
 import type { Entry } from '../../parse/entry.js';
 import { pageFile, siteFeedLinks } from '../page.js';
-import type { FileSpec, Output } from '../types.js';
+import type { FileSpec, Output, Planned } from '../types.js';
 
 /** What an entry's page was made from at the last plan: it stands while every part is the same object. */
 interface Made {
@@ -14,20 +14,33 @@ interface Made {
   spec: FileSpec;
 }
 
+/** A day's entry pages at the last plan: they stand while the day, its neighbours and its entries' related lists are the same. */
+interface DayPart {
+  day: Day;
+  /** The entry before the day's first (newer) and after its last (older): its first and last pages link them. */
+  newer: Entry | undefined;
+  older: Entry | undefined;
+  specs: readonly FileSpec[];
+}
+
 export const entryPages: Output = {
   name: 'entries',
   plan({ site, settings, memo }) {
     const feeds = siteFeedLinks(settings);
     // By entry object: an edited entry is a new one, and one that went is forgotten with it.
-    const kept = memo(() => ({ made: new WeakMap<Entry, Made>(), tags: undefined as ReadonlyMap<string, Tag> | undefined, feedsKey: '' }));
+    const kept = memo(() => ({ made: new WeakMap<Entry, Made>(), days: new Map<string, DayPart>(), tags: undefined as ReadonlyMap<string, Tag> | undefined, feedsKey: '' }));
     // Other feed links: every page is made anew.
-    if (kept.feedsKey !== feeds.key) kept.made = new WeakMap();
+    if (kept.feedsKey !== feeds.key) {
+      kept.made = new WeakMap();
+      kept.days = new Map();
+    }
     kept.feedsKey = feeds.key;
     // Entries whose related list may have changed since the last plan (all, the first time).
     const changed = kept.tags && relatedChanged(kept.tags, site);
-    const files: FileSpec[] = [];
+    const changedDays = new Set<string>();
+    if (changed) for (const e of changed) changedDays.add(e.date.day);
     const { entries } = site;
-    for (let i = 0; i < entries.length; i++) {
+    const page = (i: number): FileSpec => {
       const e = entries[i];
       // Newest first: the newer neighbour is before, the older after.
       const newer = entries[i - 1];
@@ -39,10 +52,7 @@ export const entryPages: Output = {
         related = relatedEntries(site, e);
         if (last !== undefined && sameList(related, last.related)) related = last.related;
       }
-      if (last !== undefined && related === last.related && last.older === older && last.newer === newer) {
-        files.push(last.spec);
-        continue;
-      }
+      if (last !== undefined && related === last.related && last.older === older && last.newer === newer) return last.spec;
       const prev = older && href(settings, routes.entry(older.date.day, older.slug));
       const next = newer && href(settings, routes.entry(newer.date.day, newer.slug));
       const shown = [e, ...related, ...(older ? [older] : []), ...(newer ? [newer] : [])];
@@ -66,13 +76,41 @@ export const entryPages: Output = {
           }),
         });
       kept.made.set(e, { related, older, newer, spec });
-      files.push(spec);
+      return spec;
+    };
+    // A part per day (the days are runs of the entries, in order): a new entry makes its
+    // day's pages and its neighbours' days' again, and no other day is visited entry by entry.
+    const files: Planned[] = [];
+    const days = new Map<string, DayPart>();
+    let i = 0;
+    for (const d of site.days) {
+      const n = d.entries.length;
+      const newer = entries[i - 1];
+      const older = entries[i + n];
+      const last = kept.days.get(d.day);
+      if (last !== undefined && last.day === d && last.newer === newer && last.older === older && !changedDays.has(d.day)) {
+        days.set(d.day, last);
+        files.push(last.specs);
+        i += n;
+        continue;
+      }
+      const made: FileSpec[] = [];
+      for (let j = 0; j < n; j++, i++) {
+        if (entries[i] !== d.entries[j]) throw new Error(`the model's day ${d.day} is not a run of its entries`);
+        made.push(page(i));
+      }
+      // Its pages as they were (a related list looked at again, the same): the same part.
+      const specs = last !== undefined && sameList(made, last.specs) ? last.specs : made;
+      days.set(d.day, { day: d, newer, older, specs });
+      files.push(specs);
     }
+    if (i !== entries.length) throw new Error("the model's days do not hold every entry");
+    kept.days = days;
     kept.tags = site.tagsByKey;
     return files;
   },
 };
 
-function sameList(a: readonly Entry[], b: readonly Entry[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

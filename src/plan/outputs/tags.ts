@@ -7,7 +7,7 @@ import { translator } from '../../config/strings.js';
 import { dateFormatter, type DateFormatter } from '../../render/dates.js';
 import { tagView, tagWithCount, type TagView } from '../../render/views.js';
 import { feedLinks, pageFile, paginatedPages, siteFeedLinks, tagFeedLink } from '../page.js';
-import type { FileSpec, Output } from '../types.js';
+import type { Output, Planned } from '../types.js';
 
 /** Tags with at least this many entries keep their co-occurrence counts between plans. */
 const BIG_TAG = 1000;
@@ -46,7 +46,7 @@ export const tagPages: Output = {
       return shown;
     };
     const tr = translator(settings);
-    const files: FileSpec[] = [
+    const files: Planned[] = [
       pageFile('tags', {
         route: routes.tags(),
         template: 'tags',
@@ -77,7 +77,7 @@ export const tagPages: Output = {
           description: tr.t('description.tag', { count: tag.entries.length, tag: tag.name, site: settings.title }),
         });
       });
-      files.push(...pages);
+      files.push(pages);
     }
     return files;
   },
