@@ -10,9 +10,9 @@ import { cooccurrenceCounts, updateCounts, type Tag } from '../src/model/tags.js
 import type { Entry } from '../src/parse/entry.js';
 import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
-import type { FileSpec, PlanContext } from '../src/plan/types.js';
+import type { FileSpec, PlanContext, PlannedFile } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
-import { entry, makeSite, REPO } from './helpers.js';
+import { entry, makeSite, REPO, snapshotTree } from './helpers.js';
 
 /** A pseudo-random sequence, the same every run. */
 function random(seed: number): () => number {
@@ -196,5 +196,66 @@ describe('feed HTML kept from one dev build to the next', () => {
     expect(feed().match(/rel="tag">WEB&#x3C;/g)?.length).toBe(4);
     expect(feed()).not.toContain('rel="tag">web&#x3C;');
     expect(feed()).toBe(await fresh());
+  });
+});
+
+describe('parts kept from one dev build to the next (a day of entry pages, a tag, a day page)', () => {
+  it('plans and writes a kept part without visiting its files, and an edit or removal inside a part as a fresh build does', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      // The first day's entries share no tag with the entries added later: nothing of theirs changes.
+      'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01T10:00:00Z', tags: '[old]' }),
+      'content/b.md': entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-01T11:00:00Z', tags: '[old]' }),
+      'content/c.md': entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-01T12:00:00Z', tags: '[old]' }),
+      'content/d.md': entry({ title: 'D', url: 'https://example.com/d', date: '2026-01-02', tags: '[web]' }),
+      'content/e.md': entry({ title: 'E', url: 'https://example.com/e', date: '2026-01-03', tags: '[web]' }),
+    });
+    const out = path.join(root, '_site');
+    const dev = devBuilds({ root, out });
+    const write = (rel: string, text: string | undefined) => {
+      if (text === undefined) fs.rmSync(path.join(root, rel));
+      else fs.writeFileSync(path.join(root, rel), text);
+      dev.sourceChanged(rel);
+    };
+    /** Builds, and compares every file (the marker too) with a fresh build's. */
+    const buildAndCompare = async () => {
+      expect((await dev.build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const other = path.join(root, '_fresh');
+      fs.rmSync(other, { recursive: true, force: true });
+      expect((await devBuilds({ root, out: other, cache: false }).build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(snapshotTree(out)).toEqual(snapshotTree(other));
+    };
+    /** The plan's part of the first day's entry pages. */
+    const firstDay = () => dev.state.last!.plan.items.find((i) => Array.isArray(i) && i[0].output === 'entries' && i[0].path.startsWith('2026/01/01/')) as readonly PlannedFile[];
+    await buildAndCompare();
+    const before = firstDay();
+    expect(before.map((f) => f.path)).toEqual(['2026/01/01/c/index.html', '2026/01/01/b/index.html', '2026/01/01/a/index.html']);
+    const pathsBefore = dev.state.written!.get(before);
+    // A new entry on a new day, with a tag of its own: the first day's part is the same array, and
+    // the write step took its paths from the last build's (it visited none of its files). The day
+    // before it is made again for its newer neighbour alone (no related list changed).
+    write('content/f.md', entry({ title: 'F', url: 'https://example.com/f', date: '2026-01-05', tags: '[solo]' }));
+    await buildAndCompare();
+    expect(firstDay()).toBe(before);
+    expect(dev.state.written!.get(before)).toBe(pathsBefore);
+    expect(fs.readFileSync(path.join(out, '2026/01/03/e/index.html'), 'utf8')).toContain('/2026/01/05/f/');
+    // An entry of that day gets a new tag (not the fast path): its part is made again.
+    write('content/b.md', entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-01T11:00:00Z', tags: '[old, web]' }));
+    await buildAndCompare();
+    expect(firstDay()).not.toBe(before);
+    expect(fs.readFileSync(path.join(out, '2026/01/01/b/index.html'), 'utf8')).toContain('/tags/web/');
+    // A commentary edit (the fast path patches the part), then a new entry (the full plan again).
+    write('content/c.md', entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-01T12:00:00Z', tags: '[old]' }, 'Edited commentary.\n'));
+    await buildAndCompare();
+    expect(fs.readFileSync(path.join(out, '2026/01/01/c/index.html'), 'utf8')).toContain('Edited commentary.');
+    write('content/g.md', entry({ title: 'G', url: 'https://example.com/g', date: '2026-01-06', tags: '[web]' }));
+    await buildAndCompare();
+    expect(fs.readFileSync(path.join(out, '2026/01/01/c/index.html'), 'utf8')).toContain('Edited commentary.');
+    // An entry removed from the middle of the day, and the last of another day.
+    write('content/b.md', undefined);
+    write('content/d.md', undefined);
+    await buildAndCompare();
+    expect(fs.existsSync(path.join(out, '2026/01/01/b/index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(out, '2026/01/02/index.html'))).toBe(false);
   });
 });

@@ -101,6 +101,35 @@ describe('syncOutput updating a site in place', () => {
 });
 
 describe('syncOutput with trusted records (linklog dev after its first build)', () => {
+  it('lets files of the last sync stand unvisited, and brings the records up to date in place only once the update is done', async () => {
+    const out = path.join(tempDir(), 'site');
+    const file = (p: string, v = 'v1'): PlannedFile => ({ path: p, sig: `${p} ${v}`, render: () => `${p} ${v}` });
+    const records = await firstSync(out, ['a', 'b', 'c', 'd'].map((p) => file(`${p}/index.html`)));
+    const [a, b] = [records.get('a/index.html'), records.get('b/index.html')];
+    // A failed sync leaves them as they were.
+    const failed = startSync(out, { previous: records, buffers, files: 3, trustRecords: true });
+    expect(failed.trusted).toBe(true);
+    failed.stand(['a/index.html', 'b/index.html']);
+    await failed.put('e/index.html', 'e v1', 'e v1');
+    await failed.abandon();
+    expect([...records.keys()]).toEqual(['a/index.html', 'b/index.html', 'c/index.html', 'd/index.html']);
+    // a and b stand, c is kept, e is new, d goes: the marker lists them in the order walked.
+    const sync = startSync(out, { previous: records, buffers, files: 4, trustRecords: true });
+    sync.stand(['a/index.html', 'b/index.html']);
+    expect(sync.keep('c/index.html', 'c/index.html v1')).toBe(true);
+    expect(sync.keep('e/index.html', 'e v1')).toBe(false);
+    await sync.put('e/index.html', 'e v1', 'e v1');
+    const r = await sync.finish();
+    expect(r.records).toBe(records);
+    expect(r.removed).toEqual(['d/index.html']);
+    expect(r.written).toEqual(['e/index.html']);
+    expect([...records.keys()].sort()).toEqual(['a/index.html', 'b/index.html', 'c/index.html', 'e/index.html']);
+    expect([records.get('a/index.html'), records.get('b/index.html')]).toEqual([a, b]);
+    expect(records.get('e/index.html')?.sig).toBe('e v1');
+    expect(fs.readFileSync(path.join(out, MARKER), 'utf8')).toBe(ownedText(['a/index.html', 'b/index.html', 'c/index.html', 'e/index.html']));
+    expect([...snapshotTree(out).keys()].filter((p) => p !== MARKER).sort()).toEqual(['a/index.html', 'b/index.html', 'c/index.html', 'e/index.html']);
+  });
+
   it('removes what was not planned again and lists exactly the planned paths in the marker, in plan order', async () => {
     const out = path.join(tempDir(), 'site');
     const file = (p: string, v = 'v1'): PlannedFile => ({ path: p, sig: `${p} ${v}`, render: () => `${p} ${v}` });
