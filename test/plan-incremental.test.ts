@@ -219,7 +219,12 @@ describe('parts kept from one dev build to the next (a day of entry pages, a tag
     };
     /** Builds, and compares every file (the marker too) with a fresh build's. */
     const buildAndCompare = async () => {
-      expect((await dev.build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const result = await dev.build();
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      // The pages are counted by part: as many as the plan has.
+      const { files } = dev.state.last!.plan;
+      expect(result.stats!.pages).toBe(files.filter((f) => f.inputs.template !== undefined).length);
+      expect(JSON.parse(fs.readFileSync(path.join(out, 'build.json'), 'utf8')).pages).toBe(files.filter((f) => f.inputs.template !== undefined && f.path.endsWith('.html')).length);
       const other = path.join(root, '_fresh');
       fs.rmSync(other, { recursive: true, force: true });
       expect((await devBuilds({ root, out: other, cache: false }).build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

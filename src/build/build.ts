@@ -165,8 +165,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     return { ...failed(), outputChanged: outcome.outputChanged };
   }
   const reported = sortDiagnostics(diagnostics);
-  let pages = 0;
-  for (const f of plan.files) if (f.inputs.template !== undefined) pages++;
+  const pages = plan.templated;
   const { result } = outcome;
   if (request.write) {
     state.last = { plan, ctx, settingsKey };

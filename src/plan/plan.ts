@@ -34,6 +34,8 @@ export interface PlanInput {
 
 export interface Plan {
   files: readonly PlannedFile[];
+  /** How many files render with a template (pages and feeds: the build's summary counts them), counted by part. */
+  templated: number;
   /** The same files as planned: each one alone, or in its part (see Planned in types.ts); a part kept from the last plan is the same array. */
   items: readonly PlanItem[];
   diagnostics: Diagnostic[];
@@ -53,7 +55,14 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   const files: PlannedFile[] = [];
   const items: PlanItem[] = [];
   const added: string[] = [];
+  /** Files with a template, and HTML pages among them, so far (a kept part adds its counts). */
+  let templated = 0;
+  let pages = 0;
   const take = (spec: FileSpec, part: Slot['part']): PlannedFile => {
+    if (spec.inputs.template !== undefined) {
+      templated++;
+      if (spec.path.endsWith('.html')) pages++;
+    }
     let slot = memo.slots.get(spec.path);
     if (slot === undefined) {
       memo.slots.set(spec.path, (slot = { plan, templateKey: '', part }));
@@ -75,13 +84,18 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
     const last = memo.parts.get(specs);
     if (last !== undefined && last.plan === plan - 1 && same) {
       last.plan = plan;
+      templated += last.templated;
+      pages += last.pages;
       for (let i = 0; i < last.files.length; i++) files.push(last.files[i]);
       items.push(last.files);
       return;
     }
     const signed: PlannedFile[] = [];
-    const part = { plan, files: signed };
+    const part = { plan, files: signed, templated: 0, pages: 0 };
+    const counted = [templated, pages];
     for (let i = 0; i < specs.length; i++) signed.push(take(specs[i], part));
+    part.templated = templated - counted[0];
+    part.pages = pages - counted[1];
     memo.parts.set(specs, part);
     items.push(part.files);
   };
@@ -110,6 +124,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
         return made;
       },
       planned: (path) => plannedIn(memo.slots.get(path), plan),
+      pageCount: () => pages,
       report: (d) => diagnostics.push(d),
     };
     for (const item of output.plan(ctx, files)) {
@@ -145,7 +160,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
     const fix = origin && blocked.output === 'public' && origin === blocked.origin ? `move or rename ${origin.file}` : 'rename the tag or entry slug that makes it';
     diagnostics.push(error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: ${fix}`));
   }
-  return { files, items, diagnostics };
+  return { files, items, templated, diagnostics };
 }
 
 /**

@@ -39,6 +39,9 @@ export interface PlanMemo {
 export interface SignedPart {
   plan: number;
   files: readonly PlannedFile[];
+  /** How many of its files render with a template, and how many of those are HTML pages (see Plan). */
+  templated: number;
+  pages: number;
 }
 
 /** Lists longer than this are signed a run at a time. */

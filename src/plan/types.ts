@@ -91,6 +91,8 @@ export interface PlanContext {
   keep(id: string, part: object, key: string, make: () => FileSpec[]): readonly FileSpec[];
   /** Whether an output planned before this one has a file at `path`. */
   planned(path: string): boolean;
+  /** How many HTML pages (`.html` files with a template: feeds render with one too) the outputs planned before this one have, counted by part. */
+  pageCount(): number;
   /** A problem to report (a public file shadowed by a generated one). */
   report(d: Diagnostic): void;
 }

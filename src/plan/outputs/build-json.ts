@@ -26,11 +26,10 @@ export interface BuildStamp {
 
 export const buildJson: Output = {
   name: 'build-json',
-  plan({ site, git, memo }, planned) {
+  plan({ site, git, memo, pageCount }) {
     // Kept between plans: a new link in `linklog dev` hashes its run of entries, not 100k.
     const runs = memo<RunMemo>(() => new WeakMap());
-    let pages = 0;
-    for (const f of planned) if (f.inputs.template !== undefined && f.path.endsWith('.html')) pages++; // feeds render with a template too
+    const pages = pageCount();
     const gitPart = git && { commit: git.commit, branch: git.branch, clean: git.clean };
     return [
       {
