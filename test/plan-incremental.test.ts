@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devBuilds } from '../src/dev/builds.js';
-import type { Settings } from '../src/config/settings.js';
+import { parseSettings, type Settings } from '../src/config/settings.js';
+import { readStringTables } from '../src/load/strings.js';
 import type { Site } from '../src/model/index.js';
 import { compareEntries } from '../src/model/index.js';
 import { cooccurrenceCounts, updateCounts, type Tag } from '../src/model/tags.js';
 import type { Entry } from '../src/parse/entry.js';
 import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
+import { paginatedParts } from '../src/plan/page.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
 import type { FileSpec, PlanContext, PlannedFile } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
@@ -231,7 +233,7 @@ describe('parts kept from one dev build to the next (a day of entry pages, a tag
       expect(snapshotTree(out)).toEqual(snapshotTree(other));
     };
     /** The plan's part of the first day's entry pages. */
-    const firstDay = () => dev.state.last!.plan.items.find((i) => Array.isArray(i) && i[0].output === 'entries' && i[0].path.startsWith('2026/01/01/')) as readonly PlannedFile[];
+    const firstDay = () => dev.state.last!.plan.items.find((i) => Array.isArray(i) && i.length > 0 && i[0].output === 'entries' && i[0].path.startsWith('2026/01/01/')) as readonly PlannedFile[];
     await buildAndCompare();
     const before = firstDay();
     expect(before.map((f) => f.path)).toEqual(['2026/01/01/c/index.html', '2026/01/01/b/index.html', '2026/01/01/a/index.html']);
@@ -262,5 +264,29 @@ describe('parts kept from one dev build to the next (a day of entry pages, a tag
     await buildAndCompare();
     expect(fs.existsSync(path.join(out, '2026/01/01/b/index.html'))).toBe(false);
     expect(fs.existsSync(path.join(out, '2026/01/02/index.html'))).toBe(false);
+  });
+});
+
+describe('numbered pages of a list kept as one part', () => {
+  it('is the same part while every numbered page holds the same entries, and made again (as a fresh plan makes it) when one does not', () => {
+    const { settings } = parseSettings('title: T\nbaseUrl: https://example.org/\nperPage: 2\n', {}, readStringTables());
+    const list = { route: (n?: number) => (n === undefined ? '' : `page/${n}/`), title: (n?: number) => `T ${n}`, template: 'home', feeds: { links: [], key: '' }, values: [], front: () => ({}), numbered: () => ({}) };
+    const entries = Array.from({ length: 8 }, (_, i) => fakeEntry([], -i));
+    const first = paginatedParts('home', settings, entries, list);
+    expect(first.numbered.specs.map((f) => f.path)).toEqual(['page/1/index.html', 'page/2/index.html', 'page/3/index.html']);
+    // A new entry at the front: the numbered pages stand.
+    const grown = [fakeEntry([], 1), ...entries];
+    const second = paginatedParts('home', settings, grown, list, first.numbered);
+    expect(second.numbered).toBe(first.numbered);
+    expect(second.rest.map((f) => f.inputs.entries.length)).toEqual([3, 0]);
+    // One more fills a page: made again, with the pages a fresh plan makes.
+    const full = [fakeEntry([], 2), ...grown];
+    const third = paginatedParts('home', settings, full, list, second.numbered);
+    expect(third.numbered).not.toBe(second.numbered);
+    expect(third.numbered.specs.map((f) => [f.path, f.inputs])).toEqual(paginatedParts('home', settings, full, list).numbered.specs.map((f) => [f.path, f.inputs]));
+    // An entry of a numbered page edited (a new object): made again.
+    const edited = [...grown];
+    edited[8] = fakeEntry([], -7);
+    expect(paginatedParts('home', settings, edited, list, second.numbered).numbered).not.toBe(second.numbered);
   });
 });

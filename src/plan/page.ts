@@ -121,57 +121,34 @@ function pendingPage(output: string, settings: Settings, route: string, front: s
   });
 }
 
+/** A list's numbered pages as one part, with the entries of each (see paginatedParts). */
+export interface NumberedPages {
+  chunks: ReadonlyArray<readonly Entry[]>;
+  specs: readonly FileSpec[];
+}
+
 /**
  * A list of entries under day headings: the newest on the front page, the rest on numbered
  * pages counted from the oldest (see stablePages). Each numbered page's "newer" link is
  * fixed when it is made: the newest one's leads to the next number, a redirect to the front
  * page until that page is filled.
  */
-export function paginatedPages(
-  output: string,
-  settings: Settings,
-  entries: readonly Entry[],
-  list: {
-    /** The front page's route (no number), or numbered page `n`'s. */
-    route: (n?: number) => string;
-    title: (n?: number) => string;
-    template: string;
-    feeds: FeedLinks;
-    values: readonly Value[];
-    /** Data for the front page, which may show what changes (counts, dates). */
-    front: () => Record<string, unknown>;
-    /** Data for numbered pages: only what never changes once they are full. */
-    numbered: () => Record<string, unknown>;
-    /** Values the front page alone is signed by. */
-    frontValues?: readonly Value[];
-    origin?: FileSpec['origin'];
-    /** The front page's description (numbered pages keep the site's). */
-    description?: string;
-  },
-): FileSpec[] {
-  const { front, numbered } = stablePages(entries, settings.perPage);
-  const count = numbered.length;
+export function paginatedPages(output: string, settings: Settings, entries: readonly Entry[], list: ListSpec): FileSpec[] {
+  const { numbered, rest } = paginatedParts(output, settings, entries, list);
+  return [...numbered.specs, ...rest];
+}
+
+/**
+ * paginatedPages with its numbered pages apart, as one part: `last`'s (the same array) while
+ * every page holds the same entries, for a numbered page shows nothing else that changes.
+ */
+export function paginatedParts(output: string, settings: Settings, entries: readonly Entry[], list: ListSpec, last?: NumberedPages): { numbered: NumberedPages; rest: FileSpec[] } {
+  const { front, numbered: chunks } = stablePages(entries, settings.perPage);
+  const count = chunks.length;
   const frontHref = href(settings, list.route());
-  const files = numbered.map((chunk, i) => {
-    const n = i + 1;
-    const prev = href(settings, list.route(n + 1));
-    const next = n > 1 ? href(settings, list.route(n - 1)) : undefined;
-    return pageFile(output, {
-      route: list.route(n),
-      template: list.template,
-      title: list.title(n),
-      feeds: list.feeds,
-      prev,
-      next,
-      entries: chunk,
-      values: [n, ...list.values],
-      lastmod: lastmodOf(chunk),
-      origin: list.origin,
-      data: (views, shown) => ({ ...list.numbered(), groups: views.groups(shown), pagination: { page: n, prev, next, front: frontHref } }),
-    });
-  });
+  const numbered = last !== undefined && sameChunks(last.chunks, chunks) ? last : { chunks, specs: chunks.map((chunk, i) => numberedPage(output, settings, list, chunk, i + 1, frontHref)) };
   const next = count > 0 ? href(settings, list.route(count)) : undefined;
-  files.push(
+  const rest = [
     pageFile(output, {
       route: list.route(),
       template: list.template,
@@ -186,7 +163,55 @@ export function paginatedPages(
       description: list.description,
       data: (views, shown) => ({ ...list.front(), groups: views.groups(shown), pagination: { page: undefined, pages: count, prev: undefined, next, front: frontHref } }),
     }),
-  );
-  if (count > 0) files.push(pendingPage(output, settings, list.route(count + 1), list.route(), list.feeds));
-  return files;
+  ];
+  if (count > 0) rest.push(pendingPage(output, settings, list.route(count + 1), list.route(), list.feeds));
+  return { numbered, rest };
+}
+
+function numberedPage(output: string, settings: Settings, list: ListSpec, chunk: readonly Entry[], n: number, frontHref: string): FileSpec {
+  const prev = href(settings, list.route(n + 1));
+  const next = n > 1 ? href(settings, list.route(n - 1)) : undefined;
+  return pageFile(output, {
+    route: list.route(n),
+    template: list.template,
+    title: list.title(n),
+    feeds: list.feeds,
+    prev,
+    next,
+    entries: chunk,
+    values: [n, ...list.values],
+    lastmod: lastmodOf(chunk),
+    origin: list.origin,
+    data: (views, shown) => ({ ...list.numbered(), groups: views.groups(shown), pagination: { page: n, prev, next, front: frontHref } }),
+  });
+}
+
+function sameChunks(a: ReadonlyArray<readonly Entry[]>, b: ReadonlyArray<readonly Entry[]>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
+  }
+  return true;
+}
+
+/** What a paginated list is (see paginatedPages). */
+interface ListSpec {
+  /** The front page's route (no number), or numbered page `n`'s. */
+  route: (n?: number) => string;
+  title: (n?: number) => string;
+  template: string;
+  feeds: FeedLinks;
+  values: readonly Value[];
+  /** Data for the front page, which may show what changes (counts, dates). */
+  front: () => Record<string, unknown>;
+  /** Data for numbered pages: only what never changes once they are full. */
+  numbered: () => Record<string, unknown>;
+  /** Values the front page alone is signed by. */
+  frontValues?: readonly Value[];
+  origin?: FileSpec['origin'];
+  /** The front page's description (numbered pages keep the site's). */
+  description?: string;
 }

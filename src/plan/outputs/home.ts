@@ -1,20 +1,30 @@
 /** The front list: every entry, the newest on `/`, the rest on `/page/N/` counted from the oldest. */
 import { translator } from '../../config/strings.js';
 import { routes } from '../../config/urls.js';
-import { paginatedPages, siteFeedLinks } from '../page.js';
+import { paginatedParts, siteFeedLinks, type NumberedPages } from '../page.js';
 import type { Output } from '../types.js';
 
 export const homePages: Output = {
   name: 'home',
-  plan({ site, settings }) {
-    return paginatedPages('home', settings, site.entries, {
-      route: routes.home,
-      title: (n) => (n === undefined ? settings.title : translator(settings).t('home.title.page', { site: settings.title, page: n })),
-      template: 'home',
-      feeds: siteFeedLinks(settings),
-      values: [],
-      front: () => ({}),
-      numbered: () => ({}),
-    });
+  plan({ site, settings, memo }) {
+    // The numbered pages, one part, kept while each holds the same entries (a new entry adds to the front page).
+    const kept = memo(() => ({ numbered: undefined as NumberedPages | undefined }));
+    const { numbered, rest } = paginatedParts(
+      'home',
+      settings,
+      site.entries,
+      {
+        route: routes.home,
+        title: (n) => (n === undefined ? settings.title : translator(settings).t('home.title.page', { site: settings.title, page: n })),
+        template: 'home',
+        feeds: siteFeedLinks(settings),
+        values: [],
+        front: () => ({}),
+        numbered: () => ({}),
+      },
+      kept.numbered,
+    );
+    kept.numbered = numbered;
+    return [numbered.specs, ...rest];
   },
 };
