@@ -115,15 +115,14 @@ export function startSync(out: string, options: SyncOptions): Sync {
       if (!known && records.size > size) added.push(rel);
     } else if (known && records.size > size) again++;
   };
-  /** In place: `rel` walked one by one (kept or put); false when it was already. */
-  const walk = (rel: string): boolean => {
+  /** In place: `rel` walked one by one (kept or put), counted once. */
+  const walk = (rel: string): void => {
     const size = walked.size;
     walked.add(rel);
-    if (walked.size === size) return false;
+    if (walked.size === size) return;
     order.push(rel);
     if (rel === MARKER) atMarker = true;
     if (previous.has(rel)) again++;
-    return true;
   };
   const written: string[] = [];
   let produced = 0;
