@@ -99,7 +99,7 @@ describe('sitemap parts kept between plans', () => {
     ...Array.from({ length: 6 }, (_, i) => page(`2026/01/0${i + 1}/`, 20 + i + (i === 5 ? bump : 0))),
   ];
   const plan = (memo: Map<string, unknown>, planned: FileSpec[]) => {
-    const ctx = { settings, memo: <T>(init: () => T) => (memo.has('m') ? memo.get('m') : (memo.set('m', init()), memo.get('m'))) as T } as PlanContext;
+    const ctx = { settings, memo: <T>(init: () => T) => (memo.has('m') ? memo.get('m') : (memo.set('m', init()), memo.get('m'))) as T, items: () => planned } as PlanContext;
     return sitemapOutput(4, 4).plan(ctx, planned);
   };
   const text = (files: FileSpec[]) => files.map((f) => [f.path, String(f.render({ settings } as RenderContext, f.inputs))]);

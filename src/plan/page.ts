@@ -186,7 +186,8 @@ function numberedPage(output: string, settings: Settings, list: ListSpec, chunk:
   });
 }
 
-function sameChunks(a: ReadonlyArray<readonly Entry[]>, b: ReadonlyArray<readonly Entry[]>): boolean {
+/** Whether two lists of pages hold the same entries, page by page (pointer comparisons only). */
+export function sameChunks(a: ReadonlyArray<readonly Entry[]>, b: ReadonlyArray<readonly Entry[]>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];

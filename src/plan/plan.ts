@@ -125,6 +125,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       },
       planned: (path) => plannedIn(memo.slots.get(path), plan),
       pageCount: () => pages,
+      items: () => items,
       report: (d) => diagnostics.push(d),
     };
     for (const item of output.plan(ctx, files)) {

@@ -93,6 +93,8 @@ export interface PlanContext {
   planned(path: string): boolean;
   /** How many HTML pages (`.html` files with a template: feeds render with one too) the outputs planned before this one have, counted by part. */
   pageCount(): number;
+  /** The files of the outputs planned before this one, alone or in their parts (a kept part is the same array as at the last plan). */
+  items(): readonly Planned[];
   /** A problem to report (a public file shadowed by a generated one). */
   report(d: Diagnostic): void;
 }

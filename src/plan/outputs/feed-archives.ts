@@ -16,7 +16,8 @@ import type { Entry } from '../../parse/entry.js';
 import { atomFeed } from '../../render/atom.js';
 import type { RenderContext } from '../../render/context.js';
 import { FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
-import type { FileSpec, Output } from '../types.js';
+import { sameChunks } from '../page.js';
+import type { FileSpec, Output, Planned } from '../types.js';
 
 /** The archive files of `count` entries: one per full page of `size`. */
 export const fullPages = (count: number, size: number): number => Math.floor(count / size);
@@ -71,12 +72,25 @@ function archiveFiles(size: number, h: History): FileSpec[] {
   return files;
 }
 
+/** The site's archive pages as last planned: the same array (one part) while every page holds the same entries. */
+interface SiteArchive {
+  pages: ReadonlyArray<readonly Entry[]>;
+  specs: readonly FileSpec[];
+}
+
 export const feedArchives: Output = {
   name: 'feed-archives',
-  plan({ site, settings, keep }) {
+  plan({ site, settings, keep, memo }) {
     if (!settings.feedArchives) return [];
     const size = settings.feedSize;
-    const tagArchives = site.tags.flatMap((tag) =>
+    // Thousands of pages at 100k entries: a new entry that fills none keeps them all, unvisited.
+    const kept = memo<{ site?: SiteArchive }>(() => ({}));
+    const pages = Array.from({ length: fullPages(site.entries.length, size) }, (_, i) => archiveEntries(site.entries, i + 1, size));
+    if (kept.site === undefined || !sameChunks(kept.site.pages, pages)) {
+      kept.site = { pages, specs: archiveFiles(size, { entries: site.entries, route: routes.feedArchive, current: routes.feed(), title: settings.title, values: [], feed: siteFeed }) };
+    }
+    // Each tag's pages one part: the same array while the tag is.
+    const tagArchives = site.tags.map((tag) =>
       keep(tag.key, tag, '', () => {
         const { name, slug } = tag;
         const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
@@ -91,9 +105,7 @@ export const feedArchives: Output = {
         });
       }),
     );
-    return [
-      ...archiveFiles(size, { entries: site.entries, route: routes.feedArchive, current: routes.feed(), title: settings.title, values: [], feed: siteFeed }),
-      ...tagArchives,
-    ];
+    const planned: Planned[] = [kept.site.specs, ...tagArchives];
+    return planned;
   },
 };

@@ -9,7 +9,7 @@ import { jsonFeed } from '../../render/json-feed.js';
 import type { RenderContext } from '../../render/context.js';
 import { dailyFeed, FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
-import type { FileSpec, Output } from '../types.js';
+import type { FileSpec, Output, Planned } from '../types.js';
 import { fullPages } from './feed-archives.js';
 
 export interface FeedFormat {
@@ -61,7 +61,8 @@ export const feeds: Output = {
     };
     const withHistory = (feed: Feed, prev: string | undefined, ctx: RenderContext): Feed =>
       prev ? { ...feed, history: { archive: false, prevArchive: absoluteUrl(ctx.settings, prev) } } : feed;
-    const tagFeeds = site.tags.flatMap((tag) =>
+    // Each tag's feeds one part: the same array while the tag is (plan.ts reuses its files).
+    const tagFeeds = site.tags.map((tag) =>
       keep(tag.key, tag, '', () => {
         const { name, slug } = tag;
         // The first entry (by path) with the tag: where its feed's path can be changed.
@@ -77,10 +78,11 @@ export const feeds: Output = {
       }),
     );
     const prev = prevArchive(site.entries.length, routes.feedArchive);
-    return [
+    const planned: Planned[] = [
       ...files({ stem: 'feed', entries: site.entries.slice(0, size), values: [prev ?? ''], feed: (ctx, entries) => withHistory(siteFeed(ctx, entries), prev, ctx) }),
       ...files({ stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed }),
       ...tagFeeds,
     ];
+    return planned;
   },
 };

@@ -10,7 +10,7 @@
  */
 import { routes } from '../../config/urls.js';
 import { sitemapIndexXml, urlFragment, urlsetXml, type UrlFragments } from '../../render/sitemap.js';
-import type { FileSpec, Output } from '../types.js';
+import type { FileSpec, Output, Planned } from '../types.js';
 
 /** sitemaps.org: at most this many URLs in one sitemap file. */
 export const SITEMAP_URLS = 50_000;
@@ -34,8 +34,8 @@ interface Group {
 export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SITEMAP_SINGLE)): Output {
   return {
     name: 'sitemap',
-    plan({ settings, memo }, planned) {
-      const kept = memo(() => ({ fragments: new Map() as UrlFragments, groups: new Map<string, Group>() }));
+    plan({ settings, memo, items }) {
+      const kept = memo(() => ({ fragments: new Map() as UrlFragments, groups: new Map<string, Group>(), byPart: new WeakMap<readonly FileSpec[], PartListed>() }));
       const urlset = (path: string, part: readonly Listed[], dated = true): FileSpec => ({
         path,
         output: 'sitemap',
@@ -43,16 +43,24 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
         inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, dated ? p.lastmod : undefined)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
-      // Pages by the part they go in (a year's, or the rest), in plan order.
+      // Pages by the part they go in (a year's, or the rest), in plan order. A part of the plan
+      // kept from the last one gives the pages it gave then, without its files being visited.
       const byName = new Map<string, Listed[]>();
       let count = 0;
-      for (const f of planned) {
-        if (!f.sitemap) continue;
-        count++;
-        const name = partName(f.sitemap.route, 1);
+      const add = (name: string, pages: readonly Listed[]) => {
+        count += pages.length;
         const list = byName.get(name);
-        if (list) list.push(f.sitemap);
-        else byName.set(name, [f.sitemap]);
+        if (list === undefined) byName.set(name, [...pages]);
+        else for (let i = 0; i < pages.length; i++) list.push(pages[i]);
+      };
+      for (const item of items()) {
+        if (!isPart(item)) {
+          if (item.sitemap) add(partName(item.sitemap.route, 1), [item.sitemap]);
+          continue;
+        }
+        let listed = kept.byPart.get(item);
+        if (listed === undefined) kept.byPart.set(item, (listed = listedOf(item)));
+        for (const [name, pages] of listed) add(name, pages);
       }
       if (count <= single) {
         kept.groups.clear();
@@ -90,6 +98,25 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
       return [index, ...parts.map((p) => p.spec)];
     },
   };
+}
+
+/** A part's listed pages by the sitemap part they go in. */
+type PartListed = ReadonlyArray<[string, Listed[]]>;
+
+function listedOf(files: readonly FileSpec[]): PartListed {
+  const byName = new Map<string, Listed[]>();
+  for (const f of files) {
+    if (!f.sitemap) continue;
+    const name = partName(f.sitemap.route, 1);
+    const list = byName.get(name);
+    if (list) list.push(f.sitemap);
+    else byName.set(name, [f.sitemap]);
+  }
+  return [...byName];
+}
+
+function isPart(item: Planned): item is readonly FileSpec[] {
+  return Array.isArray(item);
 }
 
 function sortRoutes(listed: readonly Listed[]): Listed[] {
