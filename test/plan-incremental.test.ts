@@ -204,7 +204,8 @@ describe('feed HTML kept from one dev build to the next', () => {
 describe('parts kept from one dev build to the next (a day of entry pages, a tag, a day page)', () => {
   it('plans and writes a kept part without visiting its files, and an edit or removal inside a part as a fresh build does', async () => {
     const root = makeSite({
-      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      // Feeds of 2: the site's and the tags' archive pages are parts too, filled and emptied on the way.
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\nfeedSize: 2\n',
       // The first day's entries share no tag with the entries added later: nothing of theirs changes.
       'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01T10:00:00Z', tags: '[old]' }),
       'content/b.md': entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-01T11:00:00Z', tags: '[old]' }),
