@@ -17,7 +17,7 @@ import { atomFeed } from '../../render/atom.js';
 import type { RenderContext } from '../../render/context.js';
 import { FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import { sameChunks } from '../page.js';
-import type { FileSpec, Output, Planned } from '../types.js';
+import type { FileSpec, Output } from '../types.js';
 
 /** The archive files of `count` entries: one per full page of `size`. */
 export const fullPages = (count: number, size: number): number => Math.floor(count / size);
@@ -105,7 +105,6 @@ export const feedArchives: Output = {
         });
       }),
     );
-    const planned: Planned[] = [kept.site.specs, ...tagArchives];
-    return planned;
+    return [kept.site.specs, ...tagArchives];
   },
 };

@@ -9,7 +9,7 @@ import { jsonFeed } from '../../render/json-feed.js';
 import type { RenderContext } from '../../render/context.js';
 import { dailyFeed, FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
 import type { Entry } from '../../parse/entry.js';
-import type { FileSpec, Output, Planned } from '../types.js';
+import type { FileSpec, Output } from '../types.js';
 import { fullPages } from './feed-archives.js';
 
 export interface FeedFormat {
@@ -78,11 +78,10 @@ export const feeds: Output = {
       }),
     );
     const prev = prevArchive(site.entries.length, routes.feedArchive);
-    const planned: Planned[] = [
+    return [
       ...files({ stem: 'feed', entries: site.entries.slice(0, size), values: [prev ?? ''], feed: (ctx, entries) => withHistory(siteFeed(ctx, entries), prev, ctx) }),
       ...files({ stem: 'daily', entries: site.days.slice(0, size).flatMap((d) => d.entries), values: [], feed: dailyFeed }),
       ...tagFeeds,
     ];
-    return planned;
   },
 };
