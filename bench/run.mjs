@@ -72,33 +72,29 @@ function makeSite(name, corpus) {
   return root;
 }
 
-function countEntries(dir) {
-  let n = 0;
+/** Every Markdown file under `dir`. */
+function markdownFiles(dir) {
+  const found = [];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(path.join(d, e.name));
-      else if (e.name.endsWith('.md')) n++;
+      else if (e.name.endsWith('.md')) found.push(path.join(d, e.name));
     }
   };
   walk(dir);
-  return n;
+  return found;
 }
+
+const countEntries = (dir) => markdownFiles(dir).length;
 
 /** The newest entry's date (ms) among the corpus's Markdown files. */
 function newestDate(dir) {
   let newest = -Infinity;
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) {
-        const m = /^date:\s*["']?([^"'\n]+)/m.exec(fs.readFileSync(p, 'utf8'));
-        const t = m ? Date.parse(m[1]) : NaN;
-        if (t > newest) newest = t;
-      }
-    }
-  };
-  walk(dir);
+  for (const p of markdownFiles(dir)) {
+    const m = /^date:\s*["']?([^"'\n]+)/m.exec(fs.readFileSync(p, 'utf8'));
+    const t = m ? Date.parse(m[1]) : NaN;
+    if (t > newest) newest = t;
+  }
   return newest;
 }
 
