@@ -8,6 +8,7 @@ import { renderPage, type FeedLink } from '../render/context.js';
 import { summaryOf } from '../render/summary.js';
 import type { Views } from '../render/views.js';
 import type { FileSpec, Value } from './types.js';
+import { sameItems } from '../lib/same.js';
 
 /** Feed links a page shows in its head, with the text they are signed by. */
 export interface FeedLinks {
@@ -189,12 +190,7 @@ function numberedPage(output: string, settings: Settings, list: ListSpec, chunk:
 /** Whether two lists of pages hold the same entries, page by page (pointer comparisons only). */
 export function sameChunks(a: ReadonlyArray<readonly Entry[]>, b: ReadonlyArray<readonly Entry[]>): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) if (x[j] !== y[j]) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameItems(a[i], b[i])) return false;
   return true;
 }
 

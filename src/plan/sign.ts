@@ -9,6 +9,7 @@ import { runDigests, type RunMemo } from './runs.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { FileSpec, PlannedFile, Value } from './types.js';
+import { sameItems } from '../lib/same.js';
 
 export interface PlanMemo {
   /** Hash of the pipeline, settings and drafts flag: part of every signature. Another clears the memo. */
@@ -57,18 +58,6 @@ export interface Slot {
 
 export function emptyPlanMemo(): PlanMemo {
   return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap(), parts: new WeakMap() };
-}
-
-function sameValues(a: readonly Value[], b: readonly Value[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameEntries(a: readonly Entry[], b: readonly Entry[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Signs files for one plan of `site`, against `memo`; `same`: signed as the last plan's were (see SignedPart). */
@@ -121,8 +110,8 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
       last?.file &&
       last.file.output === spec.output &&
       last.templateKey === templateKey &&
-      (last.file.inputs === spec.inputs || (sameValues(last.file.inputs.values, values) &&
-      sameEntries(last.file.inputs.entries, entries))) &&
+      (last.file.inputs === spec.inputs || (sameItems(last.file.inputs.values, values) &&
+      sameItems(last.file.inputs.entries, entries))) &&
       !showsRenamed(entries)
     ) {
       return last.file;

@@ -6,6 +6,7 @@ import { dateFormatter } from '../../render/dates.js';
 import { dayTitle } from '../../render/strings.js';
 import { pageFile, siteFeedLinks } from '../page.js';
 import type { FileSpec, Output, Planned } from '../types.js';
+import { sameItems } from '../../lib/same.js';
 
 export const calendarPages: Output = {
   name: 'calendar',
@@ -47,7 +48,7 @@ export const calendarPages: Output = {
     for (const m of site.months) {
       live.add(m.month);
       const last = months.made.get(m.month);
-      if (last && sameDays(last.days, m.days)) {
+      if (last && sameItems(last.days, m.days)) {
         files.push(last.spec);
         continue;
       }
@@ -118,9 +119,3 @@ export const calendarPages: Output = {
     return files;
   },
 };
-
-function sameDays(a: readonly Day[], b: readonly Day[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

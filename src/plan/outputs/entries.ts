@@ -5,6 +5,7 @@ import type { Day, Tag } from '../../model/index.js';
 import type { Entry } from '../../parse/entry.js';
 import { pageFile, siteFeedLinks } from '../page.js';
 import type { FileSpec, Output, Planned } from '../types.js';
+import { sameItems } from '../../lib/same.js';
 
 /** What an entry's page was made from at the last plan: it stands while every part is the same object. */
 interface Made {
@@ -50,7 +51,7 @@ export const entryPages: Output = {
       if (last !== undefined && changed !== undefined && !changed.has(e)) related = last.related;
       else {
         related = relatedEntries(site, e);
-        if (last !== undefined && sameList(related, last.related)) related = last.related;
+        if (last !== undefined && sameItems(related, last.related)) related = last.related;
       }
       if (last !== undefined && related === last.related && last.older === older && last.newer === newer) return last.spec;
       const prev = older && href(settings, routes.entry(older.date.day, older.slug));
@@ -100,7 +101,7 @@ export const entryPages: Output = {
         made.push(page(i));
       }
       // Its pages as they were (a related list looked at again, the same): the same part.
-      const specs = last !== undefined && sameList(made, last.specs) ? last.specs : made;
+      const specs = last !== undefined && sameItems(made, last.specs) ? last.specs : made;
       days.set(d.day, { day: d, newer, older, specs });
       files.push(specs);
     }
@@ -110,7 +111,3 @@ export const entryPages: Output = {
     return files;
   },
 };
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
