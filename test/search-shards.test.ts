@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build/index.js';
 import { SHARD_LEVELS, shardLayout } from '../src/render/search.js';
-import { shardedSite, tempDir } from './helpers.js';
+import { REPO, shardedSite, tempDir } from './helpers.js';
 
 const errors = (r: { diagnostics: { severity: string }[] }) => r.diagnostics.filter((d) => d.severity === 'error');
 const brief = (n: number, levels?: readonly number[]) => shardLayout(n, levels).map((s) => `${s.level}@${s.start}+${s.size}`);
@@ -63,6 +63,23 @@ describe('the shard layout', () => {
   });
 });
 
+describe("the search page's own layout (templates/search.eta)", () => {
+  it('names the bundles shardLayout makes, for every count up to 12,000 and for large ones', () => {
+    const template = fs.readFileSync(path.join(REPO, 'templates/search.eta'), 'utf8');
+    const code = /\/\/ shard layout:[^\n]*\n(?:\s*\/\/[^\n]*\n)*([\s\S]*?)\n\s*\/\/ shard layout end/.exec(template)?.[1];
+    expect(code, 'the template marks its layout function').toBeTruthy();
+    const shardDirs = new Function(`${code}\nreturn shardDirs;`)() as (count: number, levels: readonly number[]) => string[];
+    const differ: string[] = [];
+    for (const levels of [SHARD_LEVELS, [9, 3], [7]]) {
+      for (const n of [...Array.from({ length: 12_001 }, (_, i) => i), 99_999, 100_000, 100_001, 123_456]) {
+        if (shardDirs(n, levels).join() !== shardLayout(n, levels).map((s) => s.dir).join()) differ.push(`${n} entries, levels ${levels}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(shardDirs(12_345, SHARD_LEVELS).at(-1)).toBe('part-100-12300/');
+  });
+});
+
 /** Every file under `dir`, by path, with its bytes. */
 function filesUnder(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -81,8 +98,9 @@ describe('the index with small shards', () => {
     const out = path.join(root, '_site');
     const first = await build({ root, searchShards });
     expect(errors(first)).toEqual([]);
-    // 13 = 9 + 3 + 1: three bundles, the search page merging the two after /pagefind/.
-    expect(fs.readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('data-merge="/links/pagefind/part-3-9/ /links/pagefind/part-3-12/"');
+    // 13 = 9 + 3 + 1: three bundles; the search page names the levels, its script the bundles (from build.json's count).
+    expect(fs.readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('data-levels="9 3" data-stamp="/links/build.json"');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'build.json'), 'utf8')).entries).toBe(13);
     expect(fs.readdirSync(path.join(out, 'pagefind')).filter((f) => f.startsWith('part-')).sort()).toEqual(['part-3-12', 'part-3-9']);
     // Only the first bundle has Pagefind's scripts and wasm.
     expect(fs.readdirSync(path.join(out, 'pagefind/part-3-9')).some((f) => /\.js$|^wasm\./.test(f))).toBe(false);
@@ -99,7 +117,7 @@ describe('the index with small shards', () => {
     expect(search.length).toBeGreaterThan(0);
     expect(search.length).toBeLessThanOrEqual(6);
     expect(search.every((f) => f.startsWith('pagefind/part-3-12/'))).toBe(true);
-    // The list of bundles is the same: the search page is not rewritten.
+    // The search page does not depend on the entries: it is not rewritten.
     expect(second.stats!.written).not.toContain('search/index.html');
     const now = filesUnder(path.join(out, 'pagefind'));
     for (const [p, bytes] of full) expect(now.get(p), p).toBe(bytes);
@@ -115,7 +133,8 @@ describe('the index with small shards', () => {
     expect(errors(fourth)).toEqual([]);
     expect(fourth.stats!.searchIndexed).toBe(1);
     expect(fs.readdirSync(path.join(out, 'pagefind')).filter((f) => f.startsWith('part-'))).toEqual(['part-9-9']);
-    expect(fs.readFileSync(path.join(out, 'search/index.html'), 'utf8')).toContain('data-merge="/links/pagefind/part-9-9/"');
+    // A new bundle and a merge, and still the same search page.
+    expect(fourth.stats!.written).not.toContain('search/index.html');
     // The merged shards' cache files are gone.
     expect(fs.readdirSync(path.join(root, '.linklog-cache')).filter((f) => f.startsWith('search-')).sort()).toEqual(['search-9-0', 'search-9-9']);
     for (const [p, bytes] of filesUnder(path.join(out, 'pagefind'))) if (!p.startsWith('part-')) expect(bytes, p).toBe(full.get(p));

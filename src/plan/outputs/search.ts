@@ -7,18 +7,18 @@
 import { translator } from '../../config/strings.js';
 import { href, routes } from '../../config/urls.js';
 import { pageFile, siteFeedLinks } from '../page.js';
-import { shardLayout } from '../../render/search.js';
+import { SHARD_LEVELS } from '../../render/search.js';
+import { BUILD_JSON } from './build-json.js';
 import type { FileSpec, Output } from '../types.js';
 
 export const searchOutput: Output = {
   name: 'search',
-  plan({ site, settings, search, searchShards }) {
+  plan({ settings, search, searchShards }) {
     if (!settings.search) return [];
-    // The bundles follow from the number of entries, so the page is the same with or without
-    // the index's files (`linklog dev` serves those), and changes only when the list of
-    // bundles does (once every 100 entries: a new partial shard).
-    const dirs = shardLayout(site.entries.length, searchShards).map((s) => s.dir);
-    const bundles = (dirs.length ? dirs : ['']).map((dir) => href(settings, `pagefind/${dir}`));
+    // The page's script finds the bundles from build.json's entry count (the same layout as
+    // shardLayout), so the page does not change when a new entry starts a new bundle.
+    const levels = searchShards ?? SHARD_LEVELS;
+    const bundle = href(settings, 'pagefind/');
     const files: FileSpec[] = [
       pageFile('search', {
         route: 'search/',
@@ -26,10 +26,10 @@ export const searchOutput: Output = {
         title: translator(settings).t('search.title'),
         feeds: siteFeedLinks(settings),
         entries: [],
-        values: bundles,
+        values: levels,
         lastmod: undefined,
         data: () => ({
-          search: { bundle: bundles[0], merge: bundles.slice(1), tags: href(settings, routes.tags()), archive: href(settings, routes.archive()), tagsJson: href(settings, 'tags.json') },
+          search: { bundle, levels, stamp: href(settings, BUILD_JSON), tags: href(settings, routes.tags()), archive: href(settings, routes.archive()), tagsJson: href(settings, 'tags.json') },
         }),
       }),
     ];
