@@ -174,10 +174,14 @@ describe('feed HTML kept from one dev build to the next', () => {
     const out = path.join(root, '_site');
     const dev = devBuilds({ root, out });
     const feed = () => fs.readFileSync(path.join(out, 'feed.xml'), 'utf8');
+    const FEEDS = ['feed.xml', 'feed.json', 'daily.xml', 'daily.json'];
+    const feeds = (dir: string) => FEEDS.map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+    /** Every feed as a fresh build writes it; the dev output's are compared with them. */
     const fresh = async () => {
       const other = path.join(root, '_fresh');
       fs.rmSync(other, { recursive: true, force: true });
       await devBuilds({ root, out: other, cache: false }).build();
+      expect(feeds(out)).toEqual(feeds(other));
       return fs.readFileSync(path.join(other, 'feed.xml'), 'utf8');
     };
     expect((await dev.build()).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -198,6 +202,27 @@ describe('feed HTML kept from one dev build to the next', () => {
     expect(feed().match(/rel="tag">WEB&#x3C;/g)?.length).toBe(4);
     expect(feed()).not.toContain('rel="tag">web&#x3C;');
     expect(feed()).toBe(await fresh());
+    // The daily feed's posts are kept too: a day whose entries did not change keeps its post,
+    // one whose entry was edited (a new Entry) gets a new one.
+    const kept = new Map(dev.state.feedHtml!.days);
+    expect([...kept.keys()].sort()).toEqual(['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']);
+    expect(kept.get('2026-01-02')!.texts.get('atom')).toContain('tag:');
+    fs.writeFileSync(path.join(root, 'content/c.md'), entry({ title: 'C edited', url: 'https://example.com/c', date: '2026-01-03', tags: '[WEB]' }));
+    dev.sourceChanged('content/c.md');
+    await dev.build();
+    const days = dev.state.feedHtml!.days;
+    expect(days.get('2026-01-02')).toBe(kept.get('2026-01-02'));
+    expect(days.get('2026-01-03')).not.toBe(kept.get('2026-01-03'));
+    expect(fs.readFileSync(path.join(out, 'daily.xml'), 'utf8')).toContain('C edited');
+    await fresh();
+    // A tag's name shown anew in a day's post: renaming WEB back to web in c and d changes 01-02's too.
+    for (const [rel, title, day] of [['content/c.md', 'C', '2026-01-03'], ['content/d.md', 'D', '2026-01-04']]) {
+      fs.writeFileSync(path.join(root, rel), entry({ title, url: `https://example.com/${title.toLowerCase()}`, date: day, tags: '[web]' }));
+      dev.sourceChanged(rel);
+    }
+    await dev.build();
+    expect(dev.state.feedHtml!.days.get('2026-01-02')).not.toBe(kept.get('2026-01-02'));
+    await fresh();
   });
 });
 

@@ -106,6 +106,7 @@ export async function renderAndWrite(
     } finally {
       // Every file is rendered: the last build's feed HTML is needed no more.
       ctx.feedHtml.last = new Map();
+      ctx.feedHtml.lastDays = new Map();
     }
   } catch (e) {
     await sync.abandon();

@@ -4,7 +4,7 @@ import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { rfc3339 } from '../lib/time.js';
 import type { RenderContext } from './context.js';
-import type { Feed, FeedItem } from './feed.js';
+import { itemText, type Feed, type FeedItem } from './feed.js';
 import { xmlDocument, xmlFragment } from './xml.js';
 import { languageTag } from '../lib/text.js';
 
@@ -39,7 +39,7 @@ export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
 
 /** An item's `<entry>`. */
 function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
-  return xmlFragment(entryXml(ctx, feed, item));
+  return { type: 'raw', value: itemText(item, 'atom', () => xmlFragment(entryXml(ctx, feed, item)).value) };
 }
 
 function entryXml(ctx: RenderContext, feed: Feed, item: FeedItem): XElement {

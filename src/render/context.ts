@@ -6,6 +6,7 @@ import type { Zone } from '../lib/time.js';
 import type { BodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
+import { sameItems } from '../lib/same.js';
 import { templateFailureIn, type TemplateSet } from './templates.js';
 import { translator, type Translator } from '../config/strings.js';
 import type { DateFormatter } from './dates.js';
@@ -51,11 +52,40 @@ export interface FeedHtml {
   now: Map<Entry, { names: string; html: Buffer }>;
   /** Let go once this build has rendered its files (build/render.ts). */
   last: ReadonlyMap<Entry, { names: string; html: Buffer }>;
+  /**
+   * The daily feed's posts by day, kept as `now` and `last` are: a post is a whole day's
+   * HTML (~30 entries), and serialising the feed's ~1,500 entries in every format took
+   * most of a new link's build in `linklog dev` at 100k. Only the newest days: a few MB.
+   */
+  days: Map<string, KeptDay>;
+  lastDays: ReadonlyMap<string, KeptDay>;
+}
+
+/** A day's post: its HTML and its serialised item per format, for these entries with these tag names. */
+export interface KeptDay {
+  entries: readonly Entry[];
+  names: string;
+  html: string;
+  /** By format name (FeedFormat.name). */
+  texts: Map<string, string>;
 }
 
 /** This build's feed HTML, taking over the last build's when `key` (settings, template) is the same. */
 export function nextFeedHtml(last: FeedHtml | undefined, key: string): FeedHtml {
-  return { key, now: new Map(), last: last?.key === key ? last.now : new Map() };
+  const same = last?.key === key;
+  return { key, now: new Map(), last: same ? last.now : new Map(), days: new Map(), lastDays: same ? last.days : new Map() };
+}
+
+/** The kept post of `day` when it was made from the same entries with the same tag names, else one made now by `make`. */
+export function keptDayOf(memo: FeedHtml, day: string, entries: readonly Entry[], names: string, make: () => string): KeptDay {
+  const kept = memo.days.get(day) ?? memo.lastDays.get(day);
+  if (kept !== undefined && kept.names === names && sameItems(kept.entries, entries)) {
+    memo.days.set(day, kept);
+    return kept;
+  }
+  const fresh = { entries, names, html: make(), texts: new Map<string, string>() };
+  memo.days.set(day, fresh);
+  return fresh;
 }
 
 /**

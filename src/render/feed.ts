@@ -8,7 +8,7 @@ import type { Author } from '../config/settings.js';
 import { absoluteUrl, entryId, routes } from '../config/urls.js';
 import { lastmodOf } from '../model/index.js';
 import type { Entry, Via } from '../parse/entry.js';
-import { feedHtmlOf, TemplateError, type RenderContext } from './context.js';
+import { feedHtmlOf, keptDayOf, TemplateError, type RenderContext } from './context.js';
 import { dayTitle } from './strings.js';
 
 export const GENERATOR = { name: 'linklog', uri: 'https://www.npmjs.com/package/linklog' };
@@ -31,6 +31,16 @@ export interface FeedItem {
   html: string;
   /** The entry it shows: a serialiser may keep its text for the other feeds of the build. */
   entry?: Entry;
+  /** Its serialised text by format, kept between builds (a day's post, see FeedHtml.days). */
+  texts?: Map<string, string>;
+}
+
+/** The item's text in `format`: kept in `item.texts` when it has them, else made by `make`. */
+export function itemText(item: FeedItem, format: string, make: () => string): string {
+  if (!item.texts) return make();
+  let text = item.texts.get(format);
+  if (text === undefined) item.texts.set(format, (text = make()));
+  return text;
 }
 
 export interface Feed {
@@ -105,12 +115,17 @@ export const FEED_ENTRY_TEMPLATE = '_feed-entry';
  * absolute (its commentary, tags, permalink), rendered once per build (or kept from the last).
  */
 export function feedEntryHtml(ctx: RenderContext, e: Entry): string {
+  return feedHtmlOf(ctx.feedHtml, e, tagNames(ctx, e), () => makeFeedEntryHtml(ctx, e));
+}
+
+/** The entry's tags' names and slugs, which its feed HTML shows. */
+function tagNames(ctx: RenderContext, e: Entry): string {
   let names = '';
   for (const key of e.tagKeys) {
     const tag = ctx.site.tagsByKey.get(key)!;
     names += `${tag.name}\t${tag.slug}\n`;
   }
-  return feedHtmlOf(ctx.feedHtml, e, names, () => makeFeedEntryHtml(ctx, e));
+  return names;
 }
 
 function makeFeedEntryHtml(ctx: RenderContext, e: Entry): string {
@@ -137,7 +152,12 @@ function makeFeedEntryHtml(ctx: RenderContext, e: Entry): string {
 export function dayItem(ctx: RenderContext, day: string, entries: readonly Entry[]): FeedItem {
   const { settings } = ctx;
   let published = Infinity;
-  for (const e of entries) published = Math.min(published, e.date.instant);
+  let names = '';
+  for (const e of entries) {
+    published = Math.min(published, e.date.instant);
+    names += `${tagNames(ctx, e)}\n`;
+  }
+  const kept = keptDayOf(ctx.feedHtml, day, entries, names, () => dayContent(ctx, entries));
   return {
     id: dayId(settings.idAuthority, day),
     title: dayTitle(ctx.tr, ctx.dates, day),
@@ -145,7 +165,8 @@ export function dayItem(ctx: RenderContext, day: string, entries: readonly Entry
     published,
     updated: lastmodOf(entries)!,
     tags: [],
-    html: dayContent(ctx, entries),
+    html: kept.html,
+    texts: kept.texts,
   };
 }
 

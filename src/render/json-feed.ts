@@ -2,7 +2,7 @@
 import type { Author } from '../config/settings.js';
 import { rfc3339 } from '../lib/time.js';
 import type { RenderContext } from './context.js';
-import type { Feed, FeedItem } from './feed.js';
+import { itemText, type Feed, type FeedItem } from './feed.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -27,10 +27,10 @@ export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string {
   const open = JSON.stringify({ ...head, items: [0] }, null, 2);
   // `"items": [\n    0\n  ]\n}`: the items go where the 0 is, each serialised once per build.
   const at = open.lastIndexOf('0');
-  return `${open.slice(0, at)}${feed.items.map((item) => itemText(feed, item)).join(',\n    ')}${open.slice(at + 1)}\n`;
+  return `${open.slice(0, at)}${feed.items.map((item) => itemText(item, 'json', () => itemJsonText(feed, item))).join(',\n    ')}${open.slice(at + 1)}\n`;
 }
 
-function itemText(feed: Feed, item: FeedItem): string {
+function itemJsonText(feed: Feed, item: FeedItem): string {
   return indent(JSON.stringify(itemJson(feed, item), null, 2));
 }
 
