@@ -316,3 +316,95 @@ describe('numbered pages of a list kept as one part', () => {
     expect(paginatedParts('home', settings, edited, list, second.numbered).numbered).not.toBe(second.numbered);
   });
 });
+
+describe('the Markdown step after a model update (dev)', () => {
+  it("looks only at the entries the update added, keeps the others' warnings, and reports what a fresh build does", async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }) + '<span onclick="x()">a</span>\n',
+      'content/b.md': entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-02', tags: '[web]' }),
+    });
+    const out = path.join(root, '_site');
+    const dev = devBuilds({ root, out });
+    const warningsOf = (r: { diagnostics: Array<{ file: string; code: string; severity: string }> }) =>
+      r.diagnostics.filter((d) => d.code === 'body-html-removed').map((d) => d.file);
+    const fresh = async () => warningsOf(await devBuilds({ root, out: path.join(root, '_fresh'), cache: false }).build());
+    const write = (rel: string, text: string) => {
+      fs.writeFileSync(path.join(root, rel), text);
+      dev.sourceChanged(rel);
+    };
+    expect(warningsOf(await dev.build())).toEqual(['content/a.md']);
+    const covered = dev.state.markdown!;
+    expect(covered.entries).toBe(dev.state.model!.model.site.entries);
+
+    // A new entry (a new place: not the fast path): a's warning stands, c's is added.
+    write('content/c.md', entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-03', tags: '[news]' }) + '<b onmouseover="y()">c</b>\n');
+    // An unchanged entry's body is not looked up again: its entry's body is forgotten, and still not rendered.
+    const byEntry = dev.state.bodies!.byEntry;
+    const aKnown = byEntry.get('content/a.md')!;
+    byEntry.delete('content/a.md');
+    const second = await dev.build();
+    expect(second.stats!.bodiesRendered).toBe(1);
+    byEntry.set('content/a.md', aKnown);
+    expect(warningsOf(second)).toEqual(['content/a.md', 'content/c.md']);
+    expect(await fresh()).toEqual(['content/a.md', 'content/c.md']);
+
+    // a moves to another day with its warning gone; c becomes a draft (not published, no warning).
+    write('content/a.md', entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-05', tags: '[web]' }));
+    write('content/c.md', entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-03', tags: '[news]' }).replace('---\n', '---\ndraft: true\n') + '<b onmouseover="y()">c</b>\n');
+    const third = await dev.build();
+    expect(warningsOf(third)).toEqual([]);
+    expect(await fresh()).toEqual([]);
+    expect(dev.state.markdown!.entries).toBe(dev.state.model!.model.site.entries);
+  });
+});
+
+describe('the parse step after a build that parsed (dev)', () => {
+  it("reads only the files the watcher named, keeps the others' diagnostics, forgets a gone folder's files, and reports what a fresh build does", async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      'content/a.md': entry({ title: 'A', url: 'https://user:pw@example.com/a', date: '2026-01-01', tags: '[web]' }),
+      'content/b.md': entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-02', tags: '[web]' }),
+      'content/sub/c.md': entry({ title: 'C', url: 'https://example.com/c', date: '2026-01-03', tags: '[web]' }),
+      'content/sub/d.md': entry({ title: 'D', url: 'https://user:pw@example.com/d', date: '2026-01-04', tags: '[web]' }),
+    });
+    const out = path.join(root, '_site');
+    const dev = devBuilds({ root, out });
+    const problems = (r: { diagnostics: Array<{ file: string; line?: number; code: string }> }) =>
+      r.diagnostics.filter((d) => !['base-url', 'no-baseurl'].includes(d.code)).map((d) => `${d.file}:${d.line ?? ''} ${d.code}`);
+    const fresh = async () => {
+      const other = devBuilds({ root, out: path.join(root, '_fresh'), cache: false });
+      const r = await other.build();
+      return { problems: problems(r), entries: r.stats?.entries };
+    };
+    const write = (rel: string, text: string | undefined) => {
+      if (text === undefined) fs.rmSync(path.join(root, rel), { recursive: true });
+      else fs.writeFileSync(path.join(root, rel), text);
+      dev.sourceChanged(rel);
+    };
+    const step = async (parsed: number) => {
+      const r = await dev.build();
+      expect(r.stats?.parsed ?? parsed).toBe(parsed);
+      expect({ problems: problems(r), entries: r.stats?.entries }).toEqual(await fresh());
+      return problems(r);
+    };
+    expect(await step(4)).toEqual(['content/a.md:3 url-credentials', 'content/sub/d.md:3 url-credentials']);
+    write('content/e.md', entry({ title: 'E', url: 'https://example.com/e', date: '2026-01-05', tags: '[news]' }));
+    // Not a file the watcher named: its record is not looked for (a walk of every file would read it again).
+    const records = dev.state.content!.sources;
+    const b = records.get('content/b.md')!;
+    records.delete('content/b.md');
+    expect(await step(1)).toEqual(['content/a.md:3 url-credentials', 'content/sub/d.md:3 url-credentials']);
+    records.set('content/b.md', b);
+    // a's problem mended, b broken (no build: its error is reported), then mended.
+    write('content/a.md', entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }));
+    write('content/b.md', '---\ntitle: [\n---\n');
+    expect((await step(2)).filter((p) => !p.startsWith('content/sub/'))).toEqual(['content/b.md:2 yaml']);
+    write('content/b.md', entry({ title: 'B', url: 'https://example.com/b', date: '2026-01-06', tags: '[web]' }));
+    expect(await step(1)).toEqual(['content/sub/d.md:3 url-credentials']);
+    // The folder goes, with d's problem.
+    write('content/sub', undefined);
+    expect(await step(0)).toEqual([]);
+    expect(dev.state.model!.model.site.entries.map((e) => e.title).sort()).toEqual(['A', 'B', 'E']);
+  });
+});

@@ -32,6 +32,8 @@ export interface BuildRequest {
   sources?: readonly SourceStat[];
   /** Files to read again whatever their stat says (a watcher saw them change). */
   forced?: ReadonlySet<string>;
+  /** `sources` by path, when they differ from what the last parse saw only at `forced` paths: only those are parsed (see parseSources). */
+  changedOnly?: ReadonlyMap<string, SourceStat>;
   /** Make the search index and write it (the build command); `dev` makes it in the background and serves it, `check` not at all. */
   searchIndex?: boolean;
 }
@@ -108,10 +110,10 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
   else if (inputs.sources.length === 0) diagnostics.push(warning(CONTENT_DIR, undefined, 'no-entries', 'no entries found (content/**/*.md)'));
   const failed = () => ({ diagnostics: sortDiagnostics([...diagnostics, ...cacheNotes(state)]), inputs });
 
-  const parsed = parseSources(state, inputs.sources, settings, request.forced ?? new Set());
+  const parsed = parseSources(state, inputs.sources, settings, request.forced ?? new Set(), request.changedOnly);
   diagnostics.push(...parsed.diagnostics);
   clock.lap('parse');
-  const model = modelStep(state, parsed, settings, request.drafts);
+  const { model, update } = modelStep(state, parsed, settings, request.drafts);
   diagnostics.push(...model.diagnostics);
   clock.lap('model');
   const templates = templatesStep(state, inputs.templates);
@@ -126,7 +128,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     return failed();
   }
 
-  const markdown = await markdownStep(state, model.site.entries, settings);
+  const markdown = await markdownStep(state, model.site.entries, settings, update);
   const { rendered } = markdown;
   diagnostics.push(...markdown.diagnostics);
   clock.lap('markdown');

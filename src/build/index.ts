@@ -56,7 +56,7 @@ export async function loadSite(options: SiteOptions): Promise<{ site?: Site; set
   const { modelStep } = await import('./model.js');
   const parsed = parseSources(state, inputs.sources, inputs.settings, new Set());
   diagnostics.push(...parsed.diagnostics);
-  const model = modelStep(state, parsed, inputs.settings, Boolean(options.drafts));
+  const { model } = modelStep(state, parsed, inputs.settings, Boolean(options.drafts));
   diagnostics.push(...model.diagnostics);
   return { site: model.site, settings: inputs.settings, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../lib/diagnostics.js';
 import { PIPELINE_VERSION } from '../lib/pipeline.js';
 import { emptyBodies, type BodiesState } from '../markdown/bodies.js';
 import type { Model } from '../model/index.js';
+import type { Entry } from '../parse/entry.js';
 import type { Plan } from '../plan/plan.js';
 import type { PlannedFile, SearchIndex, SearchShard } from '../plan/types.js';
 import { emptyPlanMemo, type PlanMemo } from '../plan/sign.js';
@@ -64,6 +65,14 @@ export interface BuildState {
   content?: ContentCache;
   /** Each entry's body key and HTML while its hash stands (see markdown/bodies.ts); `store` is content.bodies. */
   bodies?: BodiesState;
+  /** The last parse's diagnostics by file, for a parse of only the files that changed (build/parse.ts). */
+  parsed?: { byFile: Map<string, readonly Diagnostic[]> };
+  /**
+   * The published entries whose bodies the last Markdown step found, every one (a step with a
+   * failure leaves none), and their warnings: the next step, over a model updated from those
+   * entries, looks only at what the update added (build/markdown.ts).
+   */
+  markdown?: { entries: readonly Entry[]; warnings: Diagnostic[] };
   /** The last model, keyed by the settings and drafts flag it was made with: another key builds anew. */
   model?: { key: string; model: Model };
   /** Compiled templates, keyed by a hash of their sources. */

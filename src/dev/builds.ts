@@ -47,6 +47,8 @@ export function devBuilds(options: BuildOptions): DevBuilds {
   const forced = new Set<string>();
   let othersChanged = false;
   let builds = 0;
+  /** Whether the last full build parsed (then `forced` named every change since). */
+  let parsedLast = false;
   /** What the last full build read besides content/ (for missedChanges). */
   let others: OtherInputs | undefined;
 
@@ -96,8 +98,13 @@ export function devBuilds(options: BuildOptions): DevBuilds {
         }
       }
       const list = sources();
-      const result = await runBuild(state, { write: true, drafts, shortcut: false, trustOutputs: builds > 0, saveCache: false, sources: list, forced });
+      // After a build that parsed, the listing differs from what it parsed only at `forced`.
+      const changedOnly = builds > 0 && parsedLast ? listing : undefined;
+      parsedLast = false;
+      const result = await runBuild(state, { write: true, drafts, shortcut: false, trustOutputs: builds > 0, saveCache: false, sources: list, forced, changedOnly });
       forced.clear();
+      // A build that stopped before it read its inputs parsed nothing: the next one looks at every file.
+      parsedLast = result.inputs !== undefined;
       if (result.inputs) {
         const { settingsText, templates, pages, statics } = result.inputs;
         others = { settingsText, templates, pages, statics };

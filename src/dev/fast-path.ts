@@ -45,7 +45,11 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
   // Before anything is changed: a body that fails (too slow, too deep) is for the full build to report.
   const { rendered, failures } = await renderBodies(bodies, pairs.map((p) => p.fresh), { settings, pipeline: state.pipeline, workers: 0, timeLimitMs: state.options.bodyTimeLimitMs });
   if (failures.length > 0) return undefined;
-  for (const p of pairs) content.sources.set(p.rel, p.record);
+  for (const p of pairs) {
+    content.sources.set(p.rel, p.record);
+    // Parsed without a problem now: what the file had before goes.
+    state.parsed?.byFile.delete(p.rel);
+  }
   state.model = { key: model.key, model: next };
   state.unsaved.content = true;
   // The last report, with the changed entries' body warnings as they are now.
