@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeBuffers } from '../src/write/buffers.js';
+import { encodeUtf8, writeBuffers } from '../src/write/buffers.js';
 import { MARKER, ownedList, ownedText, roomOf, type OwnedRoom } from '../src/write/out-dir.js';
 import type { OutputRecord } from '../src/write/records.js';
 import { startSync, type SyncResult } from '../src/write/sync.js';
@@ -215,5 +215,17 @@ describe('syncOutput writing a new output folder', () => {
     files.sort((a, b) => (a.path === 'p/7' ? -1 : b.path === 'p/7' ? 1 : 0));
     await expect(syncOutput(out, files, new Map())).rejects.toThrow();
     expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+});
+
+describe('encodeUtf8', () => {
+  it('encodes text in pieces as the joined text, growing the scratch buffer when the pieces need more', () => {
+    const buffers = writeBuffers();
+    const pieces = ['<feed>\n  ', 'é“quoted”', '\n  ', '😀'.repeat(300_000), '\n</feed>\n'];
+    const joined = pieces.join('');
+    expect(Buffer.from(encodeUtf8(buffers, pieces)).equals(Buffer.from(joined))).toBe(true);
+    expect(buffers.scratch.length).toBeGreaterThan(1 << 20);
+    expect(Buffer.from(encodeUtf8(buffers, ['a', '', 'b'])).toString()).toBe('ab');
+    expect(encodeUtf8(buffers, []).length).toBe(0);
   });
 });

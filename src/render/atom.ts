@@ -11,8 +11,28 @@ import { languageTag } from '../lib/text.js';
 /** RFC 5005's namespace (feed history). */
 const FH = 'http://purl.org/syndication/history/1.0';
 
-/** The feed document; `self` is its own absolute URL (also its id). */
-export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
+/** Where the entries go in the serialised head: a character no text of the feed can hold (xmlSafe drops it). */
+const ENTRIES = '\u0000entries\u0000';
+
+/**
+ * The feed document, in pieces: the head up to the first entry, each entry (serialised once,
+ * or kept: see FeedItem.texts), the end. `self` is its own absolute URL (also its id).
+ */
+export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string[] {
+  const doc = atomHead(ctx, feed, self);
+  if (feed.items.length === 0) return [doc];
+  const at = doc.indexOf(ENTRIES);
+  const pieces = [doc.slice(0, at)];
+  feed.items.forEach((item, i) => {
+    if (i > 0) pieces.push('\n  ');
+    pieces.push(entryText(ctx, feed, item));
+  });
+  pieces.push(doc.slice(at + ENTRIES.length));
+  return pieces;
+}
+
+/** The document with ENTRIES where its entries go (when it has any). */
+function atomHead(ctx: RenderContext, feed: Feed, self: string): string {
   const a = feed.author;
   const history = feed.history;
   const ns = history?.archive ? { 'xmlns:fh': FH } : {};
@@ -32,14 +52,14 @@ export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string {
       x('updated', rfc3339(feed.updated ?? 0)),
       x('author', [x('name', a.name), a.email ? x('email', a.email) : undefined, a.uri ? x('uri', a.uri) : undefined]),
       x('generator', { uri: feed.generator.uri, version: feed.generator.version }, feed.generator.name),
-      ...feed.items.map((item) => entryRaw(ctx, feed, item)),
+      feed.items.length ? ({ type: 'raw', value: ENTRIES } satisfies Raw) : undefined,
     ]),
   );
 }
 
-/** An item's `<entry>`. */
-function entryRaw(ctx: RenderContext, feed: Feed, item: FeedItem): Raw {
-  return { type: 'raw', value: itemText(item, 'atom', () => xmlFragment(entryXml(ctx, feed, item)).value) };
+/** An item's `<entry>`, serialised as xmlDocument would at depth 1. */
+function entryText(ctx: RenderContext, feed: Feed, item: FeedItem): string {
+  return itemText(item, 'atom', () => xmlFragment(entryXml(ctx, feed, item)).value);
 }
 
 function entryXml(ctx: RenderContext, feed: Feed, item: FeedItem): XElement {

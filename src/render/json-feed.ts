@@ -11,8 +11,8 @@ function authorOf(a: Author): { name: string; url?: string } {
   return url ? { name: a.name, url } : { name: a.name };
 }
 
-/** The feed document; `self` is its own absolute URL. */
-export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string {
+/** The feed document, in pieces (its head, each item, the end; see atomFeed); `self` is its own absolute URL. */
+export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string[] {
   const head: Record<string, unknown> = {
     version: JSON_FEED_VERSION,
     title: feed.title,
@@ -23,11 +23,17 @@ export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string {
   head.language = feed.language;
   head.authors = [authorOf(feed.author)];
   if (feed.hubs?.length) head.hubs = feed.hubs.map((url) => ({ type: 'WebSub', url }));
-  if (feed.items.length === 0) return `${JSON.stringify({ ...head, items: [] }, null, 2)}\n`;
+  if (feed.items.length === 0) return [`${JSON.stringify({ ...head, items: [] }, null, 2)}\n`];
   const open = JSON.stringify({ ...head, items: [0] }, null, 2);
   // `"items": [\n    0\n  ]\n}`: the items go where the 0 is, each serialised once per build.
   const at = open.lastIndexOf('0');
-  return `${open.slice(0, at)}${feed.items.map((item) => itemText(item, 'json', () => itemJsonText(feed, item))).join(',\n    ')}${open.slice(at + 1)}\n`;
+  const pieces = [open.slice(0, at)];
+  feed.items.forEach((item, i) => {
+    if (i > 0) pieces.push(',\n    ');
+    pieces.push(itemText(item, 'json', () => itemJsonText(feed, item)));
+  });
+  pieces.push(`${open.slice(at + 1)}\n`);
+  return pieces;
 }
 
 function itemJsonText(feed: Feed, item: FeedItem): string {

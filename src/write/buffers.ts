@@ -26,12 +26,24 @@ export function writeBuffers(): WriteBuffers {
 
 const encoder = new TextEncoder();
 
-/** UTF-8 bytes of `text`, as a view into the scratch buffer that the next call overwrites. */
-export function encodeUtf8(buffers: WriteBuffers, text: string): Buffer {
+/** UTF-8 bytes of `text` (or of its pieces, one after another), as a view into the scratch buffer that the next call overwrites. */
+export function encodeUtf8(buffers: WriteBuffers, text: string | readonly string[]): Buffer {
+  if (typeof text !== 'string') return encodePieces(buffers, text);
   let r = encoder.encodeInto(text, buffers.scratch);
   if (r.read < text.length) {
     buffers.scratch = Buffer.allocUnsafe(Math.max(Buffer.byteLength(text), buffers.scratch.length * 2));
     r = encoder.encodeInto(text, buffers.scratch);
   }
   return buffers.scratch.subarray(0, r.written);
+}
+
+function encodePieces(buffers: WriteBuffers, pieces: readonly string[]): Buffer {
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  // At most 3 bytes per UTF-16 unit: room for all of it, so no piece is encoded twice.
+  if (buffers.scratch.length < units * 3) buffers.scratch = Buffer.allocUnsafe(Math.max(units * 3, buffers.scratch.length * 2));
+  const { scratch } = buffers;
+  let at = 0;
+  for (const p of pieces) at += encoder.encodeInto(p, at === 0 ? scratch : scratch.subarray(at)).written;
+  return scratch.subarray(0, at);
 }

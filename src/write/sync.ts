@@ -23,6 +23,7 @@ import { joinSafely, sameBytes } from './files.js';
 import { MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
+import type { FileContent } from '../plan/types.js';
 import type { OwnedList } from './out-dir.js';
 import { Staging } from './staging.js';
 import { listTree } from '../lib/fs.js';
@@ -58,7 +59,7 @@ export interface Sync {
   /** Files at `paths`, each recorded in `previous` with the signature it has now (the caller knows) and walked no other way: their records stand, unvisited. Trusted records only. */
   stand(paths: readonly string[]): void;
   /** The file's bytes (rendered because `keep` said no): written if they differ from the disk. */
-  put(rel: string, sig: string, content: string | Uint8Array): Promise<void>;
+  put(rel: string, sig: string, content: FileContent): Promise<void>;
   /** Writes what changed, removes what is no longer planned. */
   finish(): Promise<SyncResult>;
   /** Leaves the output as it was. */
@@ -173,7 +174,7 @@ export function startSync(out: string, options: SyncOptions): Sync {
       if (produced % 1000 === 999) options.onProgress?.(produced + 1, options.files);
       produced++;
       if (inPlace) walk(rel);
-      const data = typeof content === 'string' ? encodeUtf8(buffers, content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+      const data = content instanceof Uint8Array ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : encodeUtf8(buffers, content);
       const o = changed(rel, sig, data);
       if (o === undefined) return;
       written.push(o.path);

@@ -16,7 +16,8 @@ export interface FeedFormat {
   name: string;
   /** The file of a feed, from its stem (`feed`, `daily`, `tags/<slug>/feed`). */
   path: (stem: string) => string;
-  serialise: (ctx: RenderContext, feed: Feed, self: string) => string;
+  /** The document, in pieces (see FileContent). */
+  serialise: (ctx: RenderContext, feed: Feed, self: string) => readonly string[];
 }
 
 export const FEED_FORMATS: readonly FeedFormat[] = [

@@ -1,0 +1,103 @@
+import { compareStrings } from '../lib/diagnostics.js';
+import { makeDay } from './calendar.js';
+import { bisect, checkDiagnostics, firstNotBefore, updateChecks } from './checks.js';
+import { compareEntries, siteOf } from './index.js';
+import { makeTag, slugMemo, sortTags } from './tags.js';
+export function updateModel(last, changes) {
+    const slugOf = slugMemo();
+    for (const t of last.site.tags)
+        slugOf(t.key);
+    const checks = updateChecks(last.checks, changes.removed, changes.added, slugOf);
+    const published = (e) => last.drafts || !e.draft;
+    const removed = changes.removed.filter(published);
+    const added = changes.added.filter(published);
+    const old = last.site;
+    if (removed.length === 0 && added.length === 0)
+        return { ...last, checks, diagnostics: checkDiagnostics(checks, slugOf) };
+    const entries = [...old.entries];
+    for (const e of removed)
+        removeFrom(entries, e);
+    for (const e of added)
+        entries.splice(bisect(entries, e, compareEntries), 0, e);
+    // Each touched day and tag gets a new list; the rest keep theirs.
+    const touched = [...removed, ...added];
+    const byDay = new Map(old.days.map((d) => [d.day, d]));
+    for (const day of new Set(touched.map((e) => e.date.day))) {
+        const list = dayEntries(entries, day);
+        if (list.length > 0)
+            byDay.set(day, makeDay(day, list));
+        else
+            byDay.delete(day);
+    }
+    const days = [...byDay.values()].sort((a, b) => compareStrings(b.day, a.day));
+    const tagsByKey = new Map(old.tagsByKey);
+    for (const key of new Set(touched.flatMap((e) => e.tagKeys))) {
+        const before = old.tagsByKey.get(key);
+        const list = before ? [...before.entries] : [];
+        for (const e of removed)
+            if (e.tagKeys.includes(key))
+                removeFrom(list, e);
+        for (const e of added)
+            if (e.tagKeys.includes(key))
+                list.splice(bisect(list, e, compareEntries), 0, e);
+        if (list.length > 0)
+            tagsByKey.set(key, makeTag(key, list, before?.slug ?? slugOf(key)));
+        else
+            tagsByKey.delete(key);
+    }
+    const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]));
+    return { site, drafts: last.drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
+}
+/**
+ * Where an entry sits in the model: what the model sorts, groups, filters, names and
+ * dates by. Two versions of an entry with the same place change nothing but the entry.
+ */
+function samePlace(a, b) {
+    return (a.source === b.source &&
+        a.date.instant === b.date.instant &&
+        a.date.day === b.date.day &&
+        a.slug === b.slug &&
+        a.draft === b.draft &&
+        a.updated === b.updated &&
+        a.id === b.id &&
+        a.aliases.length === b.aliases.length &&
+        a.aliases.every((r, i) => r === b.aliases[i]) &&
+        a.tags.length === b.tags.length &&
+        a.tags.every((t, i) => t === b.tags[i]));
+}
+/**
+ * The model with each `fresh` entry in place of its `old` one, when every one keeps its
+ * place (see samePlace); otherwise undefined, and updateModel is the way. `linklog dev`
+ * uses it for the commonest edit: commentary, url, title or via changed.
+ */
+export function replaceEntries(last, pairs) {
+    if (pairs.some(({ old, fresh }) => !samePlace(old, fresh)))
+        return undefined;
+    const swap = new Map(pairs.map(({ old, fresh }) => [old, fresh]));
+    const map = (list) => (list.some((e) => swap.has(e)) ? list.map((e) => swap.get(e) ?? e) : list);
+    const old = last.site;
+    const days = old.days.map((d) => (d.entries.some((e) => swap.has(e)) ? makeDay(d.day, map(d.entries)) : d));
+    const tags = old.tags.map((t) => (t.entries.some((e) => swap.has(e)) ? { ...t, entries: map(t.entries) } : t));
+    const site = siteOf(old.settings, map(old.entries), days, tags);
+    // The checks read only places: the same lists with the fresh objects in them.
+    const slugOf = slugMemo();
+    const checks = updateChecks(last.checks, pairs.map((p) => p.old), pairs.map((p) => p.fresh), slugOf);
+    return { site, drafts: last.drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
+}
+/** Takes `e` out of `list`, sorted newest first. */
+function removeFrom(list, e) {
+    let at = bisect(list, e, compareEntries);
+    if (list[at] !== e)
+        at = list.indexOf(e);
+    if (at !== -1)
+        list.splice(at, 1);
+}
+/** A day's entries, from the site's (newest first, so a day's are together). */
+function dayEntries(entries, day) {
+    const start = firstNotBefore(entries, (e) => e.date.day > day);
+    let end = start;
+    while (end < entries.length && entries[end].date.day === day)
+        end++;
+    return entries.slice(start, end);
+}
+//# sourceMappingURL=update.js.map

@@ -1,0 +1,85 @@
+/**
+ * RFC 5005 archived feeds: the site's and each tag's whole history in fixed pages of
+ * `feedSize` entries, numbered from the oldest (`/feeds/archive/N.xml`,
+ * `/tags/<slug>/archive/N.xml`). Only full pages are archives (`fh:archive`): a page
+ * holds the same entries however many newer ones come. The entries after the newest
+ * full page are fewer than `feedSize`, so the subscription feed (the newest `feedSize`)
+ * holds them all and links that page as `prev-archive`: a new entry writes no archive
+ * file. Once `feedSize` more have come, a new page is written and the one before it gains
+ * its `next-archive` (RFC 5005 §4: an archive links the next one when there is one);
+ * otherwise a page is rebuilt only when one of its own entries is edited or deleted.
+ * `feedArchives: false` turns them off. Atom only.
+ */
+import { translator } from '../../config/strings.js';
+import { absoluteUrl, routes } from '../../config/urls.js';
+import { atomFeed } from '../../render/atom.js';
+import { FEED_ENTRY_TEMPLATE, siteFeed, tagFeed } from '../../render/feed.js';
+import { sameChunks } from '../page.js';
+/** The archive files of `count` entries: one per full page of `size`. */
+export const fullPages = (count, size) => Math.floor(count / size);
+/** Page `n`'s entries (1 is the oldest page), newest first, from a feed's entries, newest first. */
+export function archiveEntries(entries, n, size) {
+    const end = entries.length - (n - 1) * size;
+    return entries.slice(Math.max(0, end - size), end);
+}
+function archiveFiles(size, h) {
+    const full = fullPages(h.entries.length, size);
+    const files = [];
+    for (let n = 1; n <= full; n++) {
+        const hasNext = n < full;
+        const path = h.route(n);
+        files.push({
+            path,
+            output: 'feed-archives',
+            origin: h.origin,
+            // Signed by its number, its entries and whether a next page exists: newer entries touch it once.
+            inputs: { entries: archiveEntries(h.entries, n, size), template: FEED_ENTRY_TEMPLATE, values: [n, hasNext, h.current, h.title, ...h.values] },
+            render: (ctx, inputs) => {
+                const abs = (route) => absoluteUrl(ctx.settings, route);
+                const feed = {
+                    ...h.feed(ctx, inputs.entries),
+                    title: ctx.tr.t('feed.archive', { title: h.title, page: n }),
+                    hubs: undefined,
+                    history: {
+                        archive: true,
+                        current: abs(h.current),
+                        prevArchive: n > 1 ? abs(h.route(n - 1)) : undefined,
+                        nextArchive: hasNext ? abs(h.route(n + 1)) : undefined,
+                    },
+                };
+                return atomFeed(ctx, feed, abs(path));
+            },
+        });
+    }
+    return files;
+}
+export const feedArchives = {
+    name: 'feed-archives',
+    plan({ site, settings, keep, memo }) {
+        if (!settings.feedArchives)
+            return [];
+        const size = settings.feedSize;
+        // Thousands of pages at 100k entries: a new entry that fills none keeps them all, unvisited.
+        const kept = memo(() => ({}));
+        const pages = Array.from({ length: fullPages(site.entries.length, size) }, (_, i) => archiveEntries(site.entries, i + 1, size));
+        if (kept.site === undefined || !sameChunks(kept.site.pages, pages)) {
+            kept.site = { pages, specs: archiveFiles(size, { entries: site.entries, route: routes.feedArchive, current: routes.feed(), title: settings.title, values: [], feed: siteFeed }) };
+        }
+        // Each tag's pages one part: the same array while the tag is.
+        const tagArchives = site.tags.map((tag) => keep(tag.key, tag, '', () => {
+            const { name, slug } = tag;
+            const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
+            return archiveFiles(size, {
+                entries: tag.entries,
+                route: (n) => routes.tagFeedArchive(slug, n),
+                current: routes.tagFeed(slug),
+                title: translator(settings).t('feed.tag', { site: settings.title, tag: name }),
+                values: [name],
+                origin: { file: first.source, line: first.lines.tags },
+                feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
+            });
+        }));
+        return [kept.site.specs, ...tagArchives];
+    },
+};
+//# sourceMappingURL=feed-archives.js.map

@@ -1,0 +1,243 @@
+/**
+ * The write stage: brings the output folder in line with the planned files, touching
+ * only what changed, and never anything outside the output folder. The caller walks
+ * its files: `keep` says whether a file stands as written (then it is not even
+ * rendered), `put` takes the bytes of one that may have changed, `finish` writes.
+ *
+ * A new output folder is written beside its place as files come, and renamed in. An
+ * existing one is updated at `finish`, after everything was rendered, through the pending
+ * file (see pending.ts): a template that fails, a full disk or a kill before its commit
+ * point leave the old site; after it, the next build finishes the update.
+ *
+ * Only files linklog wrote are ever replaced or removed: the marker lists them. Anything
+ * else in the output (a `.git` folder, a `CNAME`) is left alone, and one that stands where
+ * a planned file goes is an error naming it. No symlink on a path is followed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { encodeUtf8 } from './buffers.js';
+import { findBlockers } from './blockers.js';
+import { OutputError } from './errors.js';
+import { faultsFromEnv } from './faults.js';
+import { joinSafely, sameBytes } from './files.js';
+import { MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
+import { Pending } from './pending.js';
+import { Staging } from './staging.js';
+import { listTree } from '../lib/fs.js';
+export function startSync(out, options) {
+    const target = path.resolve(out);
+    const { previous, buffers } = options;
+    const faults = options.faults ?? faultsFromEnv();
+    const fresh = !fs.existsSync(target);
+    const trust = options.trustRecords && previous.size > 0 && !fresh;
+    const listing = trust || fresh ? undefined : listTree(target);
+    // What linklog wrote there: the marker's list, else the last build's records (an older
+    // marker is empty). Without either, planned paths are written over and nothing is removed.
+    const markerText = fresh || trust ? undefined : readMarker(target);
+    // Trusted: the records themselves (no set of every path made per build).
+    const owned = fresh ? new Set() : trust ? { has: (p) => previous.has(p), [Symbol.iterator]: () => previous.keys() } : (ownedFrom(markerText) ?? (previous.size ? new Set(previous.keys()) : undefined));
+    // Stat-ed only where it decides something: a file about to be overwritten anyway is not.
+    const stats = new Map();
+    const diskOf = (rel) => {
+        if (trust)
+            return previous.get(rel);
+        if (!listing?.files.has(rel))
+            return undefined;
+        if (!stats.has(rel)) {
+            const st = fs.lstatSync(path.join(target, rel), { throwIfNoEntry: false });
+            stats.set(rel, st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined);
+        }
+        return stats.get(rel);
+    };
+    const intact = (rel, prev) => {
+        const disk = diskOf(rel);
+        return disk !== undefined && disk.size === prev.size && disk.mtimeMs === prev.mtimeMs;
+    };
+    // Trusted, `previous` stays the record of what stands, and `records` holds only what this
+    // sync changes (new and rewritten files): no map of every path per build. Otherwise
+    // `records` is made anew, every path walked.
+    const inPlace = trust;
+    const records = new Map();
+    /** Paths of `previous` planned again, each once: when that is all of them, nothing is removed. */
+    let again = 0;
+    /** In place: every path walked, each once and in order (the marker lists them so), those walked one by one, and those new to `previous`. */
+    const order = [];
+    const walked = new Set();
+    const added = [];
+    /** Whether a file walked one by one is at the marker's path (a file of public/, say): the marker does not list itself. */
+    let atMarker = false;
+    const record = (rel, rec, known) => {
+        const size = records.size;
+        records.set(rel, rec);
+        if (inPlace) {
+            if (!known && records.size > size)
+                added.push(rel);
+        }
+        else if (known && records.size > size)
+            again++;
+    };
+    /** In place: `rel` walked one by one (kept or put), counted once. */
+    const walk = (rel) => {
+        const size = walked.size;
+        walked.add(rel);
+        if (walked.size === size)
+            return;
+        order.push(rel);
+        if (rel === MARKER)
+            atMarker = true;
+        if (previous.has(rel))
+            again++;
+    };
+    const written = [];
+    let produced = 0;
+    const staging = fresh ? new Staging(target, options.files, faults) : undefined;
+    const pending = fresh ? undefined : new Pending(target, options.memoryBudget ?? 192 * 2 ** 20, buffers, faults);
+    /** The output to write, or undefined when the disk already holds these bytes (its record is set). */
+    const changed = (rel, sig, data) => {
+        const prev = previous.get(rel);
+        const size = data.length;
+        // New inputs can still give the same bytes (an edit that shows nowhere on this page, a lost
+        // cache): then the file stays as it is. Bytes of another size differ, so only a file of the
+        // same size is read back and compared; no page is hashed.
+        if (prev && prev.size === size && intact(rel, prev) && sameBytes(buffers, path.join(target, rel), data)) {
+            record(rel, prev.sig === sig ? prev : { ...prev, sig }, true);
+            return undefined;
+        }
+        const disk = prev ? undefined : diskOf(rel);
+        if (disk && disk.size === size && sameBytes(buffers, path.join(target, rel), data)) {
+            record(rel, { size, mtimeMs: disk.mtimeMs, sig }, false);
+            return undefined;
+        }
+        joinSafely(target, rel);
+        const rec = { size, mtimeMs: 0, sig };
+        record(rel, rec, prev !== undefined);
+        return { path: rel, data, record: rec };
+    };
+    return {
+        trusted: Boolean(trust),
+        keep(rel, sig) {
+            const prev = previous.get(rel);
+            // Trusted, the disk is as recorded: prev is its own record.
+            if (prev && prev.sig === sig && (trust || intact(rel, prev))) {
+                // In place, the record stands where it is.
+                if (inPlace)
+                    walk(rel);
+                else
+                    record(rel, prev, true);
+                return true;
+            }
+            return false;
+        },
+        stand(paths) {
+            if (!inPlace)
+                throw new Error('stand: only with trusted records');
+            again += paths.length;
+            for (let i = 0; i < paths.length; i++)
+                order.push(paths[i]);
+        },
+        async put(rel, sig, content) {
+            if (produced % 1000 === 999)
+                options.onProgress?.(produced + 1, options.files);
+            produced++;
+            if (inPlace)
+                walk(rel);
+            const data = typeof content === 'string' ? encodeUtf8(buffers, content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+            const o = changed(rel, sig, data);
+            if (o === undefined)
+                return;
+            written.push(o.path);
+            if (staging)
+                await staging.write(o.path, o.data, o.record);
+            else
+                pending.add(o);
+        },
+        async finish() {
+            if (staging) {
+                try {
+                    await staging.commit(ownedText(records.keys()));
+                }
+                catch (e) {
+                    await staging.abandon();
+                    throw e;
+                }
+                return { records, written, removed: [], produced };
+            }
+            try {
+                // Trusted, what linklog wrote is `previous`: when every path of it was planned again, none goes (no scan of them all).
+                const allAgain = trust && again === previous.size;
+                const removed = inPlace ? (allAgain ? [] : goneFrom(previous, order)) : owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
+                const problems = findBlockers(target, written, owned, new Set(removed));
+                if (problems.length)
+                    throw new OutputError(problems, false);
+                // Trusted records with the same paths: the marker lists them already.
+                const sameOwned = allAgain && (inPlace ? added.length === 0 : records.size === previous.size);
+                // The marker's list for `previous` (its lines are previous's keys), or undefined.
+                const known = buffers.owned?.of === previous ? buffers.owned : undefined;
+                let list;
+                if (sameOwned) {
+                    list = known;
+                }
+                else if (trust) {
+                    const goes = new Set(removed);
+                    list = ownedList(atMarker ? order.filter((p) => p !== MARKER) : order, known && { list: known, has: (p) => previous.has(p), goes: (p) => goes.has(p) }, buffers.ownedRoom);
+                    // Its bytes stay as they are until the next sync: not copied.
+                    pending.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } }, true);
+                }
+                else {
+                    const text = ownedText(records.keys());
+                    if (text !== markerText)
+                        pending.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
+                }
+                const done = () => {
+                    // A new list takes the room's memory; the one it replaces gives its memory to the next.
+                    if (list !== known)
+                        buffers.ownedRoom = known ? roomOf(known, buffers.ownedRoom) : { from: buffers.ownedRoom.from };
+                    // In place: what changed goes into `previous`, what went out of it.
+                    if (inPlace) {
+                        for (const [p, rec] of records)
+                            previous.set(p, rec);
+                        for (const p of removed)
+                            previous.delete(p);
+                    }
+                    const result = inPlace ? previous : records;
+                    buffers.owned = list && { ...list, of: result };
+                    return { records: result, written, removed, produced };
+                };
+                if (pending.files.length === 0 && removed.length === 0)
+                    return done();
+                pending.commit(removed);
+                pending.apply(removed, listing?.dirs);
+                pending.done();
+                return done();
+            }
+            finally {
+                pending.discard();
+            }
+        },
+        async abandon() {
+            if (staging)
+                await staging.abandon();
+            pending?.discard();
+        },
+    };
+}
+/** The paths of `previous` not in `planned` (sorted), found with a set of the planned paths: only when some went. */
+function goneFrom(previous, planned) {
+    const set = new Set(planned);
+    const gone = [];
+    for (const p of previous.keys())
+        if (p !== MARKER && !set.has(p))
+            gone.push(p);
+    return gone.sort();
+}
+/** The marker's text as it is on disk (undefined when missing or not a file). */
+function readMarker(target) {
+    try {
+        const st = fs.lstatSync(path.join(target, MARKER));
+        return st.isFile() && st.size < 2 ** 30 ? fs.readFileSync(path.join(target, MARKER), 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=sync.js.map
