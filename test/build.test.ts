@@ -11,7 +11,7 @@ import type { RenderContext } from '../src/render/context.js';
 import { readsOnlyEntry } from '../src/render/templates.js';
 import type { Settings } from '../src/config/settings.js';
 import { fromXml } from 'xast-util-from-xml';
-import { $, $$, attr, child, children, copyFixture, readHtml, readXml, REPO, snapshotTree, tempDir, text, xtext } from './helpers.js';
+import { $, $$, attr, child, children, contentText, copyFixture, readHtml, readXml, REPO, snapshotTree, tempDir, text, xtext } from './helpers.js';
 
 let root: string;
 let out: string;
@@ -231,7 +231,7 @@ describe('build of the basic fixture', () => {
     const sitemapFiles = (_: Settings, planned: FileSpec[], limit?: number) =>
       sitemapOutput(limit)
         .plan({ settings, memo: <T>(init: () => T) => init(), items: () => planned } as PlanContext, planned)
-        .map((f) => ({ route: f.path, xml: String(f.render({ settings } as RenderContext, f.inputs)) }));
+        .map((f) => ({ route: f.path, xml: contentText(f.render({ settings } as RenderContext, f.inputs)) }));
     const routes = ['', 'page/2/', 'archive/', 'tags/', 'tags/x/', '2025/', '2025/01/', '2025/01/02/', '2025/01/02/a/', '2026/', '2026/03/', '2026/03/01/', '2026/03/01/b/'];
     const pages = [...routes.map((r, i) => page(r, Date.UTC(2020, 0, 1 + i))), page('404.html', undefined, false)];
     // Under the limit: one urlset, as always.

@@ -141,3 +141,10 @@ export async function shardedSite(count: number): Promise<{ root: string; add: (
   for (let i = 0; i < count - own; i++) add(i);
   return { root, add: (i) => add(i - own), word: (i) => WORDS[i - own] };
 }
+
+/** A planned file's rendered content as text (FileContent: a string, bytes, or pieces). */
+export function contentText(content: string | Uint8Array | readonly string[]): string {
+  if (typeof content === 'string') return content;
+  if (content instanceof Uint8Array) return Buffer.from(content).toString('utf8');
+  return content.join('');
+}

@@ -14,7 +14,8 @@ import { paginatedParts } from '../src/plan/page.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
 import type { FileSpec, PlanContext, PlannedFile } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
-import { entry, makeSite, REPO, snapshotTree } from './helpers.js';
+import { contentText, entry, makeSite, REPO, snapshotTree } from './helpers.js';
+import { urlsetXml } from '../src/render/sitemap.js';
 
 /** A pseudo-random sequence, the same every run. */
 function random(seed: number): () => number {
@@ -102,7 +103,7 @@ describe('sitemap parts kept between plans', () => {
     const ctx = { settings, memo: <T>(init: () => T) => (memo.has('m') ? memo.get('m') : (memo.set('m', init()), memo.get('m'))) as T, items: () => planned } as PlanContext;
     return sitemapOutput(4, 4).plan(ctx, planned);
   };
-  const text = (files: FileSpec[]) => files.map((f) => [f.path, String(f.render({ settings } as RenderContext, f.inputs))]);
+  const text = (files: FileSpec[]) => files.map((f) => [f.path, contentText(f.render({ settings } as RenderContext, f.inputs))]);
 
   it('makes anew only the part whose pages changed, and the same files as a fresh plan', () => {
     const memo = new Map<string, unknown>();
@@ -115,7 +116,7 @@ describe('sitemap parts kept between plans', () => {
     expect(changed).toEqual(['sitemap.xml', 'sitemaps/2026-01.xml', 'sitemaps/2026-01-2.xml']);
     expect(text(after).filter(([p]) => p === 'sitemaps/2026-01.xml')).toEqual(text(before).filter(([p]) => p === 'sitemaps/2026-01.xml'));
     expect(text([after[0]])).toEqual(text([before[0]]));
-    expect(String(after[0].render({ settings } as RenderContext, after[0].inputs))).not.toContain('lastmod');
+    expect(contentText(after[0].render({ settings } as RenderContext, after[0].inputs))).not.toContain('lastmod');
   });
 
   it('keeps `site` (the pages outside the calendar, listed without lastmod) when a new link only changes their lastmods', () => {
@@ -127,9 +128,9 @@ describe('sitemap parts kept between plans', () => {
     expect(text(after)).toEqual(text(plan(new Map(), bumped)));
     const site = (files: FileSpec[]) => files.find((f) => f.path === 'sitemaps/site.xml')!;
     expect(site(after)).toBe(site(before));
-    expect(String(site(after).render({ settings } as RenderContext, site(after).inputs))).not.toContain('lastmod');
+    expect(contentText(site(after).render({ settings } as RenderContext, site(after).inputs))).not.toContain('lastmod');
     const year = after.find((f) => f.path === 'sitemaps/2025-01.xml')!;
-    expect(String(year.render({ settings } as RenderContext, year.inputs))).toContain('lastmod');
+    expect(contentText(year.render({ settings } as RenderContext, year.inputs))).toContain('lastmod');
   });
 });
 
@@ -406,5 +407,16 @@ describe('the parse step after a build that parsed (dev)', () => {
     write('content/sub', undefined);
     expect(await step(0)).toEqual([]);
     expect(dev.state.model!.model.site.entries.map((e) => e.title).sort()).toEqual(['A', 'B', 'E']);
+  });
+});
+
+describe('a sitemap part in pieces', () => {
+  it('is the urlset of its fragments, in pieces of ~16 KB', () => {
+    const fragments = Array.from({ length: 5000 }, (_, i) => `<url><loc>https://example.org/2026/01/01/link-${i}/</loc></url>`);
+    const pieces = urlsetXml(fragments);
+    expect(pieces.join('')).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  ${fragments.join('\n  ')}\n</urlset>\n`);
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(17_000);
+    expect(urlsetXml([]).join('')).toBe('<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" />\n');
   });
 });
