@@ -101,7 +101,7 @@ describe('sitemap parts kept between plans', () => {
   ];
   const plan = (memo: Map<string, unknown>, planned: FileSpec[]) => {
     const ctx = { settings, memo: <T>(init: () => T) => (memo.has('m') ? memo.get('m') : (memo.set('m', init()), memo.get('m'))) as T, items: () => planned } as PlanContext;
-    return sitemapOutput(4, 4).plan(ctx, planned);
+    return sitemapOutput(4, 4).plan(ctx);
   };
   const text = (files: FileSpec[]) => files.map((f) => [f.path, contentText(f.render({ settings } as RenderContext, f.inputs))]);
 

@@ -190,7 +190,7 @@ export async function runBuild(state: BuildState, request: BuildRequest): Promis
     stats: {
       entries: model.site.entries.length,
       pages,
-      files: plan.files.length,
+      files: plan.fileCount,
       written: result.written,
       removed: result.removed,
       produced: result.produced,

@@ -60,11 +60,11 @@ export type WriteOutcome = { result: SyncResult; diagnostics?: undefined } | { r
  */
 export async function renderAndWrite(
   state: BuildState,
-  plan: Pick<Plan, 'files' | 'items'>,
+  plan: Pick<Plan, 'fileCount' | 'items'>,
   ctx: RenderContext,
   options: { write: boolean; trustOutputs: boolean },
 ): Promise<WriteOutcome> {
-  const { files, items } = plan;
+  const { fileCount, items } = plan;
   const previous = state.manifest.out === state.out ? state.manifest.outputs : new Map();
   // Known only while the records are those this build writes over: a write that fails forgets them.
   const written = state.written;
@@ -75,7 +75,7 @@ export async function renderAndWrite(
     ? startSync(state.out, {
         previous,
         buffers: state.buffers,
-        files: files.length,
+        files: fileCount,
         trustRecords: options.trustOutputs,
         faults: state.faults,
         onProgress: state.options.onProgress && ((done, total) => state.options.onProgress!({ phase: 'write', done, total })),

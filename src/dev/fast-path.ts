@@ -79,7 +79,7 @@ export async function tryFastPath(state: BuildState, changed: readonly string[])
     stats: {
       entries: next.site.entries.length,
       pages: state.manifest.summary?.pages ?? 0,
-      files: plan.files.length,
+      files: plan.fileCount,
       written: result.written,
       removed: result.removed,
       produced: result.produced,

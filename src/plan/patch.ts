@@ -22,7 +22,7 @@ export function patchPlan(plan: Plan, pairs: ReadonlyArray<{ old: Entry; fresh: 
     if (part) part.plan = -1;
     files[i] = sign({ ...file, inputs: { ...file.inputs, entries: file.inputs.entries.map((e) => swap.get(e) ?? e) } });
   }
-  return { plan: { files, items: patchItems(plan.items, files, touched), templated: plan.templated, diagnostics: plan.diagnostics }, affected: touched.length };
+  return { plan: { files, fileCount: files.length, items: patchItems(plan.items, files, touched), templated: plan.templated, diagnostics: plan.diagnostics }, affected: touched.length };
 }
 
 /** `items` with the files at `touched` (indexes into the files, in order) from `files`: a part with one of them is a new array. */

@@ -33,7 +33,9 @@ export interface PlanInput {
 }
 
 export interface Plan {
-  files: readonly PlannedFile[];
+  /** Every item's files in order: made when asked for (a build counts them, `fileCount`, and walks `items`). */
+  readonly files: readonly PlannedFile[];
+  fileCount: number;
   /** How many files render with a template (pages and feeds: the build's summary counts them), counted by part. */
   templated: number;
   /** The same files as planned: each one alone, or in its part (see Planned in types.ts); a part kept from the last plan is the same array. */
@@ -52,8 +54,8 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
   // Each path's slot is looked up once per plan: it says whether the path was planned
   // before (in this plan, or the last) and holds its last signed file.
   const plan = ++memo.plans;
-  const files: PlannedFile[] = [];
   const items: PlanItem[] = [];
+  let count = 0;
   const added: string[] = [];
   /** Files with a template, and HTML pages among them, so far (a kept part adds its counts). */
   let templated = 0;
@@ -71,9 +73,8 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       slot.plan = plan;
       slot.part = part;
     }
-    const file = sign(spec, slot);
-    files.push(file);
-    return file;
+    count++;
+    return sign(spec, slot);
   };
   /**
    * A part: the array signed at the last plan stands for its files while the signing is the
@@ -86,7 +87,7 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       last.plan = plan;
       templated += last.templated;
       pages += last.pages;
-      for (let i = 0; i < last.files.length; i++) files.push(last.files[i]);
+      count += last.files.length;
       items.push(last.files);
       return;
     }
@@ -128,17 +129,19 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
       items: () => items,
       report: (d) => diagnostics.push(d),
     };
-    for (const item of output.plan(ctx, files)) {
+    for (const item of output.plan(ctx)) {
       if (isPart(item)) takePart(item);
       else items.push(take(item, undefined));
     }
     if (kept.size > seen.size) for (const id of kept.keys()) if (!seen.has(id)) kept.delete(id);
   }
   // Paths planned no more (or one path planned twice: the sizes differ either way).
-  if (memo.slots.size !== files.length) for (const [p, slot] of memo.slots) if (!plannedIn(slot, plan)) memo.slots.delete(p);
-  const clashes = newClashes(memo, plan, added) ? findPathClashes(files.map((f) => f.path)) : [];
+  if (memo.slots.size !== count) for (const [p, slot] of memo.slots) if (!plannedIn(slot, plan)) memo.slots.delete(p);
+  let flat: PlannedFile[] | undefined;
+  const files = () => (flat ??= items.flat());
+  const clashes = newClashes(memo, plan, added) ? findPathClashes(files().map((f) => f.path)) : [];
   memo.clashFree = clashes.length === 0;
-  const byPath = new Map(clashes.length ? files.map((f) => [f.path, f]) : []);
+  const byPath = new Map(clashes.length ? files().map((f) => [f.path, f]) : []);
   const reported = new Set<string>();
   for (const [file, needsFolder] of clashes) {
     const blocker = byPath.get(file)!;
@@ -161,7 +164,15 @@ export function planSite(input: PlanInput, memo: PlanMemo): Plan {
     const fix = origin && blocked.output === 'public' && origin === blocked.origin ? `move or rename ${origin.file}` : 'rename the tag or entry slug that makes it';
     diagnostics.push(error(origin?.file ?? 'content', origin?.line, 'path-clash', `/${needsFolder} cannot be written because /${file} is a file of the site: ${fix}`));
   }
-  return { files, items, templated, diagnostics };
+  return {
+    get files() {
+      return files();
+    },
+    fileCount: count,
+    items,
+    templated,
+    diagnostics,
+  };
 }
 
 /**

@@ -117,6 +117,6 @@ export type Planned = FileSpec | readonly FileSpec[];
 /** A kind of output: one module, registered in outputs/index.ts. */
 export interface Output {
   readonly name: string;
-  /** Its files and parts; `planned` holds the files of the outputs registered before it (the sitemap lists their pages). */
-  plan(ctx: PlanContext, planned: readonly FileSpec[]): readonly Planned[];
+  /** Its files and parts (`ctx.items()` has those of the outputs registered before it: the sitemap lists their pages). */
+  plan(ctx: PlanContext): readonly Planned[];
 }

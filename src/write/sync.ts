@@ -168,7 +168,9 @@ export function startSync(out: string, options: SyncOptions): Sync {
     stand(paths) {
       if (!inPlace) throw new Error('stand: only with trusted records');
       again += paths.length;
-      for (let i = 0; i < paths.length; i++) order.push(paths[i]);
+      // One push of a part's paths (a part is a day's or a tag's files: hundreds at most); a loop for a longer one.
+      if (paths.length <= 8192) order.push(...paths);
+      else for (let i = 0; i < paths.length; i++) order.push(paths[i]);
     },
     async put(rel, sig, content) {
       if (produced % 1000 === 999) options.onProgress?.(produced + 1, options.files);
