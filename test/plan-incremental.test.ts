@@ -1,4 +1,5 @@
 /** What the plan keeps from one plan to the next (linklog dev): it must give what a fresh plan gives. */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -407,6 +408,36 @@ describe('the parse step after a build that parsed (dev)', () => {
     write('content/sub', undefined);
     expect(await step(0)).toEqual([]);
     expect(dev.state.model!.model.site.entries.map((e) => e.title).sort()).toEqual(['A', 'B', 'E']);
+  });
+});
+
+describe('a file that could not be read (dev)', () => {
+  it('is read again at the next build, though the watcher saw nothing of it', async () => {
+    const root = makeSite({
+      'linklog.yaml': 'title: T\nbaseUrl: https://example.org/\n',
+      'content/a.md': entry({ title: 'A', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }),
+      'content/x.md': entry({ title: 'X', url: 'https://example.com/x', date: '2026-01-02', tags: '[web]' }),
+    });
+    const dev = devBuilds({ root, out: path.join(root, '_site') });
+    expect((await dev.build()).stats?.entries).toBe(2);
+    // x.md, as the watcher last saw it, is a file; a FIFO takes its place unseen (as a file
+    // whose mode changes does: no watcher event), and it cannot be read.
+    const x = path.join(root, 'content/x.md');
+    const text = fs.readFileSync(x, 'utf8');
+    fs.writeFileSync(x, text.replace('title: X', 'title: X2'));
+    dev.sourceChanged('content/x.md');
+    fs.rmSync(x);
+    execFileSync('mkfifo', [x]);
+    const broken = await dev.build();
+    expect(broken.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file} ${d.code}`)).toEqual(['content/x.md source-unreadable']);
+    // It is a readable file again, unseen; another file's change makes the next build.
+    fs.rmSync(x);
+    fs.writeFileSync(x, text);
+    fs.writeFileSync(path.join(root, 'content/a.md'), entry({ title: 'A2', url: 'https://example.com/a', date: '2026-01-01', tags: '[web]' }));
+    dev.sourceChanged('content/a.md');
+    const mended = await dev.build();
+    expect(mended.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(dev.state.model!.model.site.entries.map((e) => e.title).sort()).toEqual(['A2', 'X']);
   });
 });
 

@@ -169,11 +169,30 @@ describe.skipIf(!hasChromium)('search in the browser', () => {
       await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 15_000 });
       expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual([title]);
     }
+    // build.json was read: no note that results may be missing.
+    expect(await page.locator('.search-partial').count()).toBe(0);
     // Every bundle was read; the wasm only from the first (merged bundles have none).
     for (const dir of ['', 'part-3-9/', 'part-3-12/']) expect(requests.some((u) => u.startsWith(`${base}pagefind/${dir}pagefind-entry.json`)), dir).toBe(true);
     const wasm = requests.filter((u) => u.includes('/wasm.'));
     expect(wasm.length).toBeGreaterThan(0);
     expect(wasm.every((u) => u.startsWith(`${base}pagefind/wasm.`)), wasm.join(' ')).toBe(true);
+    await page.close();
+  });
+
+  it('says so when build.json cannot be read, and searches /pagefind/ alone', async () => {
+    const { root } = await shardedSite(14);
+    const out = path.join(tempDir(), 'site');
+    const r = await build({ root, out, cache: false, searchShards: [9, 3] });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    fs.rmSync(path.join(out, 'build.json'));
+    const server = await serve(out);
+    servers.push(server);
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/links/`;
+    const page = await context.newPage();
+    await page.goto(`${base}search/?q=folder`);
+    await page.locator('.pagefind-ui__result-title').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.pagefind-ui__result-title').allInnerTexts()).toEqual(['Folder does not matter']);
+    expect(await page.locator('.search-partial').innerText()).toContain('newest links may be missing');
     await page.close();
   });
 });

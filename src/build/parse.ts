@@ -40,7 +40,8 @@ export function parseSources(state: BuildState, sources: readonly SourceStat[], 
   const records = content.sources;
   const last = state.parsed;
   state.parsed = undefined;
-  if (changedOnly && last && !anew && forced.size > 0) return parseChanged(state, sources, forced, changedOnly, last.byFile, ctx);
+  // A file that could not be read is tried again at every build (a change of its mode tells no watcher): the walk does.
+  if (changedOnly && last && !anew && forced.size > 0 && !unreadableIn(last.byFile)) return parseChanged(state, sources, forced, changedOnly, last.byFile, ctx);
   const before = records.size;
   /** Sources that had a record when the walk came to them: with `before`, whether any record's file is no longer listed. */
   let listed = 0;
@@ -106,6 +107,11 @@ export function parseSources(state: BuildState, sources: readonly SourceStat[], 
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   state.parsed = { byFile };
   return { entries, count: records.size, diagnostics, changes: anew ? undefined : changes, parsed };
+}
+
+function unreadableIn(byFile: ReadonlyMap<string, readonly Diagnostic[]>): boolean {
+  for (const list of byFile.values()) if (list.some((d) => d.code === 'source-unreadable')) return true;
+  return false;
 }
 
 /**
