@@ -18,7 +18,6 @@ import type { Entry } from '../parse/entry.js';
 import type { Page } from '../parse/page.js';
 import type { RenderContext } from '../render/context.js';
 
-/** One of the site's own pages with its HTML, ready to plan. */
 /**
  * What a file's `render` gives: its text, its bytes, or its text in pieces, written one after
  * another. A big feed stays in pieces: joined into one string of ~2 MB it took ~30 ms (fresh
@@ -26,6 +25,7 @@ import type { RenderContext } from '../render/context.js';
  */
 export type FileContent = string | Uint8Array | readonly string[];
 
+/** One of the site's own pages with its HTML, ready to plan. */
 export interface PageDoc {
   page: Page;
   html: string;
