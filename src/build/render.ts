@@ -5,7 +5,7 @@ import { VERSION } from '../lib/package.js';
 import { zone } from '../lib/time.js';
 import { bodyLookup } from '../markdown/bodies.js';
 import type { Site } from '../model/index.js';
-import type { Plan, PlanItem } from '../plan/plan.js';
+import { isPart, type Plan, type PlanItem } from '../plan/plan.js';
 import type { PlannedFile } from '../plan/types.js';
 import { nextFeedHtml, siteView, TemplateError, type RenderContext } from '../render/context.js';
 import { FEED_ENTRY_TEMPLATE } from '../render/feed.js';
@@ -124,10 +124,6 @@ export async function renderAndWrite(
     if (e instanceof OutputError) return { diagnostics: outputDiagnostics(state.root, e), outputChanged: e.changed };
     throw e;
   }
-}
-
-function isPart(item: PlanItem): item is readonly PlannedFile[] {
-  return Array.isArray(item);
 }
 
 /** The plan's parts, as the records now hold their files, with their paths (those of `last` taken from it: no file visited). */

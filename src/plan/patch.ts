@@ -6,7 +6,7 @@
  * inputs (plan/types.ts). The full plan is the fallback and gives the same files.
  */
 import type { Entry } from '../parse/entry.js';
-import { filesShowing, type Plan, type PlanInput, type PlanItem } from './plan.js';
+import { filesShowing, isPart, type Plan, type PlanInput, type PlanItem } from './plan.js';
 import { signer, type PlanMemo } from './sign.js';
 import type { PlannedFile } from './types.js';
 
@@ -31,9 +31,9 @@ function patchItems(items: readonly PlanItem[], files: readonly PlannedFile[], t
   let at = 0;
   let t = 0;
   for (const item of items) {
-    const n = Array.isArray(item) ? item.length : 1;
+    const n = isPart(item) ? item.length : 1;
     if (t < touched.length && touched[t] < at + n) {
-      out.push(Array.isArray(item) ? files.slice(at, at + n) : files[at]);
+      out.push(isPart(item) ? files.slice(at, at + n) : files[at]);
       while (t < touched.length && touched[t] < at + n) t++;
     } else out.push(item);
     at += n;

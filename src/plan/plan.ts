@@ -12,7 +12,7 @@ import type { Entry } from '../parse/entry.js';
 import { findPathClashes } from './clashes.js';
 import { OUTPUTS } from './outputs/index.js';
 import { signer, type PlanMemo, type Slot } from './sign.js';
-import type { FileSpec, PageDoc, PlanContext, Planned, PlannedFile, SearchIndex } from './types.js';
+import type { FileSpec, PageDoc, PlanContext, PlannedFile, SearchIndex } from './types.js';
 
 export interface PlanInput {
   site: Site;
@@ -202,7 +202,8 @@ function plannedIn(slot: Slot | undefined, plan: number): boolean {
   return slot !== undefined && (slot.part ?? slot).plan === plan;
 }
 
-function isPart(item: Planned): item is readonly FileSpec[] {
+/** Whether a planned item (or file spec) is a part: its files as one array. */
+export function isPart<T extends object>(item: T | readonly T[]): item is readonly T[] {
   return Array.isArray(item);
 }
 
