@@ -104,9 +104,13 @@ export function parseSources(state: BuildState, sources: readonly SourceStat[], 
   // Gone files first, as ModelChanges has always listed them.
   const changes = { added, removed: gone.length ? gone.concat(replaced) : replaced };
   const byFile = new Map<string, readonly Diagnostic[]>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) addByFile(byFile, d);
   state.parsed = { byFile };
   return { entries, count: records.size, diagnostics, changes: anew ? undefined : changes, parsed };
+}
+
+function addByFile(byFile: Map<string, readonly Diagnostic[]>, d: Diagnostic): void {
+  byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
 }
 
 function unreadableIn(byFile: ReadonlyMap<string, readonly Diagnostic[]>): boolean {
@@ -168,7 +172,7 @@ function parseChanged(
     records.set(rel, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, entry: r.entry, diagnostics: r.diagnostics });
     if (r.entry) added.push(r.entry);
     parsed++;
-    for (const d of r.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+    for (const d of r.diagnostics) addByFile(byFile, d);
   }
   if (folders.length > 0) {
     // Records under a folder the listing no longer has anything of.
