@@ -4,7 +4,7 @@ import type { Raw } from 'xast-util-to-xml';
 import { x } from 'xastscript';
 import { rfc3339 } from '../lib/time.js';
 import type { RenderContext } from './context.js';
-import { itemText, type Feed, type FeedItem } from './feed.js';
+import { feedPieces, type Feed, type FeedItem } from './feed.js';
 import { xmlDocument, xmlFragment } from './xml.js';
 import { languageTag } from '../lib/text.js';
 
@@ -22,13 +22,8 @@ export function atomFeed(ctx: RenderContext, feed: Feed, self: string): string[]
   const doc = atomHead(ctx, feed, self);
   if (feed.items.length === 0) return [doc];
   const at = doc.indexOf(ENTRIES);
-  const pieces = [doc.slice(0, at)];
-  feed.items.forEach((item, i) => {
-    if (i > 0) pieces.push('\n  ');
-    pieces.push(entryText(ctx, feed, item));
-  });
-  pieces.push(doc.slice(at + ENTRIES.length));
-  return pieces;
+  // Each `<entry>` serialised as xmlDocument would at depth 1.
+  return feedPieces(doc.slice(0, at), feed, 'atom', '\n  ', (item) => xmlFragment(entryXml(ctx, feed, item)).value, doc.slice(at + ENTRIES.length));
 }
 
 /** The document with ENTRIES where its entries go (when it has any). */
@@ -55,11 +50,6 @@ function atomHead(ctx: RenderContext, feed: Feed, self: string): string {
       feed.items.length ? ({ type: 'raw', value: ENTRIES } satisfies Raw) : undefined,
     ]),
   );
-}
-
-/** An item's `<entry>`, serialised as xmlDocument would at depth 1. */
-function entryText(ctx: RenderContext, feed: Feed, item: FeedItem): string {
-  return itemText(item, 'atom', () => xmlFragment(entryXml(ctx, feed, item)).value);
 }
 
 function entryXml(ctx: RenderContext, feed: Feed, item: FeedItem): XElement {

@@ -35,6 +35,17 @@ export interface FeedItem {
   texts?: Map<string, string>;
 }
 
+/** A feed document in pieces (see FileContent): `head`, each item's text in `format` with `sep` between them, `tail`. */
+export function feedPieces(head: string, feed: Feed, format: string, sep: string, make: (item: FeedItem) => string, tail: string): string[] {
+  const pieces = [head];
+  feed.items.forEach((item, i) => {
+    if (i > 0) pieces.push(sep);
+    pieces.push(itemText(item, format, () => make(item)));
+  });
+  pieces.push(tail);
+  return pieces;
+}
+
 /** The item's text in `format`: kept in `item.texts` when it has them, else made by `make`. */
 export function itemText(item: FeedItem, format: string, make: () => string): string {
   if (!item.texts) return make();

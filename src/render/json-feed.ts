@@ -2,7 +2,7 @@
 import type { Author } from '../config/settings.js';
 import { rfc3339 } from '../lib/time.js';
 import type { RenderContext } from './context.js';
-import { itemText, type Feed, type FeedItem } from './feed.js';
+import { feedPieces, type Feed, type FeedItem } from './feed.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -27,13 +27,7 @@ export function jsonFeed(ctx: RenderContext, feed: Feed, self: string): string[]
   const open = JSON.stringify({ ...head, items: [0] }, null, 2);
   // `"items": [\n    0\n  ]\n}`: the items go where the 0 is, each serialised once per build.
   const at = open.lastIndexOf('0');
-  const pieces = [open.slice(0, at)];
-  feed.items.forEach((item, i) => {
-    if (i > 0) pieces.push(',\n    ');
-    pieces.push(itemText(item, 'json', () => itemJsonText(feed, item)));
-  });
-  pieces.push(`${open.slice(at + 1)}\n`);
-  return pieces;
+  return feedPieces(open.slice(0, at), feed, 'json', ',\n    ', (item) => itemJsonText(feed, item), `${open.slice(at + 1)}\n`);
 }
 
 function itemJsonText(feed: Feed, item: FeedItem): string {
