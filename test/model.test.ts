@@ -80,7 +80,7 @@ describe('updateModel', () => {
     months: site.months.map((m) => [m.month, m.count, m.lastmod, m.days.map((d) => d.day)]),
     years: site.years.map((y) => [y.year, y.count, y.lastmod, y.months.map((m) => m.month)]),
     lastmod: site.lastmod,
-    tags: site.tags.map((t) => [t.key, t.name, t.slug, t.entries.map((e) => e.source)]),
+    tags: site.tags.map((t) => [t.key, t.name, t.slug, t.entries.map((e) => e.source), `${t.origin.source} ${t.origin.title}`]),
     byKey: [...site.tagsByKey].map(([k, t]) => [k, t.name]).sort(),
   });
 

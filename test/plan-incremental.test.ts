@@ -12,6 +12,7 @@ import { cooccurrenceCounts, updateCounts, type Tag } from '../src/model/tags.js
 import type { Entry } from '../src/parse/entry.js';
 import { sitemapOutput } from '../src/plan/outputs/sitemap.js';
 import { paginatedParts } from '../src/plan/page.js';
+import { newRunMemo, runDigests } from '../src/plan/runs.js';
 import { emptyPlanMemo, signer } from '../src/plan/sign.js';
 import type { FileSpec, PlanContext, PlannedFile } from '../src/plan/types.js';
 import type { RenderContext } from '../src/render/context.js';
@@ -63,6 +64,33 @@ describe('signing long lists a run at a time', () => {
     expect(sigOf(swapped, memo)).not.toBe(first);
     expect(sigOf(list.slice(1), memo)).not.toBe(first);
     expect(sigOf(list.slice(0, -1), memo)).not.toBe(first);
+  });
+});
+
+describe('run digests of a list from its last version', () => {
+  it('equal a fresh memo\'s through inserts, removals and replacements anywhere, run ends among them', () => {
+    const next = random(11);
+    const made = (i: number) => fakeEntry([], -i, `${next() < 1 / 8 ? 'A' : 'b'}${i}-${next()}`);
+    let list: Entry[] = Array.from({ length: 400 }, (_, i) => made(i));
+    const memo = newRunMemo();
+    const text = (e: Entry) => e.hash;
+    let previous: Entry[] | undefined;
+    for (let step = 0; step < 300; step++) {
+      const got = runDigests(list, memo, text, ',', previous);
+      expect(got).toEqual(runDigests(list, newRunMemo(), text, ','));
+      previous = list;
+      list = [...list];
+      // Now and then only a link at the end, where the list's last run was cut by the end, not a hash.
+      if (step % 5 === 0) list.push(made(4000 + step));
+      else for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) {
+        const at = Math.floor(next() * (list.length + 1));
+        const kind = next();
+        if (kind < 0.4 || list.length < 2) list.splice(at, 0, made(1000 + step));
+        else if (kind < 0.8) list.splice(Math.min(at, list.length - 1), 1);
+        else list[Math.min(at, list.length - 1)] = made(2000 + step);
+      }
+      if (step % 11 === 0) list.shift();
+    }
   });
 });
 

@@ -57,8 +57,9 @@ export function buildModel(all: readonly Entry[], settings: Settings, options: M
   return { site, drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
 }
 
-export function siteOf(settings: Settings, entries: readonly Entry[], days: readonly Day[], tags: readonly Tag[]): Site {
+/** `lastmod`: the entries' newest `updated`, when the caller knows it. */
+export function siteOf(settings: Settings, entries: readonly Entry[], days: readonly Day[], tags: readonly Tag[], lastmod = lastmodOf(entries)): Site {
   const months = groupMonths(days);
   const years = groupYears(months);
-  return { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])), lastmod: lastmodOf(entries) };
+  return { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])), lastmod };
 }

@@ -12,13 +12,16 @@ export interface Tag {
   slug: string;
   /** Newest first. */
   entries: readonly Entry[];
+  /** The first of its entries by source path: where an error about its pages points (the author can change the tag there). */
+  origin: Entry;
 }
 
 /** Tag slugs by key, made once per key within one model build or update. */
 export type SlugOf = (key: string) => string;
 
-export function slugMemo(): SlugOf {
-  const slugs = new Map<string, string>();
+/** `known`: tags whose slugs are made already. */
+export function slugMemo(known: readonly Tag[] = []): SlugOf {
+  const slugs = new Map<string, string>(known.map((t) => [t.key, t.slug]));
   return (key) => {
     let slug = slugs.get(key);
     if (slug === undefined) slugs.set(key, (slug = slugify(key)));
@@ -26,12 +29,15 @@ export function slugMemo(): SlugOf {
   };
 }
 
-/** A tag from its entries (newest first). */
-export function makeTag(key: string, entries: readonly Entry[], slug: string): Tag {
+/** A tag from its entries (newest first); `known`: its display name and origin, when the caller knows them. */
+export function makeTag(key: string, entries: readonly Entry[], slug: string, known: { name?: string; origin?: Entry } = {}): Tag {
+  if (known.name !== undefined && known.origin !== undefined) return { key, name: known.name, slug, entries, origin: known.origin };
   // Spellings are counted only once a second one shows: most tags are always spelled alike.
   let first: string | undefined;
   let spellings: Map<string, number> | undefined;
+  let origin = entries[0];
   entries.forEach((e, n) => {
+    if (e.source < origin.source) origin = e;
     const name = e.tags[e.tagKeys.indexOf(key)];
     if (first === undefined) first = name;
     else if (name !== first || spellings) {
@@ -47,7 +53,7 @@ export function makeTag(key: string, entries: readonly Entry[], slug: string): T
       bestCount = count;
     }
   }
-  return { key, name: best, slug, entries };
+  return { key, name: known.name ?? best, slug, entries, origin: known.origin ?? origin };
 }
 
 /** One pass over the entries (newest first) groups them by tag. */

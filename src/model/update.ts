@@ -6,7 +6,7 @@
  */
 import type { Entry } from '../parse/entry.js';
 import { compareStrings } from '../lib/diagnostics.js';
-import { makeDay } from './calendar.js';
+import { lastmodOf, makeDay } from './calendar.js';
 import { bisect, checkDiagnostics, firstNotBefore, updateChecks } from './checks.js';
 import { compareEntries, siteOf, type Model } from './index.js';
 import { makeTag, slugMemo, sortTags, type Tag } from './tags.js';
@@ -19,8 +19,7 @@ export interface ModelChanges {
 }
 
 export function updateModel(last: Model, changes: ModelChanges): Model {
-  const slugOf = slugMemo();
-  for (const t of last.site.tags) slugOf(t.key);
+  const slugOf = slugMemo(last.site.tags);
   const checks = updateChecks(last.checks, changes.removed, changes.added, slugOf);
   const published = (e: Entry) => last.drafts || !e.draft;
   const removed = changes.removed.filter(published);
@@ -46,11 +45,32 @@ export function updateModel(last: Model, changes: ModelChanges): Model {
     const list = before ? [...before.entries] : [];
     for (const e of removed) if (e.tagKeys.includes(key)) removeFrom(list, e);
     for (const e of added) if (e.tagKeys.includes(key)) list.splice(bisect(list, e, compareEntries), 0, e);
-    if (list.length > 0) tagsByKey.set(key, makeTag(key, list, before?.slug ?? slugOf(key)));
+    if (list.length > 0) tagsByKey.set(key, makeTag(key, list, before?.slug ?? slugOf(key), before && { name: sameWinner(before, key, removed, added), origin: sameOrigin(before, key, removed, added) }));
     else tagsByKey.delete(key);
   }
-  const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]));
+  // The newest `updated` moves only with what came or went: no pass over every entry.
+  const lastmod = old.lastmod === undefined || removed.some((e) => e.updated === old.lastmod) ? lastmodOf(entries) : Math.max(old.lastmod, ...added.map((e) => e.updated));
+  const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]), lastmod);
   return { site, drafts: last.drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
+}
+
+/**
+ * `before`'s display name when it stays the most used spelling: every added entry spells the
+ * tag so and no removed one does (its count only grows, the others' only shrink).
+ */
+function sameWinner(before: Tag, key: string, removed: readonly Entry[], added: readonly Entry[]): string | undefined {
+  const spelling = (e: Entry) => e.tags[e.tagKeys.indexOf(key)];
+  for (const e of added) if (e.tagKeys.includes(key) && spelling(e) !== before.name) return undefined;
+  for (const e of removed) if (e.tagKeys.includes(key) && spelling(e) === before.name) return undefined;
+  return before.name;
+}
+
+/** `before`'s origin (see Tag) when it stays: it did not go, and no added entry's path comes first. */
+function sameOrigin(before: Tag, key: string, removed: readonly Entry[], added: readonly Entry[]): Entry | undefined {
+  if (removed.includes(before.origin)) return undefined;
+  let origin = before.origin;
+  for (const e of added) if (e.tagKeys.includes(key) && e.source < origin.source) origin = e;
+  return origin;
 }
 
 /**
@@ -84,7 +104,7 @@ export function replaceEntries(last: Model, pairs: ReadonlyArray<{ old: Entry; f
   const map = (list: readonly Entry[]) => (list.some((e) => swap.has(e)) ? list.map((e) => swap.get(e) ?? e) : list);
   const old = last.site;
   const days = old.days.map((d) => (d.entries.some((e) => swap.has(e)) ? makeDay(d.day, map(d.entries)) : d));
-  const tags = old.tags.map((t) => (t.entries.some((e) => swap.has(e)) ? { ...t, entries: map(t.entries) } : t));
+  const tags = old.tags.map((t) => (t.entries.some((e) => swap.has(e)) ? { ...t, entries: map(t.entries), origin: swap.get(t.origin) ?? t.origin } : t));
   const site = siteOf(old.settings, map(old.entries), days, tags);
   // The checks read only places: the same lists with the fresh objects in them.
   const slugOf = slugMemo();

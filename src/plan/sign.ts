@@ -5,7 +5,7 @@
  * entries, a new object per file and plan kept the old generation's collector busy.)
  */
 import { hashOf } from '../lib/hash.js';
-import { runDigests, type RunMemo } from './runs.js';
+import { newRunMemo, runDigests, type RunMemo } from './runs.js';
 import type { Site } from '../model/index.js';
 import type { Entry } from '../parse/entry.js';
 import type { FileSpec, PlannedFile, Value } from './types.js';
@@ -57,7 +57,7 @@ export interface Slot {
 }
 
 export function emptyPlanMemo(): PlanMemo {
-  return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: new WeakMap(), parts: new WeakMap() };
+  return { settingsKey: '', slots: new Map(), plans: 0, clashFree: false, tagNames: new Map(), outputs: new Map(), versions: new WeakMap(), runs: newRunMemo(), parts: new WeakMap() };
 }
 
 /** Signs files for one plan of `site`, against `memo`; `same`: signed as the last plan's were (see SignedPart). */
@@ -82,7 +82,7 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
   // a renamed tag changes them, and a tag that went may come back spelt otherwise.
   if (renamed.size > 0 || gone) {
     memo.versions = new WeakMap();
-    memo.runs = new WeakMap();
+    memo.runs = newRunMemo();
   }
   const { versions, runs } = memo;
   // Whether every file is signed as at the last plan, given the same inputs: then a part kept
@@ -94,12 +94,12 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     if (v === undefined) versions.set(e, (v = `${e.hash}:${e.tagKeys.map((k) => site.tagsByKey.get(k)?.name).join('\t')}`));
     return v;
   };
-  /** What a file's entries are signed by: a long list (the stamp's every entry, a month's, a big tag's) a run at a time. */
-  const entriesDigest = (list: readonly Entry[]): string =>
-    list.length <= LONG_LIST ? list.map(versionOf).join(',') : `runs:${runDigests(list, runs, versionOf, ',').join(',')}`;
+  /** What a file's entries are signed by: a long list (the stamp's every entry, a month's, a big tag's) a run at a time; `previous`: the file's last list. */
+  const entriesDigest = (list: readonly Entry[], previous?: readonly Entry[]): string =>
+    list.length <= LONG_LIST ? list.map(versionOf).join(',') : `runs:${runDigests(list, runs, versionOf, ',', previous).join(',')}`;
   const templateKeyOf = (spec: FileSpec) => (spec.inputs.template === undefined ? '' : (templateKeys.get(spec.inputs.template) ?? ''));
-  const hash = (spec: FileSpec, templateKey: string) =>
-    hashOf(`${settingsKey}\0${spec.output}\0${spec.path}\0${templateKey}\0${spec.inputs.values.map(String).join('\0')}\0${entriesDigest(spec.inputs.entries)}`);
+  const hash = (spec: FileSpec, templateKey: string, previous?: readonly Entry[]) =>
+    hashOf(`${settingsKey}\0${spec.output}\0${spec.path}\0${templateKey}\0${spec.inputs.values.map(String).join('\0')}\0${entriesDigest(spec.inputs.entries, previous)}`);
 
   /** `spec` signed: the last file of its path while its inputs are the same, else a new one, hashed. `slot`: its path's, when the caller has it. */
   const sign = (spec: FileSpec, slot?: Slot): PlannedFile => {
@@ -116,7 +116,7 @@ export function signer(memo: PlanMemo, site: Site, settingsKey: string, template
     ) {
       return last.file;
     }
-    const file: PlannedFile = { ...spec, sig: hash(spec, templateKey) };
+    const file: PlannedFile = { ...spec, sig: hash(spec, templateKey, last?.file?.inputs.entries) };
     if (last) {
       last.templateKey = templateKey;
       last.file = file;

@@ -6,7 +6,8 @@
  */
 import { hashOf } from '../../lib/hash.js';
 import { VERSION } from '../../lib/package.js';
-import { runDigests, type RunMemo } from '../runs.js';
+import type { Entry } from '../../parse/entry.js';
+import { newRunMemo, runDigests } from '../runs.js';
 import type { Output } from '../types.js';
 
 export const BUILD_JSON = 'build.json';
@@ -28,7 +29,7 @@ export const buildJson: Output = {
   name: 'build-json',
   plan({ site, git, memo, pageCount }) {
     // Kept between plans: a new link in `linklog dev` hashes its run of entries, not 100k.
-    const runs = memo<RunMemo>(() => new WeakMap());
+    const runs = memo(() => ({ memo: newRunMemo(), last: undefined as readonly Entry[] | undefined }));
     const pages = pageCount();
     const gitPart = git && { commit: git.commit, branch: git.branch, clean: git.clean };
     return [
@@ -43,10 +44,11 @@ export const buildJson: Output = {
             version: VERSION,
             baseUrl: settings.baseUrl,
             ...(gitPart ? { git: gitPart } : {}),
-            content: hashOf(runDigests(inputs.entries, runs, (e) => e.hash, '\n').join('\n')),
+            content: hashOf(runDigests(inputs.entries, runs.memo, (e) => e.hash, '\n', runs.last).join('\n')),
             entries: inputs.entries.length,
             pages,
           };
+          runs.last = inputs.entries;
           return `${JSON.stringify(stamp, null, 2)}\n`;
         },
       },

@@ -93,14 +93,13 @@ export const feedArchives: Output = {
     const tagArchives = site.tags.map((tag) =>
       keep(tag.key, tag, '', () => {
         const { name, slug } = tag;
-        const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
         return archiveFiles(size, {
           entries: tag.entries,
           route: (n) => routes.tagFeedArchive(slug, n),
           current: routes.tagFeed(slug),
           title: translator(settings).t('feed.tag', { site: settings.title, tag: name }),
           values: [name],
-          origin: { file: first.source, line: first.lines.tags },
+          origin: { file: tag.origin.source, line: tag.origin.lines.tags },
           feed: (ctx, entries) => tagFeed(ctx, { name, slug }, entries),
         });
       }),

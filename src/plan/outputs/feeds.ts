@@ -66,12 +66,10 @@ export const feeds: Output = {
     const tagFeeds = site.tags.map((tag) =>
       keep(tag.key, tag, '', () => {
         const { name, slug } = tag;
-        // The first entry (by path) with the tag: where its feed's path can be changed.
-        const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
         const prev = prevArchive(tag.entries.length, (n) => routes.tagFeedArchive(slug, n));
         return files({
           stem: routes.tagFeed(slug).replace(/\.xml$/, ''),
-          origin: { file: first.source, line: first.lines.tags },
+          origin: { file: tag.origin.source, line: tag.origin.lines.tags },
           entries: tag.entries.slice(0, size),
           values: [name, prev ?? ''],
           feed: (ctx, entries) => withHistory(tagFeed(ctx, { name, slug }, entries), prev, ctx),

@@ -24,6 +24,8 @@ interface Listed {
 
 /** One part's files as last planned: they stand while its pages (route and lastmod, in plan order) do. */
 interface Group {
+  /** Its pages as the plan's items gave them (see samePieces), and together. */
+  pieces: ReadonlyArray<readonly Listed[]>;
   listed: Listed[];
   base: string;
   /** Its routes sorted; the first decides where the group's files go among the others. */
@@ -43,15 +45,15 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
         inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, dated ? p.lastmod : undefined)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
-      // Pages by the part they go in (a year's, or the rest), in plan order. A part of the plan
-      // kept from the last one gives the pages it gave then, without its files being visited.
-      const byName = new Map<string, Listed[]>();
+      // Pages by the part they go in (a year's, or the rest), in plan order, as the plan's items
+      // give them: a part's list (the same array while the part is kept) or one file's page.
+      const byName = new Map<string, Array<readonly Listed[]>>();
       let count = 0;
       const add = (name: string, pages: readonly Listed[]) => {
         count += pages.length;
-        const list = byName.get(name);
-        if (list === undefined) byName.set(name, [...pages]);
-        else for (let i = 0; i < pages.length; i++) list.push(pages[i]);
+        const pieces = byName.get(name);
+        if (pieces === undefined) byName.set(name, [pages]);
+        else pieces.push(pages);
       };
       for (const item of items()) {
         if (!isPart(item)) {
@@ -64,14 +66,22 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
       }
       if (count <= single) {
         kept.groups.clear();
-        return [urlset(routes.sitemap(), sortRoutes([...byName.values()].flat()))];
+        return [urlset(routes.sitemap(), sortRoutes([...byName.values()].flat(2)))];
       }
-      // A part whose pages are as they were keeps its files: a new link re-sorts its year, not 100,000 routes.
+      // A part whose pages are as they were keeps its files: a new link re-sorts its year, not
+      // 100,000 routes, and a year whose pieces are the same is not even walked.
       const groups: Group[] = [];
-      for (const [name, listed] of byName) {
+      for (const [name, pieces] of byName) {
         const last = kept.groups.get(name);
         const dated = name !== SITE_PART;
-        if (last && last.base === settings.baseUrl && sameListed(last.listed, listed, dated)) {
+        const same = last !== undefined && last.base === settings.baseUrl;
+        if (same && samePieces(last.pieces, pieces, dated)) {
+          groups.push(last);
+          continue;
+        }
+        const listed = pieces.flat();
+        if (same && sameListed(last.listed, listed, dated)) {
+          last.pieces = pieces;
           groups.push(last);
           continue;
         }
@@ -80,7 +90,7 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
           const route = routes.sitemapPart(part);
           return { route, spec: urlset(route, list, dated) };
         });
-        const group = { listed, base: settings.baseUrl, first: sorted[0].route, parts };
+        const group = { pieces, listed, base: settings.baseUrl, first: sorted[0].route, parts };
         kept.groups.set(name, group);
         groups.push(group);
       }
@@ -121,6 +131,17 @@ function isPart(item: Planned): item is readonly FileSpec[] {
 
 function sortRoutes(listed: readonly Listed[]): Listed[] {
   return [...listed].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+}
+
+/** The same pages from the same parts: each piece the same array, or one file's page with the same route (and lastmod). */
+function samePieces(a: ReadonlyArray<readonly Listed[]>, b: ReadonlyArray<readonly Listed[]>, dated: boolean): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i].length !== 1 || b[i].length !== 1) return false;
+    if (a[i][0].route !== b[i][0].route || (dated && a[i][0].lastmod !== b[i][0].lastmod)) return false;
+  }
+  return true;
 }
 
 function sameListed(a: readonly Listed[], b: readonly Listed[], dated: boolean): boolean {

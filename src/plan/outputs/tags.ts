@@ -22,7 +22,12 @@ export const tagPages: Output = {
     // Co-occurring tags by key, kept while a tag is the same object (its entries did not
     // change); their views, while those tags keep their names and slugs.
     // A big tag's counts are kept by key too, and brought up to date when a few of its entries change.
-    const cooc = memo(() => ({ byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>(), shown: new WeakMap<Tag, RelatedTags>(), counts: new Map<string, { tag: Tag; counts: Map<string, number> }>() }));
+    const cooc = memo(() => ({
+      byTag: new WeakMap<Tag, Array<{ key: string; count: number }>>(),
+      shown: new WeakMap<Tag, RelatedTags>(),
+      counts: new Map<string, { tag: Tag; counts: Map<string, number> }>(),
+      tags: undefined as ReadonlyMap<string, Tag> | undefined,
+    }));
     const countsOf = (tag: Tag): Map<string, number> => {
       const last = cooc.counts.get(tag.key);
       const counts = (last && updateCounts(last.counts, last.tag, tag, compareEntries)) ?? cooccurrenceCounts(tag);
@@ -31,17 +36,33 @@ export const tagPages: Output = {
       return counts;
     };
     for (const key of cooc.counts.keys()) if (!site.tagsByKey.has(key)) cooc.counts.delete(key);
+    // Tags made anew (or gone) since the last plan: only they can change a shown name or slug.
+    const before = cooc.tags;
+    const changed = new Set<string>();
+    if (before) {
+      for (const t of site.tags) if (before.get(t.key) !== t) changed.add(t.key);
+      for (const key of before.keys()) if (!site.tagsByKey.has(key)) changed.add(key);
+    }
+    cooc.tags = site.tagsByKey;
     const relatedOf = (tag: Tag): RelatedTags => {
       let list = cooc.byTag.get(tag);
       if (!list) cooc.byTag.set(tag, (list = topCounts(countsOf(tag))));
-      const tags = list.map(({ key }) => site.tagsByKey.get(key));
       const last = cooc.shown.get(tag);
-      if (last && last.list === list && last.names.length === tags.length && tags.every((t, i) => t !== undefined && last.names[i] === `${t.slug}=${t.name}`)) return last;
+      // Shown at the last plan, and none of its tags made anew since.
+      if (last && last.list === list && before !== undefined && last.at === before && list.every(({ key }) => !changed.has(key))) {
+        last.at = site.tagsByKey;
+        return last;
+      }
+      const tags = list.map(({ key }) => site.tagsByKey.get(key));
+      if (last && last.list === list && last.names.length === tags.length && tags.every((t, i) => t !== undefined && last.names[i] === `${t.slug}=${t.name}`)) {
+        last.at = site.tagsByKey;
+        return last;
+      }
       const views = list.flatMap(({ count }, i) => {
         const t = tags[i];
         return t ? [{ ...tagView(settings, t), count }] : [];
       });
-      const shown: RelatedTags = { list, names: tags.map((t) => (t ? `${t.slug}=${t.name}` : '')), views, key: views.map((r) => `${r.slug}=${r.count}=${r.name}`).join('\n') };
+      const shown: RelatedTags = { list, names: tags.map((t) => (t ? `${t.slug}=${t.name}` : '')), views, key: views.map((r) => `${r.slug}=${r.count}=${r.name}`).join('\n'), at: site.tagsByKey };
       cooc.shown.set(tag, shown);
       return shown;
     };
@@ -62,8 +83,6 @@ export const tagPages: Output = {
       const { views: related, key: relatedKey } = relatedOf(tag);
       const pages = keep(tag.key, tag, `${common.key}\n${relatedKey}`, () => {
         const feed = tagFeedLink(settings, tag);
-        // The first entry (by path) with the tag: where its page's path can be changed.
-        const first = tag.entries.reduce((a, b) => (b.source < a.source ? b : a));
         return paginatedPages('tags', settings, tag.entries, {
           route: (n) => routes.tag(tag.slug, n),
           title: (n) => (n === undefined ? tr.t('tag.title', { tag: tag.name }) : tr.t('tag.title.page', { tag: tag.name, page: n })),
@@ -73,7 +92,7 @@ export const tagPages: Output = {
           frontValues: [tag.entries.length, relatedKey, tag.entries[tag.entries.length - 1].date.day],
           front: () => ({ tag: { ...tagWithCount(settings, tag), first: dayOf(tag.entries[tag.entries.length - 1].date.day), last: dayOf(tag.entries[0].date.day), related }, feed }),
           numbered: () => ({ tag: tagView(settings, tag), feed }),
-          origin: { file: first.source, line: first.lines.tags },
+          origin: { file: tag.origin.source, line: tag.origin.lines.tags },
           description: tr.t('description.tag', { count: tag.entries.length, tag: tag.name, site: settings.title }),
         });
       });
@@ -89,6 +108,8 @@ interface RelatedTags {
   names: string[];
   views: Array<TagView & { count: number }>;
   key: string;
+  /** The tags of the plan that last looked at it. */
+  at: ReadonlyMap<string, Tag>;
 }
 
 function dayLink(settings: Settings, dates: DateFormatter, day: string) {
