@@ -219,7 +219,7 @@ describe('build of the basic fixture', () => {
     expect(urls).toHaveLength(htmlFiles().length - 1);
   });
 
-  it('splits a sitemap over the URL limit into parts by year (then month) under a sitemap index', () => {
+  it('splits a sitemap over the URL limit into parts by month (the rest, year pages too, in site) under a sitemap index', () => {
     const settings = { baseUrl: 'https://example.org/l/' } as Settings;
     const page = (route: string, lastmod?: number, listed = true): FileSpec => ({
       path: `${route}index.html`,
@@ -232,7 +232,7 @@ describe('build of the basic fixture', () => {
       sitemapOutput(limit)
         .plan({ settings, memo: <T>(init: () => T) => init(), items: () => planned } as PlanContext, planned)
         .map((f) => ({ route: f.path, xml: contentText(f.render({ settings } as RenderContext, f.inputs)) }));
-    const routes = ['', 'page/2/', 'archive/', 'tags/', 'tags/x/', '2025/', '2025/01/', '2025/01/02/', '2025/01/02/a/', '2026/', '2026/03/', '2026/03/01/', '2026/03/01/b/'];
+    const routes = ['', 'page/2/', 'archive/', 'tags/', 'tags/x/', '2025/', '2025/01/', '2025/01/02/', '2025/01/02/a/', '2025/01/03/', '2026/', '2026/03/', '2026/03/01/', '2026/03/01/b/'];
     const pages = [...routes.map((r, i) => page(r, Date.UTC(2020, 0, 1 + i))), page('404.html', undefined, false)];
     // Under the limit: one urlset, as always.
     expect(sitemapFiles(settings, pages).map((f) => f.route)).toEqual(['sitemap.xml']);
@@ -240,7 +240,8 @@ describe('build of the basic fixture', () => {
     const files = new Map(sitemapFiles(settings, pages, 3).map((f) => [f.route, fromXml(f.xml)]));
     const index = child(files.get('sitemap.xml')!, 'sitemapindex')!;
     const parts = children(index, 'sitemap').map((s) => ({ loc: xtext(child(s, 'loc')), lastmod: child(s, 'lastmod') }));
-    const names = ['site', 'site-2', '2025', '2025-01', '2026', '2026-03'];
+    // Seven pages outside the months, four in 2025-01: over the limit of 3, in numbered slices.
+    const names = ['site', 'site-2', 'site-3', '2025-01', '2025-01-2', '2026-03'];
     expect(parts.map((p) => p.loc)).toEqual(names.map((n) => `https://example.org/l/sitemaps/${n}.xml`));
     expect([...files.keys()].slice(1)).toEqual(names.map((n) => `sitemaps/${n}.xml`));
     const seen: string[] = [];

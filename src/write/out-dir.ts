@@ -37,11 +37,23 @@ export function checkOutDir(root: string, out: string): void {
 
 const OWNED_HEADER = '# linklog output folder: a build removes or replaces only the files listed below, which it wrote.\n';
 
-/** The marker's text: the files linklog wrote (relative paths, in the plan's order: the same for the same site, and no sort of every path per build). */
+/**
+ * The marker's text: the files linklog wrote (relative paths), sorted by code unit, so a
+ * build and `linklog dev`'s edits of the last list (editOwned) give the same bytes.
+ */
 export function ownedText(paths: Iterable<string>): string {
+  return textOf(sortedOwned(paths));
+}
+
+function textOf(sorted: readonly string[]): string {
   let text = OWNED_HEADER;
-  for (const p of paths) if (p !== MARKER) text += `${p}\n`;
+  for (const p of sorted) text += `${p}\n`;
   return text;
+}
+
+/** The paths a marker lists: sorted, without the marker itself. */
+function sortedOwned(paths: Iterable<string>): string[] {
+  return [...paths].filter((p) => p !== MARKER).sort();
 }
 
 /** The marker's bytes (ownedText's, UTF-8) with the paths they list and where each path's line ends. */
@@ -58,71 +70,96 @@ export interface OwnedList {
 export interface OwnedRoom {
   bytes?: Buffer;
   ends?: Uint32Array;
-  from?: Int32Array;
 }
 
 const HEADER_BYTES = Buffer.from(OWNED_HEADER);
 
-/** The memory of `list` (made by ownedList) as room for the one after the next, with the scratch of `room`. */
-export function roomOf(list: OwnedList, room: OwnedRoom): OwnedRoom {
-  return { bytes: Buffer.from(list.bytes.buffer, 0, list.bytes.buffer.byteLength), ends: list.ends, from: room.from };
+/** The memory of `list` as room for the one after the next. */
+export function roomOf(list: OwnedList): OwnedRoom {
+  return { bytes: Buffer.from(list.bytes.buffer, 0, list.bytes.buffer.byteLength), ends: list.ends };
+}
+
+/** ownedText(paths) as bytes, with its paths and line ends. */
+export function ownedList(paths: Iterable<string>): OwnedList {
+  const list = sortedOwned(paths);
+  const ends = new Uint32Array(list.length);
+  let at = HEADER_BYTES.length;
+  for (let i = 0; i < list.length; i++) ends[i] = at += Buffer.byteLength(list[i]) + 1;
+  // Its own memory, never a slice of Node's shared pool: roomOf lends the whole of it to a later list.
+  const bytes = Buffer.allocUnsafeSlow(at);
+  bytes.write(textOf(list));
+  return { paths: list, bytes, ends };
 }
 
 /**
- * ownedText(list) as bytes (`list`: paths without MARKER). With `last` (the list of a set of paths: `has` says which are
- * in it, `goes` which of them are not in `paths`), the lines `paths` shares with it in the
- * same order are copied from its bytes, so a new path among 125k costs a copy, not the
- * encoding of every path. A path of `last` met out of its order: everything is encoded.
- * The list is made in `room` where it fits (and the memory it takes is left there).
+ * `last` with `added` (paths not in it) put in their places and `gone` (paths in it) taken
+ * out: the lines between are copied, so a new path among 125k costs a copy of the bytes,
+ * not the encoding of every path nor a walk of them. The same bytes as ownedList gives.
+ * Made in `room` where it fits.
  */
-export function ownedList(
-  list: readonly string[],
-  last?: { list: OwnedList; has(p: string): boolean; goes(p: string): boolean },
-  room: OwnedRoom = {},
-): OwnedList {
-  const n = list.length;
-  // Where each line comes from: a line of `last`, or -1 (encoded).
-  if (!room.from || room.from.length < n) room.from = new Int32Array(Math.ceil(n * 1.25));
-  const from = room.from;
-  from.fill(-1, 0, n);
-  if (last) {
-    const old = last.list.paths;
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      const p = list[i];
-      while (j < old.length && old[j] !== p && last.goes(old[j])) j++;
-      if (j < old.length && old[j] === p) from[i] = j++;
-      else if (last.has(p)) return ownedList(list, undefined, room);
-    }
+export function editOwned(last: OwnedList, added: readonly string[], gone: readonly string[], room: OwnedRoom = {}): OwnedList {
+  const old = last.paths;
+  const startOf = (j: number) => (j === 0 ? HEADER_BYTES.length : last.ends[j - 1]);
+  // Each edit at the index of the old line it comes before (an addition) or is (a removal).
+  const edits: Array<{ at: number; add?: string }> = [];
+  let size = last.bytes.length;
+  for (const p of gone) {
+    const at = firstNotBefore(old, p);
+    if (old[at] !== p) continue;
+    edits.push({ at });
+    size -= last.ends[at] - startOf(at);
   }
-  const oldEnds = last?.list.ends;
-  const startOf = (j: number) => (j === 0 ? HEADER_BYTES.length : oldEnds![j - 1]);
-  let size = HEADER_BYTES.length;
-  for (let i = 0; i < n; i++) size += from[i] === -1 ? Buffer.byteLength(list[i]) + 1 : oldEnds![from[i]] - startOf(from[i]);
+  for (const p of added) {
+    if (p === MARKER) continue;
+    edits.push({ at: firstNotBefore(old, p), add: p });
+    size += Buffer.byteLength(p) + 1;
+  }
+  // By place; at one place the additions in order, before the removal of the line there.
+  edits.sort((a, b) => a.at - b.at || (a.add === undefined ? 1 : b.add === undefined ? -1 : a.add < b.add ? -1 : a.add > b.add ? 1 : 0));
+  const n = old.length + edits.reduce((k, e) => k + (e.add === undefined ? -1 : 1), 0);
   // Never the memory `last` is read from.
-  if (!room.bytes || room.bytes.length < size || room.bytes.buffer === last?.list.bytes.buffer) room.bytes = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
-  if (!room.ends || room.ends.length < n || room.ends === oldEnds) room.ends = new Uint32Array(Math.ceil(n * 1.25));
-  const { bytes, ends } = room;
+  const bytes = room.bytes && room.bytes.length >= size && room.bytes.buffer !== last.bytes.buffer ? room.bytes : Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+  const ends = room.ends && room.ends.length >= n && room.ends !== last.ends ? room.ends : new Uint32Array(Math.ceil(n * 1.25));
+  const paths: string[] = new Array(n);
   let at = HEADER_BYTES.copy(bytes, 0);
-  for (let i = 0; i < n; ) {
-    if (from[i] === -1) {
-      at += bytes.write(list[i], at);
-      bytes[at++] = 0x0a;
-      ends[i++] = at;
+  let from = 0;
+  let i = 0;
+  /** The old lines up to `to`: one copy. */
+  const copyTo = (to: number) => {
+    if (to <= from) return;
+    const shift = at - startOf(from);
+    for (let j = from; j < to; j++, i++) {
+      paths[i] = old[j];
+      ends[i] = last.ends[j] + shift;
+    }
+    at += last.bytes.copy(bytes, at, startOf(from), last.ends[to - 1]);
+    from = to;
+  };
+  for (const e of edits) {
+    copyTo(e.at);
+    if (e.add === undefined) {
+      from++;
       continue;
     }
-    // A run of consecutive lines of `last`: one copy.
-    const first = from[i];
-    const shift = at - startOf(first);
-    let k = i;
-    while (k < n && from[k] === first + (k - i)) {
-      ends[k] = oldEnds![from[k]] + shift;
-      k++;
-    }
-    at += last!.list.bytes.copy(bytes, at, startOf(first), oldEnds![from[k - 1]]);
-    i = k;
+    at += bytes.write(e.add, at);
+    bytes[at++] = 0x0a;
+    paths[i] = e.add;
+    ends[i++] = at;
   }
-  return { paths: list, bytes: bytes.subarray(0, at), ends };
+  copyTo(old.length);
+  return { paths, bytes: bytes.subarray(0, at), ends };
+}
+
+/** The index of the first of `sorted` not before `p` (code-unit order). */
+function firstNotBefore(sorted: readonly string[], p: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

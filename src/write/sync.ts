@@ -20,7 +20,7 @@ import { findBlockers } from './blockers.js';
 import { OutputError } from './errors.js';
 import { faultsFromEnv, type Faults } from './faults.js';
 import { joinSafely, sameBytes } from './files.js';
-import { MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
+import { editOwned, MARKER, ownedFrom, ownedList, ownedText, roomOf } from './out-dir.js';
 import { Pending, type Output } from './pending.js';
 import type { OutputRecord } from './records.js';
 import type { FileContent } from '../plan/types.js';
@@ -103,12 +103,10 @@ export function startSync(out: string, options: SyncOptions): Sync {
   const records = new Map<string, OutputRecord>();
   /** Paths of `previous` planned again, each once: when that is all of them, nothing is removed. */
   let again = 0;
-  /** In place: every path walked, each once and in order (the marker lists them so), those walked one by one, and those new to `previous`. */
-  const order: string[] = [];
+  /** In place: the paths walked one by one (each once), the parts that stood, and the paths new to `previous`. */
   const walked = new Set<string>();
+  const stood: Array<readonly string[]> = [];
   const added: string[] = [];
-  /** Whether a file walked one by one is at the marker's path (a file of public/, say): the marker does not list itself. */
-  let atMarker = false;
   const record = (rel: string, rec: OutputRecord, known: boolean) => {
     const size = records.size;
     records.set(rel, rec);
@@ -121,8 +119,6 @@ export function startSync(out: string, options: SyncOptions): Sync {
     const size = walked.size;
     walked.add(rel);
     if (walked.size === size) return;
-    order.push(rel);
-    if (rel === MARKER) atMarker = true;
     if (previous.has(rel)) again++;
   };
   const written: string[] = [];
@@ -168,9 +164,7 @@ export function startSync(out: string, options: SyncOptions): Sync {
     stand(paths) {
       if (!inPlace) throw new Error('stand: only with trusted records');
       again += paths.length;
-      // One push of a part's paths (a part is a day's or a tag's files: hundreds at most); a loop for a longer one.
-      if (paths.length <= 8192) order.push(...paths);
-      else for (let i = 0; i < paths.length; i++) order.push(paths[i]);
+      stood.push(paths);
     },
     async put(rel, sig, content) {
       if (produced % 1000 === 999) options.onProgress?.(produced + 1, options.files);
@@ -196,8 +190,9 @@ export function startSync(out: string, options: SyncOptions): Sync {
       try {
         // Trusted, what linklog wrote is `previous`: when every path of it was planned again, none goes (no scan of them all).
         const allAgain = trust && again === previous.size;
-        const removed = inPlace ? (allAgain ? [] : goneFrom(previous, order)) : owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
-        const problems = findBlockers(target, written, owned, new Set(removed));
+        const removed = inPlace ? (allAgain ? [] : goneFrom(previous, [walked, ...stood])) : owned && !allAgain ? [...owned].filter((p) => p !== MARKER && !records.has(p) && (trust || listing!.files.has(p) || fs.lstatSync(path.join(target, p), { throwIfNoEntry: false }))).sort() : [];
+        const removedSet = new Set(removed);
+        const problems = findBlockers(target, written, owned, removedSet);
         if (problems.length) throw new OutputError(problems, false);
         // Trusted records with the same paths: the marker lists them already.
         const sameOwned = allAgain && (inPlace ? added.length === 0 : records.size === previous.size);
@@ -207,21 +202,18 @@ export function startSync(out: string, options: SyncOptions): Sync {
         if (sameOwned) {
           list = known;
         } else if (trust) {
-          const goes = new Set(removed);
-          list = ownedList(
-            atMarker ? order.filter((p) => p !== MARKER) : order,
-            known && { list: known, has: (p) => previous.has(p), goes: (p) => goes.has(p) },
-            buffers.ownedRoom,
-          );
+          // The last list with what came and went; without it (the first sync of a session), every path.
+          list = known ? editOwned(known, added, removed, buffers.ownedRoom) : ownedList([...previous.keys(), ...added].filter((p) => !removedSet.has(p)));
           // Its bytes stay as they are until the next sync: not copied.
           pending!.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } }, true);
         } else {
-          const text = ownedText(records.keys());
-          if (text !== markerText) pending!.add({ path: MARKER, data: Buffer.from(text), record: { size: Buffer.byteLength(text), mtimeMs: 0 } });
+          // Kept for the next sync, which may edit it (`linklog dev`'s).
+          list = ownedList(records.keys());
+          if (markerText === undefined || !list.bytes.equals(Buffer.from(markerText))) pending!.add({ path: MARKER, data: list.bytes, record: { size: list.bytes.length, mtimeMs: 0 } }, true);
         }
         const done = () => {
           // A new list takes the room's memory; the one it replaces gives its memory to the next.
-          if (list !== known) buffers.ownedRoom = known ? roomOf(known, buffers.ownedRoom) : { from: buffers.ownedRoom.from };
+          if (list !== known) buffers.ownedRoom = known ? roomOf(known) : {};
           // In place: what changed goes into `previous`, what went out of it.
           if (inPlace) {
             for (const [p, rec] of records) previous.set(p, rec);
@@ -248,8 +240,9 @@ export function startSync(out: string, options: SyncOptions): Sync {
 }
 
 /** The paths of `previous` not in `planned` (sorted), found with a set of the planned paths: only when some went. */
-function goneFrom(previous: ReadonlyMap<string, OutputRecord>, planned: readonly string[]): string[] {
-  const set = new Set(planned);
+function goneFrom(previous: ReadonlyMap<string, OutputRecord>, planned: ReadonlyArray<Iterable<string>>): string[] {
+  const set = new Set<string>();
+  for (const paths of planned) for (const p of paths) set.add(p);
   const gone: string[] = [];
   for (const p of previous.keys()) if (p !== MARKER && !set.has(p)) gone.push(p);
   return gone.sort();

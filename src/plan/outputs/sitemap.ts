@@ -1,12 +1,12 @@
 /**
  * sitemaps.org 0.9: every listed page, absolute, in route order, in `sitemap.xml`. Over
- * 10,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a year's pages
- * together (a month's, when a year alone has more than the 50,000 a sitemap may hold),
- * the rest in `site`. Parts follow the calendar, so a new link changes its year's part,
- * not one file of every page (2 MB at 10,000 entries). `site` lists its pages without
- * `<lastmod>`: most of them (the front pages of the lists, the tag index, the archive) show
- * the newest links and would change it with each one, while the new link's own page, in its
- * year's part, tells a crawler as much.
+ * 10,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a month's pages
+ * together (its month page, its days' and its links'), the rest in `site`. Parts follow the
+ * calendar, so a new link changes its month's part, not one file of every page (2 MB at
+ * 10,000 entries) nor of its year (1.4 MB at 100,000). `site` lists its pages without
+ * `<lastmod>`: most of them (the front pages of the lists, the tag index, the archive, the
+ * year pages) show the newest links and would change it with each one, while the new
+ * link's own page, in its month's part, tells a crawler as much.
  */
 import { routes } from '../../config/urls.js';
 import { sitemapIndexXml, urlFragment, urlsetXml, type UrlFragments } from '../../render/sitemap.js';
@@ -45,7 +45,7 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
         inputs: { entries: [], values: part.map((p) => urlFragment(kept.fragments, settings, p.route, dated ? p.lastmod : undefined)) },
         render: (_ctx, inputs) => urlsetXml(inputs.values as string[]),
       });
-      // Pages by the part they go in (a year's, or the rest), in plan order, as the plan's items
+      // Pages by the part they go in (a month's, or the rest), in plan order, as the plan's items
       // give them: a part's list (the same array while the part is kept) or one file's page.
       const byName = new Map<string, Array<readonly Listed[]>>();
       let count = 0;
@@ -57,7 +57,7 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
       };
       for (const item of items()) {
         if (!isPart(item)) {
-          if (item.sitemap) add(partName(item.sitemap.route, 1), [item.sitemap]);
+          if (item.sitemap) add(partName(item.sitemap.route), [item.sitemap]);
           continue;
         }
         let listed = kept.byPart.get(item);
@@ -68,8 +68,8 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
         kept.groups.clear();
         return [urlset(routes.sitemap(), sortRoutes([...byName.values()].flat(2)))];
       }
-      // A part whose pages are as they were keeps its files: a new link re-sorts its year, not
-      // 100,000 routes, and a year whose pieces are the same is not even walked.
+      // A part whose pages are as they were keeps its files: a new link re-sorts its month, not
+      // 100,000 routes, and a month whose pieces are the same is not even walked.
       const groups: Group[] = [];
       for (const [name, pieces] of byName) {
         const last = kept.groups.get(name);
@@ -117,7 +117,7 @@ function listedOf(files: readonly FileSpec[]): PartListed {
   const byName = new Map<string, Listed[]>();
   for (const f of files) {
     if (!f.sitemap) continue;
-    const name = partName(f.sitemap.route, 1);
+    const name = partName(f.sitemap.route);
     const list = byName.get(name);
     if (list) list.push(f.sitemap);
     else byName.set(name, [f.sitemap]);
@@ -153,12 +153,11 @@ function sameListed(a: readonly Listed[], b: readonly Listed[], dated: boolean):
 /** The part of the pages outside the calendar. */
 const SITE_PART = 'site';
 
-function partName(route: string, depth: 1 | 2): string {
-  // Only calendar routes start with four digits and a slash (`2026/`, `2026/11/…`).
-  const isYear = route.length > 4 && route[4] === '/' && isDigits(route, 0, 4);
-  if (!isYear) return SITE_PART;
-  const year = route.slice(0, 4);
-  return depth === 2 && route.length > 7 && route[7] === '/' && isDigits(route, 5, 7) ? `${year}-${route.slice(5, 7)}` : year;
+/** A month's part (`2026-11`) for the pages under a month's route, else `site`. */
+function partName(route: string): string {
+  // Only calendar routes start with four digits, a slash, two digits and a slash (`2026/11/…`).
+  const inMonth = route.length > 7 && route[4] === '/' && route[7] === '/' && isDigits(route, 0, 4) && isDigits(route, 5, 7);
+  return inMonth ? `${route.slice(0, 4)}-${route.slice(5, 7)}` : SITE_PART;
 }
 
 function isDigits(s: string, from: number, to: number): boolean {
@@ -166,21 +165,9 @@ function isDigits(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** A group's parts: itself, or by month when a year has more than `limit` pages, then numbered slices. */
+/** A group's parts: itself, in numbered slices when it has more than `limit` pages (a month of over 50,000 links, or as many tags). */
 function splitParts(name: string, sorted: readonly Listed[], limit: number): Array<{ name: string; list: Listed[] }> {
-  const byMonth = new Map<string, Listed[]>();
-  if (sorted.length > limit && name !== SITE_PART) {
-    for (const p of sorted) {
-      const sub = partName(p.route, 2);
-      const list = byMonth.get(sub);
-      if (list) list.push(p);
-      else byMonth.set(sub, [p]);
-    }
-  } else byMonth.set(name, [...sorted]);
   const out: Array<{ name: string; list: Listed[] }> = [];
-  for (const [sub, part] of byMonth) {
-    // Still too many (a month of over 50,000 links, or as many tags): numbered slices.
-    for (let i = 0; i < part.length; i += limit) out.push({ name: i === 0 ? sub : `${sub}-${i / limit + 1}`, list: part.slice(i, i + limit) });
-  }
+  for (let i = 0; i < sorted.length; i += limit) out.push({ name: i === 0 ? name : `${name}-${i / limit + 1}`, list: sorted.slice(i, i + limit) });
   return out;
 }
