@@ -82,6 +82,7 @@ describe('updateModel', () => {
     lastmod: site.lastmod,
     tags: site.tags.map((t) => [t.key, t.name, t.slug, t.entries.map((e) => e.source), `${t.origin.source} ${t.origin.title}`]),
     byKey: [...site.tagsByKey].map(([k, t]) => [k, t.name]).sort(),
+    aliased: site.aliased.map((e) => `${e.source} ${e.title}`),
   });
 
   it('gives the model and diagnostics of a fresh build after any sequence of changes', () => {
@@ -102,6 +103,7 @@ describe('updateModel', () => {
       make(days[rnd(days.length)], `s${rnd(3)}`, Array.from(new Set(Array.from({ length: rnd(4) }, () => tagNames[rnd(tagNames.length)]))).filter((t, i, all) => all.findIndex((u) => tagKey(u) === tagKey(t)) === i), {
         source,
         draft: rnd(6) === 0,
+        aliases: rnd(4) === 0 ? [`old/${source}/`] : [],
       });
     for (const drafts of [false, true]) {
       const current = new Map<string, Entry>();

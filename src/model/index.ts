@@ -27,6 +27,8 @@ export interface Site {
   tagsByKey: ReadonlyMap<string, Tag>;
   /** Newest `updated` of every entry (undefined for an empty site). */
   lastmod: number | undefined;
+  /** The entries with `aliases:`, newest first (most have none: the alias pages need not look at every entry). */
+  aliased: readonly Entry[];
 }
 
 /** A site with the checks it was made with: what the next update starts from. */
@@ -57,9 +59,11 @@ export function buildModel(all: readonly Entry[], settings: Settings, options: M
   return { site, drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
 }
 
-/** `lastmod`: the entries' newest `updated`, when the caller knows it. */
-export function siteOf(settings: Settings, entries: readonly Entry[], days: readonly Day[], tags: readonly Tag[], lastmod = lastmodOf(entries)): Site {
+/** `known`: the entries' newest `updated` and those with aliases, when the caller knows them. */
+export function siteOf(settings: Settings, entries: readonly Entry[], days: readonly Day[], tags: readonly Tag[], known: { lastmod?: number; aliased?: readonly Entry[] } = {}): Site {
   const months = groupMonths(days);
   const years = groupYears(months);
-  return { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])), lastmod };
+  const lastmod = 'lastmod' in known ? known.lastmod : lastmodOf(entries);
+  const aliased = known.aliased ?? entries.filter((e) => e.aliases.length > 0);
+  return { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])), lastmod, aliased };
 }

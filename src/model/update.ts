@@ -50,7 +50,10 @@ export function updateModel(last: Model, changes: ModelChanges): Model {
   }
   // The newest `updated` moves only with what came or went: no pass over every entry.
   const lastmod = old.lastmod === undefined || removed.some((e) => e.updated === old.lastmod) ? lastmodOf(entries) : Math.max(old.lastmod, ...added.map((e) => e.updated));
-  const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]), lastmod);
+  const aliased = [...old.aliased];
+  for (const e of removed) if (e.aliases.length > 0) removeFrom(aliased, e);
+  for (const e of added) if (e.aliases.length > 0) aliased.splice(bisect(aliased, e, compareEntries), 0, e);
+  const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]), { lastmod, aliased });
   return { site, drafts: last.drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
 }
 
@@ -105,7 +108,7 @@ export function replaceEntries(last: Model, pairs: ReadonlyArray<{ old: Entry; f
   const old = last.site;
   const days = old.days.map((d) => (d.entries.some((e) => swap.has(e)) ? makeDay(d.day, map(d.entries)) : d));
   const tags = old.tags.map((t) => (t.entries.some((e) => swap.has(e)) ? { ...t, entries: map(t.entries), origin: swap.get(t.origin) ?? t.origin } : t));
-  const site = siteOf(old.settings, map(old.entries), days, tags);
+  const site = siteOf(old.settings, map(old.entries), days, tags, { lastmod: old.lastmod, aliased: map(old.aliased) });
   // The checks read only places: the same lists with the fresh objects in them.
   const slugOf = slugMemo();
   const checks = updateChecks(last.checks, pairs.map((p) => p.old), pairs.map((p) => p.fresh), slugOf);

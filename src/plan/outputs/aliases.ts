@@ -15,8 +15,7 @@ export const aliasPages: Output = {
   plan({ site, planned, report }) {
     const files: FileSpec[] = [];
     const taken = new Set<string>();
-    for (const e of site.entries) {
-      if (e.aliases.length === 0) continue;
+    for (const e of site.aliased) {
       const to = routes.entry(e.date.day, e.slug);
       for (const alias of e.aliases) {
         const path = outputPath(alias);
