@@ -16,7 +16,6 @@ import type { Entry } from '../../parse/entry.js';
 import { atomFeed } from '../../render/atom.js';
 import type { RenderContext } from '../../render/context.js';
 import { FEED_ENTRY_TEMPLATE, siteFeed, tagFeed, type Feed } from '../../render/feed.js';
-import { sameChunks } from '../page.js';
 import type { FileSpec, Output } from '../types.js';
 
 /** The archive files of `count` entries: one per full page of `size`. */
@@ -74,7 +73,9 @@ function archiveFiles(size: number, h: History): FileSpec[] {
 
 /** The site's archive pages as last planned: the same array (one part) while every page holds the same entries. */
 interface SiteArchive {
-  pages: ReadonlyArray<readonly Entry[]>;
+  /** The site's entries then, and how many full pages they made. */
+  entries: readonly Entry[];
+  full: number;
   specs: readonly FileSpec[];
 }
 
@@ -85,9 +86,9 @@ export const feedArchives: Output = {
     const size = settings.feedSize;
     // Thousands of pages at 100k entries: a new entry that fills none keeps them all, unvisited.
     const kept = memo<{ site?: SiteArchive }>(() => ({}));
-    const pages = Array.from({ length: fullPages(site.entries.length, size) }, (_, i) => archiveEntries(site.entries, i + 1, size));
-    if (kept.site === undefined || !sameChunks(kept.site.pages, pages)) {
-      kept.site = { pages, specs: archiveFiles(size, { entries: site.entries, route: routes.feedArchive, current: routes.feed(), title: settings.title, values: [], feed: siteFeed }) };
+    const full = fullPages(site.entries.length, size);
+    if (kept.site === undefined || kept.site.full !== full || !sameOldest(kept.site.entries, site.entries, full * size)) {
+      kept.site = { entries: site.entries, full, specs: archiveFiles(size, { entries: site.entries, route: routes.feedArchive, current: routes.feed(), title: settings.title, values: [], feed: siteFeed }) };
     }
     // Each tag's pages one part: the same array while the tag is.
     const tagArchives = site.tags.map((tag) =>
@@ -107,3 +108,10 @@ export const feedArchives: Output = {
     return [kept.site.specs, ...tagArchives];
   },
 };
+
+/** Whether two lists (newest first) end in the same `count` entries: the same full pages, without a copy of them. */
+function sameOldest(a: readonly Entry[], b: readonly Entry[], count: number): boolean {
+  if (a.length < count || b.length < count) return false;
+  for (let i = 1; i <= count; i++) if (a[a.length - i] !== b[b.length - i]) return false;
+  return true;
+}
