@@ -1,12 +1,13 @@
 /**
  * sitemaps.org 0.9: every listed page, absolute, in route order, in `sitemap.xml`. Over
  * 10,000 pages `sitemap.xml` is an index of parts under `sitemaps/`: a month's pages
- * together (its month page, its days' and its links'), the rest in `site`. Parts follow the
- * calendar, so a new link changes its month's part, not one file of every page (2 MB at
- * 10,000 entries) nor of its year (1.4 MB at 100,000). `site` lists its pages without
- * `<lastmod>`: most of them (the front pages of the lists, the tag index, the archive, the
- * year pages) show the newest links and would change it with each one, while the new
- * link's own page, in its month's part, tells a crawler as much.
+ * together (its month page, its days' and its links'; January's has its year's page too),
+ * the rest in `site`. Parts follow the calendar, so a new link changes its month's part,
+ * not one file of every page (2 MB at 10,000 entries) nor of its year (1.4 MB at 100,000).
+ * `site`'s pages and the year pages are listed without `<lastmod>`: most of them (the front
+ * pages of the lists, the tag index, the archive, a year) show the newest links and would
+ * change it with each one, while the new link's own page, in its month's part, tells a
+ * crawler as much.
  */
 import { routes } from '../../config/urls.js';
 import { sitemapIndexXml, urlFragment, urlsetXml, type UrlFragments } from '../../render/sitemap.js';
@@ -57,7 +58,7 @@ export function sitemapOutput(limit = SITEMAP_URLS, single = Math.min(limit, SIT
       };
       for (const item of items()) {
         if (!isPart(item)) {
-          if (item.sitemap) add(partName(item.sitemap.route), [item.sitemap]);
+          if (item.sitemap) add(partName(item.sitemap.route), [placed(item.sitemap)]);
           continue;
         }
         let listed = kept.byPart.get(item);
@@ -119,8 +120,8 @@ function listedOf(files: readonly FileSpec[]): PartListed {
     if (!f.sitemap) continue;
     const name = partName(f.sitemap.route);
     const list = byName.get(name);
-    if (list) list.push(f.sitemap);
-    else byName.set(name, [f.sitemap]);
+    if (list) list.push(placed(f.sitemap));
+    else byName.set(name, [placed(f.sitemap)]);
   }
   return [...byName];
 }
@@ -153,11 +154,21 @@ function sameListed(a: readonly Listed[], b: readonly Listed[], dated: boolean):
 /** The part of the pages outside the calendar. */
 const SITE_PART = 'site';
 
-/** A month's part (`2026-11`) for the pages under a month's route, else `site`. */
+/**
+ * A month's part (`2026-11`) for the pages under a month's route; a year's page goes in its
+ * January's (listed without lastmod: see placed), so a new year adds one part; else `site`.
+ */
 function partName(route: string): string {
-  // Only calendar routes start with four digits, a slash, two digits and a slash (`2026/11/…`).
-  const inMonth = route.length > 7 && route[4] === '/' && route[7] === '/' && isDigits(route, 0, 4) && isDigits(route, 5, 7);
+  // Only calendar routes start with four digits and a slash (`2026/`, `2026/11/…`).
+  if (route.length < 5 || route[4] !== '/' || !isDigits(route, 0, 4)) return SITE_PART;
+  if (route.length === 5) return `${route.slice(0, 4)}-01`;
+  const inMonth = route.length > 7 && route[7] === '/' && isDigits(route, 5, 7);
   return inMonth ? `${route.slice(0, 4)}-${route.slice(5, 7)}` : SITE_PART;
+}
+
+/** A page as its part lists it: a year's page without its lastmod, which every new link of the year moves (as `site`'s pages). */
+function placed(page: Listed): Listed {
+  return page.lastmod !== undefined && page.route.length === 5 && page.route[4] === '/' && isDigits(page.route, 0, 4) ? { route: page.route, lastmod: undefined } : page;
 }
 
 function isDigits(s: string, from: number, to: number): boolean {
