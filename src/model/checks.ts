@@ -242,7 +242,7 @@ function tagSlugClashes(index: TagSlugIndex, slug: string, slugOf: SlugOf): Diag
 }
 
 /** The first index of `list` whose item is not `before` (the list holds those that are first). */
-export function firstNotBefore(list: readonly Entry[], before: (item: Entry) => boolean): number {
+export function firstNotBefore<T>(list: readonly T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

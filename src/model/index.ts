@@ -59,11 +59,17 @@ export function buildModel(all: readonly Entry[], settings: Settings, options: M
   return { site, drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
 }
 
-/** `known`: the entries' newest `updated` and those with aliases, when the caller knows them. */
-export function siteOf(settings: Settings, entries: readonly Entry[], days: readonly Day[], tags: readonly Tag[], known: { lastmod?: number; aliased?: readonly Entry[] } = {}): Site {
+/** `known`: the entries' newest `updated`, those with aliases and the tags by key, when the caller knows them. */
+export function siteOf(
+  settings: Settings,
+  entries: readonly Entry[],
+  days: readonly Day[],
+  tags: readonly Tag[],
+  known: { lastmod?: number; aliased?: readonly Entry[]; tagsByKey?: ReadonlyMap<string, Tag> } = {},
+): Site {
   const months = groupMonths(days);
   const years = groupYears(months);
   const lastmod = 'lastmod' in known ? known.lastmod : lastmodOf(entries);
   const aliased = known.aliased ?? entries.filter((e) => e.aliases.length > 0);
-  return { settings, entries, days, months, years, tags, tagsByKey: new Map(tags.map((t) => [t.key, t])), lastmod, aliased };
+  return { settings, entries, days, months, years, tags, tagsByKey: known.tagsByKey ?? new Map(tags.map((t) => [t.key, t])), lastmod, aliased };
 }

@@ -73,7 +73,11 @@ export function buildTags(entries: readonly Entry[], slugOf: SlugOf): Tag[] {
 
 /** By slug (then key: two tags share a slug only in a site with errors, but the order stays total). */
 export function sortTags(tags: Tag[]): Tag[] {
-  return tags.sort((a, b) => compareStrings(a.slug, b.slug) || compareStrings(a.key, b.key));
+  return tags.sort(compareTags);
+}
+
+export function compareTags(a: Tag, b: Tag): number {
+  return compareStrings(a.slug, b.slug) || compareStrings(a.key, b.key);
 }
 
 /** Entries in source-path order (the order they are loaded in, usually: then no copy is made). */

@@ -5,11 +5,10 @@
  * entry (the property test in test/model.test.ts is the contract).
  */
 import type { Entry } from '../parse/entry.js';
-import { compareStrings } from '../lib/diagnostics.js';
 import { lastmodOf, makeDay } from './calendar.js';
 import { bisect, checkDiagnostics, firstNotBefore, updateChecks } from './checks.js';
 import { compareEntries, siteOf, type Model } from './index.js';
-import { makeTag, slugMemo, sortTags, type Tag } from './tags.js';
+import { compareTags, makeTag, slugMemo, type Tag } from './tags.js';
 
 export interface ModelChanges {
   /** Entries new to the site, or new versions of changed files. */
@@ -32,28 +31,43 @@ export function updateModel(last: Model, changes: ModelChanges): Model {
   for (const e of added) entries.splice(bisect(entries, e, compareEntries), 0, e);
   // Each touched day and tag gets a new list; the rest keep theirs.
   const touched = [...removed, ...added];
-  const byDay = new Map(old.days.map((d) => [d.day, d]));
+  // Each touched day and tag put in its place in the last lists (sorted): no sort of them all.
+  const days = [...old.days];
   for (const day of new Set(touched.map((e) => e.date.day))) {
     const list = dayEntries(entries, day);
-    if (list.length > 0) byDay.set(day, makeDay(day, list));
-    else byDay.delete(day);
+    // Newest first.
+    const at = firstNotBefore(days, (d) => d.day > day);
+    const here = days[at]?.day === day;
+    if (list.length > 0) days.splice(at, here ? 1 : 0, makeDay(day, list));
+    else if (here) days.splice(at, 1);
   }
-  const days = [...byDay.values()].sort((a, b) => compareStrings(b.day, a.day));
+  const tags = [...old.tags];
   const tagsByKey = new Map<string, Tag>(old.tagsByKey);
+  const placeOf = (t: Tag) => firstNotBefore(tags, (u) => compareTags(u, t) < 0);
   for (const key of new Set(touched.flatMap((e) => e.tagKeys))) {
     const before = old.tagsByKey.get(key);
     const list = before ? [...before.entries] : [];
     for (const e of removed) if (e.tagKeys.includes(key)) removeFrom(list, e);
     for (const e of added) if (e.tagKeys.includes(key)) list.splice(bisect(list, e, compareEntries), 0, e);
-    if (list.length > 0) tagsByKey.set(key, makeTag(key, list, before?.slug ?? slugOf(key), before && { name: sameWinner(before, key, removed, added), origin: sameOrigin(before, key, removed, added) }));
-    else tagsByKey.delete(key);
+    // Its slug is its key's: a tag keeps its place.
+    const at = before ? placeOf(before) : -1;
+    if (before && tags[at] !== before) throw new Error(`the model's tags are not sorted at ${key}`);
+    if (list.length > 0) {
+      const tag = makeTag(key, list, before?.slug ?? slugOf(key), before && { name: sameWinner(before, key, removed, added), origin: sameOrigin(before, key, removed, added) });
+      tagsByKey.set(key, tag);
+      if (before) tags[at] = tag;
+      else tags.splice(placeOf(tag), 0, tag);
+    } else {
+      tagsByKey.delete(key);
+      if (before) tags.splice(at, 1);
+    }
   }
   // The newest `updated` moves only with what came or went: no pass over every entry.
   const lastmod = old.lastmod === undefined || removed.some((e) => e.updated === old.lastmod) ? lastmodOf(entries) : Math.max(old.lastmod, ...added.map((e) => e.updated));
   const aliased = [...old.aliased];
   for (const e of removed) if (e.aliases.length > 0) removeFrom(aliased, e);
   for (const e of added) if (e.aliases.length > 0) aliased.splice(bisect(aliased, e, compareEntries), 0, e);
-  const site = siteOf(old.settings, entries, days, sortTags([...tagsByKey.values()]), { lastmod, aliased });
+  const site = siteOf(old.settings, entries, days, tags, { lastmod, aliased, tagsByKey });
   return { site, drafts: last.drafts, checks, diagnostics: checkDiagnostics(checks, slugOf) };
 }
 
