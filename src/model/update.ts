@@ -29,9 +29,9 @@ export function updateModel(last: Model, changes: ModelChanges): Model {
   const entries = [...old.entries];
   for (const e of removed) removeFrom(entries, e);
   for (const e of added) entries.splice(bisect(entries, e, compareEntries), 0, e);
-  // Each touched day and tag gets a new list; the rest keep theirs.
+  // Each touched day and tag gets a new list, put in its place in the last sorted lists (no
+  // sort of them all); the rest keep theirs.
   const touched = [...removed, ...added];
-  // Each touched day and tag put in its place in the last lists (sorted): no sort of them all.
   const days = [...old.days];
   for (const day of new Set(touched.map((e) => e.date.day))) {
     const list = dayEntries(entries, day);
