@@ -161,14 +161,19 @@ const SITE_PART = 'site';
 function partName(route: string): string {
   // Only calendar routes start with four digits and a slash (`2026/`, `2026/11/…`).
   if (route.length < 5 || route[4] !== '/' || !isDigits(route, 0, 4)) return SITE_PART;
-  if (route.length === 5) return `${route.slice(0, 4)}-01`;
+  if (isYearPage(route)) return `${route.slice(0, 4)}-01`;
   const inMonth = route.length > 7 && route[7] === '/' && isDigits(route, 5, 7);
   return inMonth ? `${route.slice(0, 4)}-${route.slice(5, 7)}` : SITE_PART;
 }
 
 /** A page as its part lists it: a year's page without its lastmod, which every new link of the year moves (as `site`'s pages). */
 function placed(page: Listed): Listed {
-  return page.lastmod !== undefined && page.route.length === 5 && page.route[4] === '/' && isDigits(page.route, 0, 4) ? { route: page.route, lastmod: undefined } : page;
+  return page.lastmod !== undefined && isYearPage(page.route) ? { route: page.route, lastmod: undefined } : page;
+}
+
+/** A year's page: `2026/`. */
+function isYearPage(route: string): boolean {
+  return route.length === 5 && route[4] === '/' && isDigits(route, 0, 4);
 }
 
 function isDigits(s: string, from: number, to: number): boolean {
